@@ -1,0 +1,277 @@
+import {
+  ACTION_FIELD,
+  AZURE_SELECTOR_ORDER,
+  COMMON_FIELDS,
+  DATASETS,
+  DATASET_FIELD,
+  DATA_SOURCES,
+  ID_COALESCE_ORDER,
+  NAME_COALESCE_ORDER,
+  O365_CATEGORY_FIELD,
+  SOURCE_IP_FIELD,
+  TIMESTAMP_FIELD,
+  type Dataset,
+} from './data_sources';
+import {
+  esqlField,
+  escapeEsqlString,
+  inlineEsqlParams,
+  type EsqlNamedParams,
+  type EsqlParamValue,
+} from './esql_text';
+import type { HuntParams } from './hunt_params';
+import { relativeEsqlExpression, type ResolvedTimeRange } from './time_range';
+
+/** The o365 branch selects service principals by this audit category (the seed's literal). */
+const O365_SERVICE_PRINCIPAL_CATEGORY = 'ServicePrincipal';
+
+export const PARAM_START = '_tstart';
+export const PARAM_END = '_tend';
+export const PARAM_MAX_DAILY = 'max_daily';
+export const PARAM_MIN_IPS = 'min_ips';
+
+export type SkipReason = 'not_selected' | 'missing_fields';
+export interface SkippedDataset {
+  dataset: Dataset;
+  reason: SkipReason;
+  /** For `missing_fields`: the fields no matched index maps. */
+  missingFields: string[];
+}
+
+/** A range filter on @timestamp, sent beside the query so Elasticsearch skips other shards early. */
+export interface TimestampRangeFilter {
+  range: Record<string, { gt: string; lte: string; format: 'strict_date_optional_time' }>;
+}
+
+export interface BuiltQuery {
+  /** The parameterised text: what the server sends. */
+  query: string;
+  params: EsqlNamedParams;
+  filter: TimestampRangeFilter;
+  /** The same query with every param written as its literal: what the analyst reads. */
+  inlined: string;
+}
+
+export interface BuiltHuntQuery extends BuiltQuery {
+  datasets: Dataset[];
+  skipped: SkippedDataset[];
+  /**
+   * Datasets whose events carry no service principal name: grouped by name, all their principals
+   * fall under one empty name (the seed's behaviour), so the page suggests grouping by id.
+   */
+  namelessDatasets: Dataset[];
+}
+
+export type BuildHuntQueryResult =
+  | { ok: true; hunt: BuiltHuntQuery }
+  | { ok: false; reason: 'no_common_fields'; missingFields: string[]; skipped: SkippedDataset[] }
+  | { ok: false; reason: 'no_data_sources'; missingFields: string[]; skipped: SkippedDataset[] };
+
+/** Collects named params in order and hands back the `?name` to write in the text. */
+export class ParamList {
+  readonly entries: EsqlNamedParams = [];
+
+  add(name: string, value: EsqlParamValue): string {
+    this.entries.push({ [name]: value });
+    return `?${name}`;
+  }
+}
+
+export function timestampFilter(time: ResolvedTimeRange): TimestampRangeFilter {
+  return {
+    range: {
+      [TIMESTAMP_FIELD]: { gt: time.start, lte: time.end, format: 'strict_date_optional_time' },
+    },
+  };
+}
+
+/**
+ * The time window as a WHERE condition: `@timestamp > ?_tstart`, plus an upper bound unless the
+ * window ends now (the seed's form). Inlined, a relative start reads `now() - 30 day`.
+ */
+export function timeCondition(time: ResolvedTimeRange, params: ParamList): string {
+  const ts = esqlField(TIMESTAMP_FIELD);
+  const start = `${ts} > ${params.add(PARAM_START, time.start)}`;
+  if (time.to === 'now') return start;
+  return `${start} AND ${ts} <= ${params.add(PARAM_END, time.end)}`;
+}
+
+/** How each time param reads when inlined: a relative expression where one exists. */
+export function timeOverrides(time: ResolvedTimeRange): Record<string, string> {
+  const overrides: Record<string, string> = {};
+  const from = relativeEsqlExpression(time.from);
+  const to = relativeEsqlExpression(time.to);
+  overrides[PARAM_START] = from ?? `TO_DATETIME(${escapeEsqlString(time.start)})`;
+  overrides[PARAM_END] = to ?? `TO_DATETIME(${escapeEsqlString(time.end)})`;
+  return overrides;
+}
+
+export function fromClause(indexPatterns: string[]): string {
+  // Patterns were checked against INDEX_PATTERN by the schema; they cannot be params.
+  return `FROM ${indexPatterns.join(', ')}`;
+}
+
+function coalesce(fields: string[]): string {
+  if (fields.length === 0) return 'TO_STRING(NULL)';
+  return `COALESCE(\n    ${fields.map(esqlField).join(',\n    ')}\n  )`;
+}
+
+function selectorCondition(datasets: Dataset[]): string {
+  const azure = AZURE_SELECTOR_ORDER.filter((dataset) => datasets.includes(dataset)).map(
+    (dataset) => `${esqlField(DATA_SOURCES[dataset].selectorField)} IS NOT NULL`
+  );
+  const parts: string[] = [];
+  if (azure.length > 0) parts.push(`(${azure.join(' OR\n     ')})`);
+  if (datasets.includes('o365.audit')) {
+    parts.push(
+      `${esqlField(O365_CATEGORY_FIELD)} == ${escapeEsqlString(O365_SERVICE_PRINCIPAL_CATEGORY)}`
+    );
+  }
+  return `(\n    ${parts.join(' OR\n    ')}\n  )`;
+}
+
+/** Which datasets can run: chosen by the analyst and with their selector field mapped. */
+export function planDatasets(
+  chosen: readonly Dataset[],
+  availableFields: ReadonlySet<string>
+): { datasets: Dataset[]; skipped: SkippedDataset[] } {
+  const datasets: Dataset[] = [];
+  const skipped: SkippedDataset[] = [];
+  for (const dataset of DATASETS) {
+    const source = DATA_SOURCES[dataset];
+    if (!chosen.includes(dataset)) {
+      skipped.push({ dataset, reason: 'not_selected', missingFields: [] });
+      continue;
+    }
+    const missingFields = [source.selectorField, ...source.nameFields, ...source.idFields].filter(
+      (field, index, all) => !availableFields.has(field) && all.indexOf(field) === index
+    );
+    if (!availableFields.has(source.selectorField)) {
+      skipped.push({ dataset, reason: 'missing_fields', missingFields });
+      continue;
+    }
+    datasets.push(dataset);
+  }
+  return { datasets, skipped };
+}
+
+/** The fields of the chosen datasets that exist, in the seed's COALESCE order. */
+function derivationFields(
+  order: string[],
+  datasets: Dataset[],
+  pick: (dataset: Dataset) => string[],
+  availableFields: ReadonlySet<string>
+): string[] {
+  const contributed = new Set(datasets.flatMap(pick));
+  return order.filter((field) => contributed.has(field) && availableFields.has(field));
+}
+
+/**
+ * The name/id derivation and the data-source selection shared by the hunt and its pivots, so a
+ * pivot finds exactly the events a row counted.
+ */
+export function huntSelectionStages(
+  datasets: Dataset[],
+  availableFields: ReadonlySet<string>,
+  params: ParamList
+): string[] {
+  const datasetList = datasets.map((dataset, index) => params.add(`dataset_${index}`, dataset));
+  const nameFields = derivationFields(
+    NAME_COALESCE_ORDER,
+    datasets,
+    (dataset) => DATA_SOURCES[dataset].nameFields,
+    availableFields
+  );
+  const idFields = derivationFields(
+    ID_COALESCE_ORDER,
+    datasets,
+    (dataset) => DATA_SOURCES[dataset].idFields,
+    availableFields
+  );
+  return [
+    `WHERE\n  ${esqlField(DATASET_FIELD)} in (${datasetList.join(', ')})\n  AND ${selectorCondition(datasets)}`,
+    `EVAL\n  service_principal_name = ${coalesce(nameFields)},\n  service_principal_id = ${coalesce(idFields)},\n  timestamp_day_bucket = DATE_TRUNC(1 day, ${esqlField(TIMESTAMP_FIELD)})`,
+  ];
+}
+
+/** The condition that drops events without an IP and, when asked, those from trusted ranges. */
+export function sourceIpCondition(trustedCidrs: string[], params: ParamList): string {
+  const ip = esqlField(SOURCE_IP_FIELD);
+  if (trustedCidrs.length === 0) return `${ip} IS NOT NULL`;
+  const blocks = trustedCidrs.map((cidr, index) => params.add(`trusted_cidr_${index}`, cidr));
+  return `${ip} IS NOT NULL AND NOT CIDR_MATCH(${ip}, ${blocks.join(', ')})`;
+}
+
+function statsStage(groupBy: HuntParams['group_by']): string {
+  const ip = esqlField(SOURCE_IP_FIELD);
+  const other =
+    groupBy === 'name'
+      ? 'service_principal_ids = VALUES(service_principal_id)'
+      : 'service_principal_names = VALUES(service_principal_name)';
+  const key = groupBy === 'name' ? 'service_principal_name' : 'service_principal_id';
+  return [
+    'STATS',
+    '  event_count = COUNT(),',
+    `  ips = VALUES(${ip}),`,
+    `  distinct_ips = COUNT_DISTINCT(${ip}),`,
+    `  datasets = VALUES(${esqlField(DATASET_FIELD)}),`,
+    `  ${other},`,
+    `  event_actions = VALUES(${esqlField(ACTION_FIELD)}),`,
+    '  daily_action_count = COUNT()',
+    `  BY ${esqlField(ACTION_FIELD)}, ${key}, timestamp_day_bucket`,
+  ].join('\n');
+}
+
+export function joinStages(stages: string[]): string {
+  return stages.join('\n| ');
+}
+
+/**
+ * Builds the hunt for the fields that exist. Thresholds, datasets, CIDRs and the time window are
+ * named params; index patterns (validated) and the row limit (a validated integer: LIMIT takes no
+ * param) are written into the text.
+ */
+export function buildHuntQuery(
+  hunt: HuntParams,
+  time: ResolvedTimeRange,
+  availableFields: ReadonlySet<string>
+): BuildHuntQueryResult {
+  const { datasets, skipped } = planDatasets(hunt.datasets, availableFields);
+  const missingCommon = COMMON_FIELDS.filter((field) => !availableFields.has(field));
+  if (missingCommon.length > 0) {
+    return { ok: false, reason: 'no_common_fields', missingFields: missingCommon, skipped };
+  }
+  if (datasets.length === 0) {
+    const missingFields = skipped.flatMap((entry) => entry.missingFields);
+    return { ok: false, reason: 'no_data_sources', missingFields, skipped };
+  }
+
+  const params = new ParamList();
+  const stages = [
+    fromClause(hunt.index_patterns),
+    `WHERE ${timeCondition(time, params)}`,
+    ...huntSelectionStages(datasets, availableFields, params),
+    `WHERE ${sourceIpCondition(hunt.trusted_cidrs, params)}`,
+    statsStage(hunt.group_by),
+    `WHERE (daily_action_count <= ${params.add(PARAM_MAX_DAILY, hunt.max_daily_actions)} and distinct_ips >= ${params.add(PARAM_MIN_IPS, hunt.min_distinct_ips)})`,
+    'SORT daily_action_count ASC',
+    `LIMIT ${Math.trunc(hunt.limit)}`,
+  ];
+  const query = joinStages(stages);
+  const namelessDatasets =
+    hunt.group_by === 'name'
+      ? datasets.filter((dataset) => DATA_SOURCES[dataset].nameFields.length === 0)
+      : [];
+  return {
+    ok: true,
+    hunt: {
+      query,
+      params: params.entries,
+      filter: timestampFilter(time),
+      inlined: inlineEsqlParams(query, params.entries, timeOverrides(time)),
+      datasets,
+      skipped,
+      namelessDatasets,
+    },
+  };
+}

@@ -1,0 +1,105 @@
+/**
+ * ES|QL answers with `columns` and row-major `values`. Rows are read by column name, never by
+ * position, so extra or reordered columns change nothing; multi-valued cells arrive as a scalar or
+ * an array and leave here as arrays.
+ */
+
+export interface EsqlColumn {
+  name: string;
+  type: string;
+}
+
+export interface EsqlResponseLike {
+  columns?: EsqlColumn[];
+  values?: unknown[][];
+  is_partial?: boolean;
+  took?: number;
+}
+
+export interface HuntRow {
+  /** Start of the UTC day the events fall in (ISO 8601). */
+  day: string | null;
+  action: string | null;
+  servicePrincipalName: string | null;
+  servicePrincipalId: string | null;
+  /** All names seen in the group (grouped by id, a principal may have several). */
+  servicePrincipalNames: string[];
+  /** All ids seen in the group (grouped by name, one name may hide several principals). */
+  servicePrincipalIds: string[];
+  eventCount: number;
+  dailyActionCount: number;
+  distinctIps: number;
+  ips: string[];
+  datasets: string[];
+  eventActions: string[];
+}
+
+export interface HuntResult {
+  rows: HuntRow[];
+  /** The rows reached the query's LIMIT, so more may exist. */
+  truncated: boolean;
+  /** Elasticsearch answered with some shards or clusters missing. */
+  isPartial: boolean;
+  tookMs: number | null;
+}
+
+export function toArray(value: unknown): string[] {
+  if (value === null || value === undefined) return [];
+  const values = Array.isArray(value) ? value : [value];
+  return values.filter((item) => item !== null && item !== undefined).map(String);
+}
+
+function toScalar(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  if (Array.isArray(value)) return value.length > 0 ? String(value[0]) : null;
+  return String(value);
+}
+
+function toCount(value: unknown): number {
+  const number = typeof value === 'number' ? value : Number(toScalar(value));
+  return Number.isFinite(number) ? number : 0;
+}
+
+/** Reads row-major values into records keyed by column name. */
+export function readRecords(response: EsqlResponseLike): Array<Record<string, unknown>> {
+  const columns = response.columns ?? [];
+  const values = response.values ?? [];
+  return values.map((row) => {
+    const record: Record<string, unknown> = {};
+    columns.forEach((column, index) => {
+      record[column.name] = Array.isArray(row) ? row[index] : undefined;
+    });
+    return record;
+  });
+}
+
+export function shapeHuntRow(record: Record<string, unknown>): HuntRow {
+  const servicePrincipalName = toScalar(record.service_principal_name);
+  const servicePrincipalId = toScalar(record.service_principal_id);
+  const names = toArray(record.service_principal_names);
+  const ids = toArray(record.service_principal_ids);
+  return {
+    day: toScalar(record.timestamp_day_bucket),
+    action: toScalar(record['event.action']),
+    servicePrincipalName,
+    servicePrincipalId,
+    servicePrincipalNames: names.length > 0 ? names : toArray(servicePrincipalName),
+    servicePrincipalIds: ids.length > 0 ? ids : toArray(servicePrincipalId),
+    eventCount: toCount(record.event_count),
+    dailyActionCount: toCount(record.daily_action_count),
+    distinctIps: toCount(record.distinct_ips),
+    ips: toArray(record.ips),
+    datasets: toArray(record.datasets),
+    eventActions: toArray(record.event_actions),
+  };
+}
+
+export function shapeHuntResponse(response: EsqlResponseLike, limit: number): HuntResult {
+  const rows = readRecords(response).map(shapeHuntRow);
+  return {
+    rows,
+    truncated: rows.length >= limit,
+    isPartial: response.is_partial === true,
+    tookMs: typeof response.took === 'number' ? response.took : null,
+  };
+}
