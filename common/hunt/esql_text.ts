@@ -57,6 +57,7 @@ export interface EsqlToken {
 
 const PARAM_NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
 const WORD = /^[A-Za-z0-9_.@*:-]+/;
+const OPERATOR = /^[=<>!~]+/;
 
 function readQuoted(text: string, start: number): number {
   if (text.startsWith('"""', start)) {
@@ -118,8 +119,9 @@ export function scanEsql(text: string): EsqlToken[] {
       end = index + 1 + name.length;
       kind = 'param';
     } else {
-      const word = WORD.exec(text.slice(index))?.[0];
-      end = index + (word ? word.length : 1);
+      const rest = text.slice(index);
+      const word = WORD.exec(rest)?.[0];
+      end = index + (word ?? OPERATOR.exec(rest)?.[0] ?? char).length;
       kind = word ? 'word' : 'symbol';
     }
     tokens.push({ kind, text: text.slice(index, end), start: index });

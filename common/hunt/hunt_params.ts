@@ -124,14 +124,26 @@ export type ParseParamsResult =
   | { ok: true; value: HuntParams }
   | { ok: false; issues: ParamsIssue[]; message: string };
 
+function valueAt(input: unknown, path: PropertyKey[]): unknown {
+  let value = input;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
 /** Describes zod issues as "field: rule" sentences that name the field. */
-export function describeIssues(error: z.ZodError): ParamsIssue[] {
+export function describeIssues(error: z.ZodError, input: unknown): ParamsIssue[] {
   return error.issues.map((issue) => {
     const field = issue.path.map(String).join('.') || '(body)';
     if (issue.code === 'unrecognized_keys') {
       return { field, message: `unknown field(s): ${issue.keys.join(', ')}` };
     }
-    if (issue.code === 'invalid_type' && issue.input === undefined) {
+    if (issue.code === 'invalid_type' && issue.path.length === 0) {
+      return { field, message: 'must be a JSON object' };
+    }
+    if (issue.code === 'invalid_type' && valueAt(input, issue.path) === undefined) {
       return { field, message: 'is required' };
     }
     return { field, message: issue.message };
@@ -145,6 +157,6 @@ export function formatIssues(issues: ParamsIssue[]): string {
 export function parseHuntParams(input: unknown): ParseParamsResult {
   const result = huntParamsSchema.safeParse(input);
   if (result.success) return { ok: true, value: result.data };
-  const issues = describeIssues(result.error);
+  const issues = describeIssues(result.error, input);
   return { ok: false, issues, message: formatIssues(issues) };
 }

@@ -1,0 +1,156 @@
+import fc from 'fast-check';
+import { buildHuntQuery } from './build_hunt_query';
+import { HUNT_FIELDS } from './data_sources';
+import { decodeEsqlString, escapeEsqlString, scanEsql } from './esql_text';
+import { hostileString } from '../../test/helpers/hostile_string';
+import { DEFAULT_HUNT_PARAMS, parseHuntParams, type HuntParamsInput } from './hunt_params';
+import { isCidr } from './cidr';
+import { isTimeExpression, resolveTimeRange } from './time_range';
+
+const NOW = new Date('2026-11-27T12:00:00.000Z');
+const ALL_FIELDS = new Set(HUNT_FIELDS);
+
+describe('parseHuntParams', () => {
+  it('fills every default from the seed', () => {
+    expect(DEFAULT_HUNT_PARAMS).toEqual({
+      time_range: { from: 'now-30d', to: 'now' },
+      max_daily_actions: 5,
+      min_distinct_ips: 2,
+      datasets: ['azure.auditlogs', 'azure.signinlogs', 'o365.audit', 'azure.graphactivitylogs'],
+      index_patterns: ['logs-azure.*', 'logs-o365.audit-*'],
+      group_by: 'name',
+      trusted_cidrs: [],
+      limit: 1000,
+    });
+  });
+
+  it.each<[string, unknown, string]>([
+    ['max_daily_actions', { max_daily_actions: 0 }, '[max_daily_actions]: must be at least 1'],
+    ['max_daily_actions', { max_daily_actions: 2.5 }, '[max_daily_actions]: must be a whole number'],
+    ['max_daily_actions', { max_daily_actions: '5' }, '[max_daily_actions]: must be a number'],
+    ['min_distinct_ips', { min_distinct_ips: 1e9 }, '[min_distinct_ips]: must be at most 100000'],
+    ['limit', { limit: 10_001 }, '[limit]: must be at most 10000'],
+    ['time_range.from', { time_range: { from: 'yesterday', to: 'now' } }, '[time_range.from]: must be Elastic date math'],
+    ['time_range.from', { time_range: { from: 'now', to: 'now-1d' } }, '[time_range.from]: must be before the end time'],
+    ['time_range.to', { time_range: { from: 'now-1d' } }, '[time_range.to]: is required'],
+    ['datasets', { datasets: [] }, '[datasets]: must name at least one data source'],
+    ['datasets.0', { datasets: ['azure.other'] }, '[datasets.0]: must be one of'],
+    ['datasets', { datasets: ['o365.audit', 'o365.audit'] }, '[datasets]: must not repeat'],
+    ['index_patterns.0', { index_patterns: ['logs-*, secret'] }, '[index_patterns.0]: must use lowercase'],
+    ['index_patterns.0', { index_patterns: ['Logs'] }, '[index_patterns.0]: must use lowercase'],
+    ['index_patterns.0', { index_patterns: ['logs | DROP'] }, '[index_patterns.0]: must use lowercase'],
+    ['group_by', { group_by: 'user' }, '[group_by]: must be "name" or "id"'],
+    ['trusted_cidrs.1', { trusted_cidrs: ['10.0.0.0/8', '10.0.0.0'] }, '[trusted_cidrs.1]: must be an IPv4 or IPv6 CIDR'],
+    ['trusted_cidrs.0', { trusted_cidrs: ['300.1.1.1/8'] }, '[trusted_cidrs.0]: must be an IPv4 or IPv6 CIDR'],
+    ['(body)', { extra: 1 }, '[(body)]: unknown field(s): extra'],
+    ['(body)', 'not an object', '[(body)]:'],
+  ])('rejects a bad %s with a message naming it', (_field, input, expected) => {
+    const result = parseHuntParams(input);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.message).toContain(expected);
+  });
+
+  it('accepts ISO instants, date math with rounding, and cross-cluster patterns', () => {
+    const result = parseHuntParams({
+      time_range: { from: '2026-11-01T00:00:00Z', to: 'now/d' },
+      index_patterns: ['eu-west:logs-azure.*', 'logs-o365.audit-default'],
+      trusted_cidrs: ['10.0.0.0/8', '2001:db8::/32', '::ffff:10.0.0.1/128'],
+    });
+    expect(result.ok).toBe(true);
+  });
+});
+
+describe('isCidr', () => {
+  it.each(['0.0.0.0/0', '192.168.1.0/24', '::/0', 'fe80::1/64', '2001:db8:0:0:0:0:0:1/128'])('accepts %s', (value) => {
+    expect(isCidr(value)).toBe(true);
+  });
+  it.each(['10.0.0.0', '10.0.0.0/33', '01.0.0.0/8', '::1::/8', '2001:db8::/129', '1.2.3.4/8/8', 'a/8', ''])(
+    'rejects %s',
+    (value) => {
+      expect(isCidr(value)).toBe(false);
+    }
+  );
+});
+
+/**
+ * Whatever string reaches any string field is either refused by validation or ends up as a single
+ * param (or, for index patterns, a single FROM word) that cannot change the query's structure.
+ */
+describe('hostile strings in every string input', () => {
+  const baseline = build(DEFAULT_HUNT_PARAMS);
+
+  function build(input: HuntParamsInput) {
+    const parsed = parseHuntParams(input);
+    if (!parsed.ok) return undefined;
+    const time = resolveTimeRange(parsed.value.time_range, NOW);
+    if (!time) return undefined;
+    const result = buildHuntQuery(parsed.value, time, ALL_FIELDS);
+    return result.ok ? result.hunt : undefined;
+  }
+
+  function structure(text: string): string[] {
+    return scanEsql(text)
+      .filter((token) => token.kind !== 'string' && token.kind !== 'param')
+      .map((token) => token.text);
+  }
+
+  function assertStructureKept(input: HuntParamsInput, reference: HuntParamsInput, timeOnly = false) {
+    const hunt = build(input);
+    if (!hunt) return 'rejected';
+    const expected = build(reference);
+    if (!expected) throw new Error('reference input must build');
+    expect(hunt.query).toBe(expected.query);
+    // An inlined time is an expression of our own (now() - N unit, TO_DATETIME("...")); other
+    // values are single literals, so the inlined structure must match the reference exactly.
+    if (!timeOnly) expect(structure(hunt.inlined)).toEqual(structure(expected.inlined));
+    for (const token of scanEsql(hunt.inlined).filter((t) => t.kind === 'string')) {
+      expect(scanEsql(escapeEsqlString(decodeEsqlString(token.text)))).toHaveLength(1);
+    }
+    return 'accepted';
+  }
+
+  it('time range ends', () => {
+    fc.assert(
+      fc.property(hostileString, fc.boolean(), (value, asFrom) => {
+        const time_range = asFrom ? { from: value, to: 'now' } : { from: '2020-01-01', to: value };
+        const reference = asFrom ? { from: 'now-1d', to: 'now' } : { from: '2020-01-01', to: '2020-01-02' };
+        const outcome = assertStructureKept({ time_range }, { time_range: reference }, true);
+        if (outcome === 'accepted') expect(isTimeExpression(value.trim())).toBe(true);
+      }),
+      { numRuns: 1000 }
+    );
+  });
+
+  it('trusted CIDRs', () => {
+    fc.assert(
+      fc.property(hostileString, (value) => {
+        const outcome = assertStructureKept({ trusted_cidrs: [value] }, { trusted_cidrs: ['10.0.0.0/8'] });
+        if (outcome === 'accepted') expect(isCidr(value.trim())).toBe(true);
+      }),
+      { numRuns: 1000 }
+    );
+  });
+
+  it('index patterns', () => {
+    fc.assert(
+      fc.property(hostileString, (value) => {
+        const hunt = build({ index_patterns: [value] });
+        if (!hunt) return;
+        const from = scanEsql(hunt.query.split('\n')[0]);
+        expect(from.map((token) => token.kind)).toEqual(['word', 'word']);
+        expect(from[1].text).toBe(value);
+      }),
+      { numRuns: 1000 }
+    );
+  });
+
+  it('datasets and grouping accept only their fixed values', () => {
+    fc.assert(
+      fc.property(hostileString, (value) => {
+        expect(build({ datasets: [value as never] })).toBeUndefined();
+        if (value !== 'name' && value !== 'id') expect(build({ group_by: value as never })).toBeUndefined();
+      }),
+      { numRuns: 500 }
+    );
+  });
+});
