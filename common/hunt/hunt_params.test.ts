@@ -77,8 +77,6 @@ describe('isCidr', () => {
  * param (or, for index patterns, a single FROM word) that cannot change the query's structure.
  */
 describe('hostile strings in every string input', () => {
-  const baseline = build(DEFAULT_HUNT_PARAMS);
-
   function build(input: HuntParamsInput) {
     const parsed = parseHuntParams(input);
     if (!parsed.ok) return undefined;

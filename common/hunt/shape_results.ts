@@ -20,18 +20,18 @@ export interface HuntRow {
   /** Start of the UTC day the events fall in (ISO 8601). */
   day: string | null;
   action: string | null;
-  servicePrincipalName: string | null;
-  servicePrincipalId: string | null;
+  service_principal_name: string | null;
+  service_principal_id: string | null;
   /** All names seen in the group (grouped by id, a principal may have several). */
-  servicePrincipalNames: string[];
+  service_principal_names: string[];
   /** All ids seen in the group (grouped by name, one name may hide several principals). */
-  servicePrincipalIds: string[];
-  eventCount: number;
-  dailyActionCount: number;
-  distinctIps: number;
+  service_principal_ids: string[];
+  event_count: number;
+  daily_action_count: number;
+  distinct_ips: number;
   ips: string[];
   datasets: string[];
-  eventActions: string[];
+  event_actions: string[];
 }
 
 export interface HuntResult {
@@ -39,8 +39,8 @@ export interface HuntResult {
   /** The rows reached the query's LIMIT, so more may exist. */
   truncated: boolean;
   /** Elasticsearch answered with some shards or clusters missing. */
-  isPartial: boolean;
-  tookMs: number | null;
+  is_partial: boolean;
+  took_ms: number | null;
 }
 
 export function toArray(value: unknown): string[] {
@@ -74,23 +74,23 @@ export function readRecords(response: EsqlResponseLike): Array<Record<string, un
 }
 
 export function shapeHuntRow(record: Record<string, unknown>): HuntRow {
-  const servicePrincipalName = toScalar(record.service_principal_name);
-  const servicePrincipalId = toScalar(record.service_principal_id);
+  const service_principal_name = toScalar(record.service_principal_name);
+  const service_principal_id = toScalar(record.service_principal_id);
   const names = toArray(record.service_principal_names);
   const ids = toArray(record.service_principal_ids);
   return {
     day: toScalar(record.timestamp_day_bucket),
     action: toScalar(record['event.action']),
-    servicePrincipalName,
-    servicePrincipalId,
-    servicePrincipalNames: names.length > 0 ? names : toArray(servicePrincipalName),
-    servicePrincipalIds: ids.length > 0 ? ids : toArray(servicePrincipalId),
-    eventCount: toCount(record.event_count),
-    dailyActionCount: toCount(record.daily_action_count),
-    distinctIps: toCount(record.distinct_ips),
+    service_principal_name,
+    service_principal_id,
+    service_principal_names: names.length > 0 ? names : toArray(service_principal_name),
+    service_principal_ids: ids.length > 0 ? ids : toArray(service_principal_id),
+    event_count: toCount(record.event_count),
+    daily_action_count: toCount(record.daily_action_count),
+    distinct_ips: toCount(record.distinct_ips),
     ips: toArray(record.ips),
     datasets: toArray(record.datasets),
-    eventActions: toArray(record.event_actions),
+    event_actions: toArray(record.event_actions),
   };
 }
 
@@ -99,7 +99,7 @@ export function shapeHuntResponse(response: EsqlResponseLike, limit: number): Hu
   return {
     rows,
     truncated: rows.length >= limit,
-    isPartial: response.is_partial === true,
-    tookMs: typeof response.took === 'number' ? response.took : null,
+    is_partial: response.is_partial === true,
+    took_ms: typeof response.took === 'number' ? response.took : null,
   };
 }

@@ -1,0 +1,46 @@
+import type { SkippedDataset } from './build_hunt_query';
+import type { Dataset } from './data_sources';
+import type { HuntRow } from './shape_results';
+
+/**
+ * - `ok`: the query ran (rows may be empty: no matches).
+ * - `no_indices`: the index patterns match no index this user can read.
+ * - `no_sources`: indices exist but none holds the fields of a chosen data source.
+ */
+export type HuntOutcome = 'ok' | 'no_indices' | 'no_sources';
+
+/** The body of a successful `POST /internal/entra_sp_hunt/hunt`. */
+export interface HuntResponse {
+  outcome: HuntOutcome;
+  rows: HuntRow[];
+  /** Rows reached the query's LIMIT: more may exist. */
+  truncated: boolean;
+  /** Elasticsearch left out some shards or clusters. */
+  is_partial: boolean;
+  took_ms: number | null;
+  /** The query that ran, inlined (null when none could be built). */
+  query: string | null;
+  /** The window the query covered, resolved when it ran. */
+  time: { from: string; to: string; start: string; end: string };
+  /** Data sources the query included. */
+  datasets: Dataset[];
+  skipped: SkippedDataset[];
+  /** Fields every branch needs that no index maps (for `no_sources`). */
+  missing_fields: string[];
+  /** Included data sources whose principals have no name (grouped by name, they merge). */
+  nameless_datasets: Dataset[];
+  limit: number;
+}
+
+/** The body of every error response, as Kibana serialises `customError`. */
+export interface HuntErrorBody {
+  statusCode: number;
+  error?: string;
+  message: string;
+  attributes?: {
+    code?: string;
+    reason?: string;
+    missing_source?: string;
+    retry_after_seconds?: number;
+  };
+}

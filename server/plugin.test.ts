@@ -1,0 +1,18 @@
+import { httpServiceMock, loggingSystemMock } from '@kbn/core/server/mocks';
+import type { CoreSetup } from '@kbn/core/server';
+import { HUNT_API_PATH } from '../common/constants';
+import { plugin } from '.';
+
+describe('server plugin', () => {
+  it('registers its routes on setup, with a logger from its context', async () => {
+    const router = httpServiceMock.createRouter();
+    const logger = loggingSystemMock.createLogger();
+    const instance = await plugin({ opaqueId: Symbol('entraSpHunt'), logger: { get: () => logger }, config: { get: () => ({}) as never } });
+    const core: CoreSetup = {
+      http: { createRouter: () => router as never },
+      getStartServices: () => Promise.resolve([{}, {}, {}]),
+    };
+    expect(instance.setup(core)).toEqual({});
+    expect(router.versioned.getRoutes().map((route) => `${route.method} ${route.config.path}`)).toEqual([`post ${HUNT_API_PATH}`]);
+  });
+});

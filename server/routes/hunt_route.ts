@@ -1,0 +1,30 @@
+import type { IRouter, Logger } from '@kbn/core/server';
+import { API_VERSION, HUNT_API_PATH } from '../../common/constants';
+import { parseHuntParams, type HuntParams } from '../../common/hunt/hunt_params';
+import { runHunt } from '../lib/run_hunt';
+import { abortSignalFrom, AUTHZ_AS_CURRENT_USER, errorResponse, validationFrom } from './route_helpers';
+
+export function registerHuntRoute(router: IRouter, logger: Logger): void {
+  router.versioned
+    .post({
+      path: HUNT_API_PATH,
+      access: 'internal',
+      security: { authz: AUTHZ_AS_CURRENT_USER },
+      summary: 'Run the Entra ID rare service principal hunt as the calling user',
+    })
+    .addVersion<unknown, unknown, HuntParams>(
+      { version: API_VERSION, validate: { request: { body: validationFrom(parseHuntParams) } } },
+      async (context, request, response) => {
+        const { signal, dispose } = abortSignalFrom(request.events.aborted$);
+        try {
+          const client = (await context.core).elasticsearch.client.asCurrentUser;
+          const body = await runHunt(client, request.body, { signal });
+          return response.ok({ body });
+        } catch (error) {
+          return errorResponse(response, logger, error, { indexPatterns: request.body.index_patterns });
+        } finally {
+          dispose();
+        }
+      }
+    );
+}

@@ -1,0 +1,6 @@
+import type { IRouter, Logger } from '@kbn/core/server';
+import { registerHuntRoute } from './hunt_route';
+
+export function registerRoutes(router: IRouter, logger: Logger): void {
+  registerHuntRoute(router, logger);
+}
