@@ -1,6 +1,6 @@
 import { httpServiceMock, loggingSystemMock } from '@kbn/core/server/mocks';
 import type { CoreSetup } from '@kbn/core/server';
-import { HUNT_API_PATH } from '../common/constants';
+import { COVERAGE_API_PATH, HUNT_API_PATH } from '../common/constants';
 import { plugin } from '.';
 
 describe('server plugin', () => {
@@ -13,6 +13,6 @@ describe('server plugin', () => {
       getStartServices: () => Promise.resolve([{}, {}, {}]),
     };
     expect(instance.setup(core)).toEqual({});
-    expect(router.versioned.getRoutes().map((route) => `${route.method} ${route.config.path}`)).toEqual([`post ${HUNT_API_PATH}`]);
+    expect(router.versioned.getRoutes().map((route) => `${route.method} ${route.config.path}`)).toEqual([`post ${HUNT_API_PATH}`, `post ${COVERAGE_API_PATH}`]);
   });
 });

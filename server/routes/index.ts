@@ -1,6 +1,8 @@
 import type { IRouter, Logger } from '@kbn/core/server';
+import { registerCoverageRoute } from './coverage_route';
 import { registerHuntRoute } from './hunt_route';
 
 export function registerRoutes(router: IRouter, logger: Logger): void {
   registerHuntRoute(router, logger);
+  registerCoverageRoute(router, logger);
 }

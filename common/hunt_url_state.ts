@@ -1,0 +1,168 @@
+/**
+ * A hunt view as URL query parameters: what the plugin's locator writes and what the page reads,
+ * so any link (from Cases, a bookmark, a colleague) reopens the same view.
+ *
+ * Values are kept as the analyst typed them: a link with a bad value still opens, and the form
+ * shows the value with its error instead of silently dropping it.
+ */
+import { DATASETS, type Dataset } from './hunt/data_sources';
+import { DEFAULT_HUNT_PARAMS, type GroupBy, type HuntParamsInput } from './hunt/hunt_params';
+
+/** The plugin's locator params (`ENTRA_SP_HUNT_LOCATOR`); every field optional. */
+export interface EntraSpHuntLocatorParams {
+  [key: string]: string | number | boolean | string[] | { from: string; to: string } | undefined;
+  timeRange?: { from: string; to: string };
+  maxDailyActions?: number;
+  minDistinctIps?: number;
+  datasets?: string[];
+  groupBy?: GroupBy;
+  trustedCidrs?: string[];
+  indexPatterns?: string[];
+  limit?: number;
+  /** Run the hunt as soon as the page opens. */
+  runOnOpen?: boolean;
+}
+
+/** The form as the page holds it: text as typed, so invalid input can be shown and corrected. */
+export interface HuntFormState {
+  from: string;
+  to: string;
+  maxDailyActions: string;
+  minDistinctIps: string;
+  datasets: string[];
+  groupBy: string;
+  trustedCidrs: string[];
+  indexPatterns: string[];
+  limit: string;
+}
+
+export const URL_KEYS = {
+  from: 'from',
+  to: 'to',
+  maxDailyActions: 'max_daily',
+  minDistinctIps: 'min_ips',
+  datasets: 'datasets',
+  groupBy: 'group_by',
+  trustedCidrs: 'cidrs',
+  indexPatterns: 'indices',
+  limit: 'limit',
+  run: 'run',
+} as const;
+
+export const DEFAULT_FORM_STATE: HuntFormState = {
+  from: DEFAULT_HUNT_PARAMS.time_range.from,
+  to: DEFAULT_HUNT_PARAMS.time_range.to,
+  maxDailyActions: String(DEFAULT_HUNT_PARAMS.max_daily_actions),
+  minDistinctIps: String(DEFAULT_HUNT_PARAMS.min_distinct_ips),
+  datasets: [...DEFAULT_HUNT_PARAMS.datasets],
+  groupBy: DEFAULT_HUNT_PARAMS.group_by,
+  trustedCidrs: [],
+  indexPatterns: [...DEFAULT_HUNT_PARAMS.index_patterns],
+  limit: String(DEFAULT_HUNT_PARAMS.limit),
+};
+
+const LIST_SEPARATOR = ',';
+
+function list(values: string[]): string {
+  return values.join(LIST_SEPARATOR);
+}
+
+function parseList(value: string | null): string[] | undefined {
+  if (value === null) return undefined;
+  return value === '' ? [] : value.split(LIST_SEPARATOR).map((item) => item.trim());
+}
+
+/** Writes only what differs from the defaults, so links stay short and readable. */
+export function formStateToSearch(state: HuntFormState, run: boolean): string {
+  const search = new URLSearchParams();
+  const scalar = (key: keyof typeof URL_KEYS, value: string, fallback: string) => {
+    if (value !== fallback) search.set(URL_KEYS[key], value);
+  };
+  const many = (key: keyof typeof URL_KEYS, value: string[], fallback: string[]) => {
+    if (list(value) !== list(fallback)) search.set(URL_KEYS[key], list(value));
+  };
+  scalar('from', state.from, DEFAULT_FORM_STATE.from);
+  scalar('to', state.to, DEFAULT_FORM_STATE.to);
+  scalar('maxDailyActions', state.maxDailyActions, DEFAULT_FORM_STATE.maxDailyActions);
+  scalar('minDistinctIps', state.minDistinctIps, DEFAULT_FORM_STATE.minDistinctIps);
+  many('datasets', state.datasets, DEFAULT_FORM_STATE.datasets);
+  scalar('groupBy', state.groupBy, DEFAULT_FORM_STATE.groupBy);
+  many('trustedCidrs', state.trustedCidrs, DEFAULT_FORM_STATE.trustedCidrs);
+  many('indexPatterns', state.indexPatterns, DEFAULT_FORM_STATE.indexPatterns);
+  scalar('limit', state.limit, DEFAULT_FORM_STATE.limit);
+  if (run) search.set(URL_KEYS.run, '1');
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+export function searchToFormState(search: string): { state: HuntFormState; run: boolean } {
+  const query = new URLSearchParams(search);
+  const get = (key: keyof typeof URL_KEYS) => query.get(URL_KEYS[key]);
+  return {
+    state: {
+      from: get('from') ?? DEFAULT_FORM_STATE.from,
+      to: get('to') ?? DEFAULT_FORM_STATE.to,
+      maxDailyActions: get('maxDailyActions') ?? DEFAULT_FORM_STATE.maxDailyActions,
+      minDistinctIps: get('minDistinctIps') ?? DEFAULT_FORM_STATE.minDistinctIps,
+      datasets: parseList(get('datasets')) ?? DEFAULT_FORM_STATE.datasets,
+      groupBy: get('groupBy') ?? DEFAULT_FORM_STATE.groupBy,
+      trustedCidrs: parseList(get('trustedCidrs')) ?? DEFAULT_FORM_STATE.trustedCidrs,
+      indexPatterns: parseList(get('indexPatterns')) ?? DEFAULT_FORM_STATE.indexPatterns,
+      limit: get('limit') ?? DEFAULT_FORM_STATE.limit,
+    },
+    run: get('run') === '1',
+  };
+}
+
+export function locatorParamsToFormState(params: EntraSpHuntLocatorParams): HuntFormState {
+  return {
+    from: params.timeRange?.from ?? DEFAULT_FORM_STATE.from,
+    to: params.timeRange?.to ?? DEFAULT_FORM_STATE.to,
+    maxDailyActions: params.maxDailyActions !== undefined ? String(params.maxDailyActions) : DEFAULT_FORM_STATE.maxDailyActions,
+    minDistinctIps: params.minDistinctIps !== undefined ? String(params.minDistinctIps) : DEFAULT_FORM_STATE.minDistinctIps,
+    datasets: params.datasets ?? DEFAULT_FORM_STATE.datasets,
+    groupBy: params.groupBy ?? DEFAULT_FORM_STATE.groupBy,
+    trustedCidrs: params.trustedCidrs ?? DEFAULT_FORM_STATE.trustedCidrs,
+    indexPatterns: params.indexPatterns ?? DEFAULT_FORM_STATE.indexPatterns,
+    limit: params.limit !== undefined ? String(params.limit) : DEFAULT_FORM_STATE.limit,
+  };
+}
+
+/** The hunt params as a locator would store them (e.g. in a case comment). */
+export function paramsToLocatorParams(params: Required<HuntParamsInput>, runOnOpen: boolean): EntraSpHuntLocatorParams {
+  return {
+    timeRange: { from: params.time_range.from, to: params.time_range.to },
+    maxDailyActions: params.max_daily_actions,
+    minDistinctIps: params.min_distinct_ips,
+    datasets: [...params.datasets],
+    groupBy: params.group_by,
+    trustedCidrs: [...params.trusted_cidrs],
+    indexPatterns: [...params.index_patterns],
+    limit: params.limit,
+    runOnOpen,
+  };
+}
+
+/** Text fields become numbers only when they are numbers; anything else goes to validation as is. */
+function numberOrText(value: string): number | string {
+  const trimmed = value.trim();
+  return trimmed !== '' && Number.isFinite(Number(trimmed)) ? Number(trimmed) : trimmed;
+}
+
+/** The request body for this form: what the server validates with the same schema. */
+export function formStateToParamsInput(state: HuntFormState): Record<string, unknown> {
+  return {
+    time_range: { from: state.from, to: state.to },
+    max_daily_actions: numberOrText(state.maxDailyActions),
+    min_distinct_ips: numberOrText(state.minDistinctIps),
+    datasets: state.datasets,
+    group_by: state.groupBy,
+    trusted_cidrs: state.trustedCidrs.filter((cidr) => cidr.trim() !== ''),
+    index_patterns: state.indexPatterns,
+    limit: numberOrText(state.limit),
+  };
+}
+
+export function isDataset(value: string): value is Dataset {
+  return (DATASETS as readonly string[]).includes(value);
+}

@@ -1,0 +1,182 @@
+/**
+ * Stand-in for `@kbn/core/public`: only what the plugin uses, with Kibana's names and signatures.
+ *
+ * Mirrors:
+ * - elastic/kibana:src/core/packages/application/browser/src/application.ts (App, AppNavOptions)
+ * - elastic/kibana:src/core/packages/application/browser/src/app_mount.ts (AppMountParameters, AppMount)
+ * - elastic/kibana:src/core/packages/application/browser/src/scoped_history.ts (ScopedHistory)
+ * - elastic/kibana:src/core/packages/application/common/src/default_app_categories.ts
+ * - elastic/kibana:src/core/packages/http/browser/src/types.ts (HttpSetup, HttpFetchOptions, IHttpFetchError)
+ * - elastic/kibana:src/core/packages/chrome/browser/src/doc_title.ts (ChromeDocTitle)
+ * - elastic/kibana:src/core/packages/chrome/browser/src/breadcrumb.ts (ChromeBreadcrumb)
+ * - elastic/kibana:src/core/packages/rendering/browser/src/rendering_service.ts (addContext)
+ * - elastic/kibana:src/core/packages/plugins/browser/src/plugin.ts (Plugin)
+ */
+import type { History } from 'history';
+import type { ReactElement, ReactNode } from 'react';
+import type { Observable } from 'rxjs';
+
+export interface AppCategory {
+  id: string;
+  label: string;
+  ariaLabel?: string;
+  order?: number;
+  euiIconType?: string;
+}
+
+export const DEFAULT_APP_CATEGORIES: Readonly<Record<'security', AppCategory>> = Object.freeze({
+  security: {
+    id: 'securitySolution',
+    label: 'Security',
+    order: 4000,
+    euiIconType: 'logoSecurity',
+  },
+});
+
+export type ScopedHistory<S = unknown> = History<S>;
+
+export type AppUnmount = () => void;
+
+export interface AppMountParameters<S = unknown> {
+  element: HTMLElement;
+  history: ScopedHistory<S>;
+  appBasePath: string;
+  onAppLeave: (handler: unknown) => void;
+  setHeaderActionMenu: (menuMount: unknown) => void;
+  theme$: Observable<{ darkMode: boolean }>;
+}
+
+export type AppMount<S = unknown> = (params: AppMountParameters<S>) => AppUnmount | Promise<AppUnmount>;
+
+export interface App<S = unknown> {
+  id: string;
+  title: string;
+  category?: AppCategory;
+  order?: number;
+  euiIconType?: string;
+  tooltip?: string;
+  keywords?: string[];
+  visibleIn?: Array<'globalSearch' | 'sideNav' | 'home' | 'kibanaOverview'>;
+  mount: AppMount<S>;
+}
+
+export interface HttpFetchQuery {
+  [key: string]: string | number | boolean | undefined;
+}
+
+export interface HttpFetchOptions {
+  body?: string | null;
+  signal?: AbortSignal | null;
+  query?: HttpFetchQuery;
+  headers?: Record<string, string>;
+  /** Populates the `elastic-api-version` header for versioned routes. */
+  version?: string;
+  asResponse?: boolean;
+}
+
+export interface IHttpFetchError<TResponseBody = unknown> extends Error {
+  readonly name: string;
+  readonly request: Request;
+  readonly response?: Response;
+  readonly body?: TResponseBody;
+}
+
+export interface HttpHandler {
+  <TResponseBody = unknown>(path: string, options?: HttpFetchOptions): Promise<TResponseBody>;
+}
+
+export interface IBasePath {
+  get(): string;
+  prepend(url: string): string;
+  remove(url: string): string;
+}
+
+export interface HttpSetup {
+  basePath: IBasePath;
+  fetch: HttpHandler;
+  get: HttpHandler;
+  post: HttpHandler;
+}
+export type HttpStart = HttpSetup;
+
+export interface ChromeBreadcrumb {
+  text: ReactNode;
+  href?: string;
+  onClick?: (event: unknown) => void;
+  'data-test-subj'?: string;
+}
+
+export interface ChromeDocTitle {
+  change(newTitle: string | string[]): void;
+  reset(): void;
+}
+
+export interface ChromeStart {
+  setBreadcrumbs(newBreadcrumbs: ChromeBreadcrumb[]): void;
+  docTitle: ChromeDocTitle;
+}
+
+export interface Capabilities {
+  navLinks: Record<string, boolean>;
+  management: Record<string, Record<string, boolean>>;
+  catalogue: Record<string, boolean>;
+  [key: string]: Record<string, boolean | Record<string, boolean>>;
+}
+
+export interface ApplicationStart {
+  capabilities: Capabilities;
+  navigateToUrl(url: string): Promise<void>;
+}
+
+export interface Toast {
+  id: string;
+}
+
+export interface NotificationsStart {
+  toasts: {
+    addSuccess(toastOrTitle: string | { title?: string; text?: string }): Toast;
+    addDanger(toastOrTitle: string | { title?: string; text?: string }): Toast;
+  };
+}
+
+export interface IUiSettingsClient {
+  get<T = unknown>(key: string, defaultOverride?: T): T;
+}
+
+export interface RenderingService {
+  addContext(element: ReactNode): ReactElement;
+}
+
+export interface CoreStart {
+  application: ApplicationStart;
+  chrome: ChromeStart;
+  http: HttpStart;
+  notifications: NotificationsStart;
+  uiSettings: IUiSettingsClient;
+  /** 9.1+: adds i18n, theme and error boundary around an app's React tree. */
+  rendering?: RenderingService;
+  i18n: unknown;
+  theme: { theme$: Observable<{ darkMode: boolean }> };
+}
+
+export interface CoreSetup<TPluginsStart extends object = object, TStart = unknown> {
+  application: { register<S = unknown>(app: App<S>): void };
+  http: HttpSetup;
+  getStartServices(): Promise<[CoreStart, TPluginsStart, TStart]>;
+}
+
+export interface PluginInitializerContext<ConfigSchema extends object = object> {
+  readonly opaqueId: symbol;
+  readonly config: { get: <T extends object = ConfigSchema>() => T };
+}
+
+export interface Plugin<
+  TSetup = void,
+  TStart = void,
+  TPluginsSetup extends object = object,
+  TPluginsStart extends object = object,
+> {
+  setup(core: CoreSetup<TPluginsStart, TStart>, plugins: TPluginsSetup): TSetup;
+  start(core: CoreStart, plugins: TPluginsStart): TStart;
+  stop?(): void;
+}

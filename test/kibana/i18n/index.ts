@@ -1,0 +1,26 @@
+/**
+ * Stand-in for `@kbn/i18n`: `i18n.translate` formats the default message with ICU syntax.
+ * Mirrors elastic/kibana:src/platform/packages/shared/kbn-i18n/src/core/i18n.ts (translate), which
+ * formats with intl-messageformat as this does.
+ */
+import { IntlMessageFormat } from 'intl-messageformat';
+
+export interface TranslateArguments {
+  defaultMessage: string;
+  values?: Record<string, string | number | boolean | Date | null | undefined>;
+  description?: string;
+  ignoreTag?: boolean;
+}
+
+const LOCALE = 'en';
+
+function translate(id: string, { defaultMessage, values, ignoreTag }: TranslateArguments): string {
+  if (!id) throw new Error('[I18n] An `id` must be a non-empty string to translate a message.');
+  const formatted = new IntlMessageFormat(defaultMessage, LOCALE, undefined, { ignoreTag }).format(values);
+  return Array.isArray(formatted) ? formatted.join('') : String(formatted);
+}
+
+export const i18n = {
+  translate,
+  getLocale: () => LOCALE,
+};

@@ -1,0 +1,6 @@
+/**
+ * Stand-in for `@kbn/shared-ux-router`.
+ * Mirrors elastic/kibana:src/platform/packages/shared/shared-ux/router/impl/router.tsx, whose
+ * Router is react-router-dom v5's Router (wrapped in a v6 compat layer this plugin does not use).
+ */
+export { Router, Route } from 'react-router-dom';
