@@ -1,0 +1,2 @@
+export { CoveragePanel } from './coverage_panel';
+export type { CoveragePanelProps } from './coverage_panel';

@@ -1,0 +1,177 @@
+import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { EuiCallOut, EuiPageTemplate, EuiSpacer, EuiText } from '@elastic/eui';
+import { FormattedMessage } from '@kbn/i18n-react';
+import { i18n } from '@kbn/i18n';
+import type { History } from 'history';
+import { PLUGIN_NAME } from '../../../common/constants';
+import { HUNT_DEFINITION } from '../../../common/hunt/definition';
+import { HUNT_FIELDS } from '../../../common/hunt/data_sources';
+import { buildHuntQuery } from '../../../common/hunt/build_hunt_query';
+import { parseCoverageParams } from '../../../common/hunt/coverage';
+import { resolveTimeRange } from '../../../common/hunt/time_range';
+import {
+  formStateToParamsInput,
+  formStateToSearch,
+  searchToFormState,
+  type HuntFormState,
+} from '../../../common/hunt_url_state';
+import { validateForm } from '../../form_validation';
+import { formatCount } from '../../format';
+import { useCoverage } from '../../hooks/use_coverage';
+import { useHunt } from '../../hooks/use_hunt';
+import { useServices } from '../../services/services_context';
+import { TEST_IDS } from '../../test_ids';
+import { CoveragePanel } from '../coverage_panel';
+import { HuntHeader } from '../hunt_header';
+import { ErrorState, IdleState, ResponseNotices, RunningState } from '../hunt_states';
+import { ParamsForm } from '../params_form';
+import { QueryPreview } from '../query_preview';
+import { ResultsTable } from '../results_table';
+
+export interface HuntAppProps {
+  history: History;
+}
+
+const NO_SOURCES_REASON = i18n.translate('entraSpHunt.preview.noSourcesDescription', {
+  defaultMessage: 'No query can be built: none of the chosen data sources has its fields in the matched indices.',
+});
+const INVALID_REASON = i18n.translate('entraSpHunt.preview.invalidDescription', {
+  defaultMessage: 'Fix the highlighted parameters to see the query.',
+});
+
+/** The whole page; its state lives in the URL so every view is a link. */
+export function HuntApp({ history }: HuntAppProps) {
+  const { http, chrome } = useServices();
+  const initial = useMemo(() => searchToFormState(history.location.search), [history]);
+  const [form, setForm] = useState<HuntFormState>(initial.state);
+  const [ranParams, setRanParams] = useState<string | undefined>(undefined);
+  const lastWrittenSearch = useRef(history.location.search);
+  const hunt = useHunt(http);
+  const validation = useMemo(() => validateForm(form), [form]);
+
+  useEffect(() => {
+    chrome.setBreadcrumbs([{ text: PLUGIN_NAME }]);
+    chrome.docTitle.change([PLUGIN_NAME]);
+    return () => chrome.docTitle.reset();
+  }, [chrome]);
+
+  const writeUrl = useCallback(
+    (state: HuntFormState, run: boolean) => {
+      const search = formStateToSearch(state, run);
+      lastWrittenSearch.current = search;
+      history.replace({ ...history.location, search });
+    },
+    [history]
+  );
+
+  const run = useCallback(() => {
+    if (!validation.params) return;
+    hunt.run(validation.params);
+    setRanParams(JSON.stringify(validation.params));
+    writeUrl(form, true);
+  }, [form, hunt, validation.params, writeUrl]);
+
+  // Arriving from a link that asks to run: run once with what it carries, if it is valid.
+  const autoRan = useRef(false);
+  useEffect(() => {
+    if (autoRan.current || !initial.run) return;
+    autoRan.current = true;
+    if (validation.params) run();
+  }, [initial.run, run, validation.params]);
+
+  // A link opened while the app is mounted (e.g. from a case) replaces the view.
+  useEffect(
+    () =>
+      history.listen((location) => {
+        if (location.search === lastWrittenSearch.current) return;
+        lastWrittenSearch.current = location.search;
+        const next = searchToFormState(location.search);
+        setForm(next.state);
+        const nextValidation = validateForm(next.state);
+        if (next.run && nextValidation.params) {
+          hunt.run(nextValidation.params);
+          setRanParams(JSON.stringify(nextValidation.params));
+        }
+      }),
+    [history, hunt]
+  );
+
+  const onFormChange = useCallback(
+    (next: HuntFormState) => {
+      setForm(next);
+      writeUrl(next, false);
+    },
+    [writeUrl]
+  );
+
+  const coverageParams = useMemo(() => {
+    const input = formStateToParamsInput(form);
+    const parsed = parseCoverageParams({ time_range: input.time_range, index_patterns: input.index_patterns });
+    return parsed.ok ? parsed.value : undefined;
+  }, [form]);
+  const coverage = useCoverage(http, coverageParams);
+
+  const preview = useMemo(() => {
+    if (!validation.params) return { reason: INVALID_REASON };
+    const time = resolveTimeRange(validation.params.time_range, new Date());
+    if (!time) return { reason: INVALID_REASON };
+    const fields = new Set(coverage.coverage ? coverage.coverage.available_fields : HUNT_FIELDS);
+    const built = buildHuntQuery(validation.params, time, fields);
+    return built.ok ? { query: built.hunt.inlined } : { reason: NO_SOURCES_REASON };
+  }, [coverage.coverage, validation.params]);
+
+  const isStale = hunt.status === 'success' && ranParams !== undefined && validation.params !== undefined && ranParams !== JSON.stringify(validation.params);
+  const shownParams = hunt.params;
+
+  return (
+    <EuiPageTemplate restrictWidth={false} panelled={false} data-test-subj={TEST_IDS.page}>
+      <EuiPageTemplate.Section paddingSize="l">
+        <HuntHeader definition={HUNT_DEFINITION} />
+        <EuiSpacer size="l" />
+        <ParamsForm
+          value={form}
+          errors={validation.errors}
+          onValueChange={onFormChange}
+          onRun={run}
+          onCancel={hunt.cancel}
+          isRunning={hunt.status === 'loading'}
+        />
+        <EuiSpacer size="l" />
+        <CoveragePanel coverage={coverage.coverage} loading={coverage.loading} error={coverage.error} selectedDatasets={form.datasets} />
+        <EuiSpacer size="m" />
+        <QueryPreview query={preview.query} unavailableReason={preview.reason} assumesAllSources={!coverage.coverage} />
+        <EuiSpacer size="l" />
+        {hunt.status === 'loading' && hunt.startedAt !== undefined && <RunningState startedAt={hunt.startedAt} />}
+        {hunt.status === 'idle' && <IdleState />}
+        {hunt.status === 'error' && hunt.error && <ErrorState error={hunt.error} />}
+        {hunt.response && hunt.status !== 'error' && shownParams && (
+          <>
+            {isStale && (
+              <>
+                <EuiCallOut color="primary" iconType="refresh" size="s" data-test-subj={TEST_IDS.stale}
+                  title={i18n.translate('entraSpHunt.app.staleTitle', { defaultMessage: 'Parameters changed since this run: run the hunt again to apply them.' })}
+                />
+                <EuiSpacer size="s" />
+              </>
+            )}
+            <ResponseNotices response={hunt.response} maxDaily={shownParams.max_daily_actions} minIps={shownParams.min_distinct_ips} />
+            {hunt.response.rows.length > 0 && (
+              <>
+                <EuiSpacer size="s" />
+                <EuiText size="s" data-test-subj={TEST_IDS.resultCount}>
+                  <FormattedMessage
+                    id="entraSpHunt.app.resultCountDescription"
+                    defaultMessage="{count, plural, one {# rare action} other {# rare actions}} from several IPs{took, select, none {} other { ({took} ms in Elasticsearch)}}."
+                    values={{ count: hunt.response.rows.length, took: hunt.response.took_ms === null ? 'none' : formatCount(hunt.response.took_ms) }}
+                  />
+                </EuiText>
+                <EuiSpacer size="s" />
+                <ResultsTable rows={hunt.response.rows} groupBy={shownParams.group_by} />
+              </>
+            )}
+          </>
+        )}
+      </EuiPageTemplate.Section>
+    </EuiPageTemplate>
+  );
+}

@@ -1,0 +1,1 @@
+export { HuntHeader } from './hunt_header';

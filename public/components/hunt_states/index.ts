@@ -1,0 +1,1 @@
+export { ErrorState, IdleState, ResponseNotices, RunningState } from './hunt_states';

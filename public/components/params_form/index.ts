@@ -1,0 +1,2 @@
+export { ParamsForm } from './params_form';
+export type { ParamsFormProps } from './params_form';

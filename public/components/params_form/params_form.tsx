@@ -1,0 +1,216 @@
+import React, { useCallback } from 'react';
+import {
+  EuiAccordion,
+  EuiButton,
+  EuiButtonGroup,
+  EuiCheckboxGroup,
+  EuiComboBox,
+  EuiFieldNumber,
+  EuiFlexGroup,
+  EuiFlexItem,
+  EuiForm,
+  EuiFormRow,
+  EuiSpacer,
+  EuiSuperDatePicker,
+  EuiToolTip,
+  type EuiComboBoxOptionOption,
+  type OnTimeChangeProps,
+} from '@elastic/eui';
+import { DATASETS, DATA_SOURCES } from '../../../common/hunt/data_sources';
+import { ESQL_MAX_ROW_LIMIT } from '../../../common/constants';
+import type { HuntFormState } from '../../../common/hunt_url_state';
+import type { FormErrors } from '../../form_validation';
+import { TEST_IDS } from '../../test_ids';
+import * as text from './translations';
+
+export interface ParamsFormProps {
+  value: HuntFormState;
+  errors: FormErrors;
+  onValueChange: (value: HuntFormState) => void;
+  onRun: () => void;
+  onCancel: () => void;
+  isRunning: boolean;
+}
+
+const toOptions = (values: string[]): EuiComboBoxOptionOption[] => values.map((label) => ({ label }));
+const fromOptions = (options: EuiComboBoxOptionOption[]): string[] => options.map((option) => option.label);
+
+/** A controlled form: it shows `value` and `errors`, and reports every change. */
+export function ParamsForm({ value, errors, onValueChange, onRun, onCancel, isRunning }: ParamsFormProps) {
+  const set = useCallback(
+    <K extends keyof HuntFormState>(key: K, next: HuntFormState[K]) => onValueChange({ ...value, [key]: next }),
+    [onValueChange, value]
+  );
+  const isInvalid = Object.keys(errors).length > 0;
+  const errorOf = (field: keyof HuntFormState) => errors[field];
+
+  const onTimeChange = ({ start, end }: OnTimeChangeProps) => onValueChange({ ...value, from: start, to: end });
+
+  const runButton = (
+    <EuiButton
+      fill
+      iconType="play"
+      onClick={onRun}
+      isDisabled={isInvalid}
+      isLoading={isRunning}
+      data-test-subj={TEST_IDS.runButton}
+    >
+      {text.RUN_BUTTON_LABEL}
+    </EuiButton>
+  );
+
+  return (
+    <EuiForm
+      component="form"
+      aria-label={text.FORM_ARIA_LABEL}
+      data-test-subj={TEST_IDS.form}
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (!isInvalid && !isRunning) onRun();
+      }}
+    >
+      <EuiFlexGroup alignItems="flexEnd" wrap>
+        <EuiFlexItem grow={3} style={{ minWidth: 360 }}>
+          <EuiFormRow label={text.TIME_RANGE_LABEL} isInvalid={!!(errorOf('from') || errorOf('to'))} error={[...(errorOf('from') ?? []), ...(errorOf('to') ?? [])]} fullWidth>
+            <EuiSuperDatePicker
+              start={value.from}
+              end={value.to}
+              onTimeChange={onTimeChange}
+              showUpdateButton={false}
+              width="full"
+              data-test-subj={TEST_IDS.datePicker}
+            />
+          </EuiFormRow>
+        </EuiFlexItem>
+        <EuiFlexItem grow={1} style={{ minWidth: 160 }}>
+          <EuiFormRow label={text.MAX_DAILY_LABEL} isInvalid={!!errorOf('maxDailyActions')} error={errorOf('maxDailyActions')}>
+            <EuiFieldNumber
+              min={1}
+              step={1}
+              value={value.maxDailyActions}
+              isInvalid={!!errorOf('maxDailyActions')}
+              onChange={(event) => set('maxDailyActions', event.target.value)}
+              data-test-subj={TEST_IDS.maxDailyInput}
+            />
+          </EuiFormRow>
+        </EuiFlexItem>
+        <EuiFlexItem grow={1} style={{ minWidth: 160 }}>
+          <EuiFormRow label={text.MIN_IPS_LABEL} isInvalid={!!errorOf('minDistinctIps')} error={errorOf('minDistinctIps')}>
+            <EuiFieldNumber
+              min={1}
+              step={1}
+              value={value.minDistinctIps}
+              isInvalid={!!errorOf('minDistinctIps')}
+              onChange={(event) => set('minDistinctIps', event.target.value)}
+              data-test-subj={TEST_IDS.minIpsInput}
+            />
+          </EuiFormRow>
+        </EuiFlexItem>
+        <EuiFlexItem grow={false}>
+          <EuiFormRow hasEmptyLabelSpace>
+            <EuiFlexGroup gutterSize="s" responsive={false}>
+              <EuiFlexItem grow={false}>
+                {isInvalid ? <EuiToolTip content={text.RUN_INVALID_TOOLTIP}>{runButton}</EuiToolTip> : runButton}
+              </EuiFlexItem>
+              {isRunning && (
+                <EuiFlexItem grow={false}>
+                  <EuiButton color="text" iconType="cross" onClick={onCancel} data-test-subj={TEST_IDS.cancelButton}>
+                    {text.CANCEL_BUTTON_LABEL}
+                  </EuiButton>
+                </EuiFlexItem>
+              )}
+            </EuiFlexGroup>
+          </EuiFormRow>
+        </EuiFlexItem>
+      </EuiFlexGroup>
+      <EuiSpacer size="m" />
+      <EuiFlexGroup wrap>
+        <EuiFlexItem grow={2} style={{ minWidth: 280 }}>
+          <EuiFormRow label={text.DATASETS_LABEL} isInvalid={!!errorOf('datasets')} error={errorOf('datasets')}>
+            <EuiCheckboxGroup
+              idToSelectedMap={Object.fromEntries(DATASETS.map((dataset) => [dataset, value.datasets.includes(dataset)]))}
+              options={DATASETS.map((dataset) => ({ id: dataset, label: `${DATA_SOURCES[dataset].title} (${dataset})` }))}
+              onChange={(id) =>
+                set(
+                  'datasets',
+                  value.datasets.includes(id)
+                    ? value.datasets.filter((dataset) => dataset !== id)
+                    : DATASETS.filter((dataset) => dataset === id || value.datasets.includes(dataset))
+                )
+              }
+              data-test-subj={TEST_IDS.datasetsGroup}
+            />
+          </EuiFormRow>
+        </EuiFlexItem>
+        <EuiFlexItem grow={2} style={{ minWidth: 280 }}>
+          <EuiFormRow label={text.GROUP_BY_LABEL} helpText={text.GROUP_BY_HELP} isInvalid={!!errorOf('groupBy')} error={errorOf('groupBy')}>
+            <EuiButtonGroup
+              legend={text.GROUP_BY_LABEL}
+              options={[
+                { id: 'name', label: text.GROUP_BY_NAME_LABEL },
+                { id: 'id', label: text.GROUP_BY_ID_LABEL },
+              ]}
+              idSelected={value.groupBy}
+              onChange={(id) => set('groupBy', id)}
+              buttonSize="compressed"
+              data-test-subj={TEST_IDS.groupBy}
+            />
+          </EuiFormRow>
+          <EuiFormRow
+            label={text.TRUSTED_CIDRS_LABEL}
+            helpText={text.TRUSTED_CIDRS_HELP}
+            isInvalid={!!errorOf('trustedCidrs')}
+            error={errorOf('trustedCidrs')}
+          >
+            <EuiComboBox
+              noSuggestions
+              placeholder={text.TRUSTED_CIDRS_PLACEHOLDER}
+              selectedOptions={toOptions(value.trustedCidrs)}
+              onCreateOption={(created) => set('trustedCidrs', [...value.trustedCidrs, created.trim()])}
+              onChange={(options) => set('trustedCidrs', fromOptions(options))}
+              isInvalid={!!errorOf('trustedCidrs')}
+              data-test-subj={TEST_IDS.trustedCidrs}
+            />
+          </EuiFormRow>
+        </EuiFlexItem>
+      </EuiFlexGroup>
+      <EuiSpacer size="s" />
+      <EuiAccordion
+        id="entraSpHuntAdvanced"
+        buttonContent={text.ADVANCED_LABEL}
+        initialIsOpen={!!(errorOf('indexPatterns') || errorOf('limit'))}
+        data-test-subj={TEST_IDS.advanced}
+      >
+        <EuiSpacer size="s" />
+        <EuiFlexGroup wrap>
+          <EuiFlexItem grow={3}>
+            <EuiFormRow label={text.INDEX_PATTERNS_LABEL} helpText={text.INDEX_PATTERNS_HELP} isInvalid={!!errorOf('indexPatterns')} error={errorOf('indexPatterns')} fullWidth>
+              <EuiComboBox
+                noSuggestions
+                fullWidth
+                selectedOptions={toOptions(value.indexPatterns)}
+                onCreateOption={(created) => set('indexPatterns', [...value.indexPatterns, created.trim()])}
+                onChange={(options) => set('indexPatterns', fromOptions(options))}
+                isInvalid={!!errorOf('indexPatterns')}
+                data-test-subj={TEST_IDS.indexPatterns}
+              />
+            </EuiFormRow>
+          </EuiFlexItem>
+          <EuiFlexItem grow={1}>
+            <EuiFormRow label={text.LIMIT_LABEL} helpText={text.LIMIT_HELP} isInvalid={!!errorOf('limit')} error={errorOf('limit')}>
+              <EuiFieldNumber
+                min={1}
+                max={ESQL_MAX_ROW_LIMIT}
+                step={1}
+                value={value.limit}
+                isInvalid={!!errorOf('limit')}
+                onChange={(event) => set('limit', event.target.value)}
+                data-test-subj={TEST_IDS.limitInput}
+              />
+            </EuiFormRow>
+          </EuiFlexItem>
+        </EuiFlexGroup>
+      </EuiAccordion>
+    </EuiForm>
+  );
+}

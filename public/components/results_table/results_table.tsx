@@ -1,0 +1,145 @@
+import React, { useMemo } from 'react';
+import {
+  EuiBadge,
+  EuiFlexGroup,
+  EuiFlexItem,
+  EuiInMemoryTable,
+  EuiText,
+  EuiToolTip,
+  type EuiBasicTableColumn,
+  type EuiSearchBarProps,
+} from '@elastic/eui';
+import { i18n } from '@kbn/i18n';
+import type { GroupBy } from '../../../common/hunt/hunt_params';
+import type { HuntRow } from '../../../common/hunt/shape_results';
+import { formatCount, formatDay } from '../../format';
+import { TEST_IDS } from '../../test_ids';
+
+/** IP badges shown in a cell before the rest collapse into "+N". */
+export const VISIBLE_IPS = 4;
+export const PAGE_SIZES = [25, 50, 100];
+
+export interface ResultsTableProps {
+  rows: HuntRow[];
+  groupBy: GroupBy;
+}
+
+const NONE = i18n.translate('entraSpHunt.results.noNameLabel', { defaultMessage: '(no name)' });
+
+function ipList(ips: string[]) {
+  const shown = ips.slice(0, VISIBLE_IPS);
+  const hidden = ips.slice(VISIBLE_IPS);
+  return (
+    <EuiFlexGroup gutterSize="xs" wrap responsive={false}>
+      {shown.map((ip) => (
+        <EuiFlexItem grow={false} key={ip}>
+          <EuiBadge color="hollow">{ip}</EuiBadge>
+        </EuiFlexItem>
+      ))}
+      {hidden.length > 0 && (
+        <EuiFlexItem grow={false}>
+          <EuiToolTip content={hidden.join(', ')}>
+            <EuiBadge color="default">
+              {i18n.translate('entraSpHunt.results.moreIpsLabel', { defaultMessage: '+{count} more', values: { count: hidden.length } })}
+            </EuiBadge>
+          </EuiToolTip>
+        </EuiFlexItem>
+      )}
+    </EuiFlexGroup>
+  );
+}
+
+function principalCell(row: HuntRow, groupBy: GroupBy) {
+  const primary = groupBy === 'name' ? row.service_principal_name : row.service_principal_id;
+  const secondary = groupBy === 'name' ? row.service_principal_ids : row.service_principal_names;
+  return (
+    <div>
+      <EuiText size="s">
+        <strong>{primary ?? NONE}</strong>
+      </EuiText>
+      {secondary.length > 0 && (
+        <EuiText size="xs" color="subdued">
+          {secondary.join(', ')}
+        </EuiText>
+      )}
+    </div>
+  );
+}
+
+/** Sortable, searchable, paginated; only one page is rendered, so 10,000 rows stay responsive. */
+export function ResultsTable({ rows, groupBy }: ResultsTableProps) {
+  const columns = useMemo<Array<EuiBasicTableColumn<HuntRow>>>(
+    () => [
+      {
+        field: 'day',
+        name: i18n.translate('entraSpHunt.results.dayColumnLabel', { defaultMessage: 'Day (UTC)' }),
+        sortable: true,
+        width: '130px',
+        render: (day: string | null) => formatDay(day),
+      },
+      {
+        field: groupBy === 'name' ? 'service_principal_name' : 'service_principal_id',
+        name:
+          groupBy === 'name'
+            ? i18n.translate('entraSpHunt.results.principalNameColumnLabel', { defaultMessage: 'Service principal (ids below)' })
+            : i18n.translate('entraSpHunt.results.principalIdColumnLabel', { defaultMessage: 'Service principal id (names below)' }),
+        sortable: true,
+        truncateText: false,
+        render: (_value: string | null, row: HuntRow) => principalCell(row, groupBy),
+      },
+      {
+        field: 'action',
+        name: i18n.translate('entraSpHunt.results.actionColumnLabel', { defaultMessage: 'Action' }),
+        sortable: true,
+      },
+      {
+        field: 'daily_action_count',
+        name: i18n.translate('entraSpHunt.results.dailyCountColumnLabel', { defaultMessage: 'Events that day' }),
+        sortable: true,
+        align: 'right',
+        width: '110px',
+        render: (count: number) => formatCount(count),
+      },
+      {
+        field: 'distinct_ips',
+        name: i18n.translate('entraSpHunt.results.distinctIpsColumnLabel', { defaultMessage: 'Distinct IPs' }),
+        sortable: true,
+        align: 'right',
+        width: '100px',
+        render: (count: number) => formatCount(count),
+      },
+      {
+        field: 'ips',
+        name: i18n.translate('entraSpHunt.results.ipsColumnLabel', { defaultMessage: 'Source IPs' }),
+        render: (ips: string[]) => ipList(ips),
+      },
+      {
+        field: 'datasets',
+        name: i18n.translate('entraSpHunt.results.datasetsColumnLabel', { defaultMessage: 'Data sources' }),
+        render: (datasets: string[]) => datasets.join(', '),
+      },
+    ],
+    [groupBy]
+  );
+
+  const search: EuiSearchBarProps = {
+    box: {
+      incremental: true,
+      placeholder: i18n.translate('entraSpHunt.results.searchPlaceholder', { defaultMessage: 'Filter by principal, action or IP' }),
+      schema: true,
+    },
+  };
+
+  return (
+    <EuiInMemoryTable<HuntRow>
+      items={rows}
+      itemId={(row) => `${row.day}|${row.action}|${row.service_principal_name}|${row.service_principal_id}`}
+      columns={columns}
+      search={search}
+      sorting={{ sort: { field: 'daily_action_count', direction: 'asc' } }}
+      pagination={{ initialPageSize: PAGE_SIZES[0], pageSizeOptions: PAGE_SIZES }}
+      tableCaption={i18n.translate('entraSpHunt.results.tableCaption', { defaultMessage: 'Rare service principal actions from several IPs' })}
+      data-test-subj={TEST_IDS.resultsTable}
+    />
+  );
+}
