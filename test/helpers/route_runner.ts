@@ -3,6 +3,7 @@ import { RouteValidationError } from '@kbn/core/server';
 import {
   httpServerMock,
   type KibanaRequestMock,
+  type RegisteredVersion,
   type RegisteredVersionedRoute,
 } from '@kbn/core/server/mocks';
 
@@ -18,25 +19,25 @@ export interface RouteCall {
  * Calls a registered versioned route the way Kibana's router does: body validation first (a 400
  * with the validator's message, as Kibana answers), then the handler.
  */
+/** Runs a version's body validation as Kibana does; the error text is Kibana's `[request body]: …`. */
+export function validateBody(version: RegisteredVersion, body: unknown): { ok: true; value: unknown } | { ok: false; message: string } {
+  const validate = version.options.validate ? version.options.validate.request?.body : undefined;
+  if (!validate) return { ok: true, value: body };
+  const outcome = validate(body, {
+    ok: (value) => ({ value }),
+    badRequest: (error, path) => ({ error: new RouteValidationError(error, path) }),
+  });
+  return outcome.error ? { ok: false, message: `[request body]: ${outcome.error.message}` } : { ok: true, value: outcome.value };
+}
+
 export async function callRoute(route: RegisteredVersionedRoute, call: RouteCall): Promise<IKibanaResponse> {
   const version = route.versions[call.version ?? '1'];
   if (!version) return { status: 400, payload: { message: `Unsupported version ${call.version}` }, options: {} };
-  const validate = version.options.validate ? version.options.validate.request?.body : undefined;
-  let body: unknown = call.body;
-  if (validate) {
-    const outcome = validate(call.body, {
-      ok: (value) => ({ value }),
-      badRequest: (error, path) => ({ error: new RouteValidationError(error, path) }),
-    });
-    if (outcome.error) {
-      return {
-        status: 400,
-        payload: { statusCode: 400, error: 'Bad Request', message: `[request body]: ${outcome.error.message}` },
-        options: {},
-      };
-    }
-    body = outcome.value;
+  const validated = validateBody(version, call.body);
+  if (!validated.ok) {
+    return { status: 400, payload: { statusCode: 400, error: 'Bad Request', message: validated.message }, options: {} };
   }
+  const body = validated.value;
   const request = httpServerMock.createKibanaRequest({ body });
   call.onRequest?.(request);
   return version.handler(call.context, request, httpServerMock.createResponseFactory());

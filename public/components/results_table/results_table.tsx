@@ -94,7 +94,7 @@ export function ResultsTable({ rows, groupBy }: ResultsTableProps) {
       },
       {
         field: 'daily_action_count',
-        name: i18n.translate('entraSpHunt.results.dailyCountColumnLabel', { defaultMessage: 'Events that day' }),
+        name: i18n.translate('entraSpHunt.results.dailyCountColumnLabel', { defaultMessage: 'Per day' }),
         sortable: true,
         align: 'right',
         width: '110px',

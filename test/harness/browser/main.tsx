@@ -1,0 +1,105 @@
+/**
+ * The harness page: a minimal Kibana-like shell that loads the plugin's real browser code,
+ * registers it as Kibana would, resolves `/app/r` redirect links through the locator registry, and
+ * mounts the app at /app/entraSpHunt.
+ */
+import React, { useEffect, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createBrowserHistory } from 'history';
+import { BehaviorSubject } from 'rxjs';
+import { EuiBadge, EuiBreadcrumbs, EuiFlexGroup, EuiFlexItem, EuiHeader, EuiHeaderSection, EuiHeaderSectionItem, EuiToolTip } from '@elastic/eui';
+import type { ChromeBreadcrumb } from '@kbn/core/public';
+import { createLocatorRegistry, REDIRECT_PATH } from '@kbn/share-plugin/public/mocks';
+import { plugin } from '../../../public';
+import { createHarnessCore, withHarnessContext } from './kibana_core';
+
+interface HarnessConfig {
+  demo: boolean;
+}
+
+declare global {
+  interface Window {
+    __ENTRA_SP_HUNT_HARNESS__?: HarnessConfig;
+  }
+}
+
+const config: HarnessConfig = window.__ENTRA_SP_HUNT_HARNESS__ ?? { demo: false };
+
+async function navigateToUrl(url: string) {
+  window.location.assign(url);
+}
+
+function Chrome({ breadcrumbs$ }: { breadcrumbs$: BehaviorSubject<ChromeBreadcrumb[]> }) {
+  const [breadcrumbs, setBreadcrumbs] = useState<ChromeBreadcrumb[]>([]);
+  useEffect(() => {
+    const subscription = breadcrumbs$.subscribe(setBreadcrumbs);
+    return () => subscription.unsubscribe();
+  }, [breadcrumbs$]);
+  return (
+    <EuiHeader position="static" theme="dark">
+      <EuiHeaderSection>
+        <EuiHeaderSectionItem>
+          <EuiBreadcrumbs
+            breadcrumbs={[{ text: 'Security' }, ...breadcrumbs.map((crumb) => ({ text: String(crumb.text) }))]}
+            data-test-subj="harnessBreadcrumbs"
+          />
+        </EuiHeaderSectionItem>
+      </EuiHeaderSection>
+      <EuiHeaderSection side="right">
+        <EuiHeaderSectionItem>
+          <EuiFlexGroup gutterSize="s" alignItems="center" responsive={false}>
+            {config.demo && (
+              <EuiFlexItem grow={false}>
+                <EuiToolTip content="No ELASTICSEARCH_URL is set: a fake Elasticsearch serves events derived from Elastic integration samples.">
+                  <EuiBadge color="warning" data-test-subj="entraSpHuntDemoBadge">
+                    Demo data
+                  </EuiBadge>
+                </EuiToolTip>
+              </EuiFlexItem>
+            )}
+          </EuiFlexGroup>
+        </EuiHeaderSectionItem>
+      </EuiHeaderSection>
+    </EuiHeader>
+  );
+}
+
+async function main() {
+  const core = createHarnessCore(navigateToUrl);
+  const locators = createLocatorRegistry(navigateToUrl);
+  const share = { url: { locators } };
+  const instance = plugin({ opaqueId: Symbol('entraSpHunt'), config: { get: () => ({}) as never } });
+  instance.setup(core.setup as unknown as Parameters<typeof instance.setup>[0], { share });
+  instance.start(core.start, { share });
+  core.startServices.resolve({ share });
+
+  const path = window.location.pathname;
+  if (path === REDIRECT_PATH) {
+    const target = await locators.resolveRedirect(window.location.href);
+    window.location.replace(target ?? '/app/entraSpHunt');
+    return;
+  }
+  const [, , appId = 'entraSpHunt'] = path.split('/');
+  const app = core.apps.get(appId);
+  const chromeElement = document.getElementById('harness-chrome');
+  const appElement = document.getElementById('harness-app');
+  if (!chromeElement || !appElement) throw new Error('harness page is missing its containers');
+  createRoot(chromeElement).render(withHarnessContext(<Chrome breadcrumbs$={core.chrome.breadcrumbs$} />));
+  if (!app) {
+    appElement.textContent = `No app ${appId} is registered.`;
+    return;
+  }
+  const history = createBrowserHistory({ basename: `/app/${appId}` });
+  await app.mount({
+    element: appElement,
+    history,
+    appBasePath: `/app/${appId}`,
+    onAppLeave: () => undefined,
+    setHeaderActionMenu: () => undefined,
+    theme$: new BehaviorSubject({ darkMode: false }),
+  });
+}
+
+main().catch((error: unknown) => {
+  document.body.textContent = `Harness failed to start: ${error instanceof Error ? error.message : String(error)}`;
+});

@@ -1,0 +1,142 @@
+/**
+ * The development harness: the plugin's browser code in a Kibana-like page and its server routes
+ * over real HTTP, against a real cluster (ELASTICSEARCH_URL) or a fake one serving the scenario
+ * dataset. Used by `npm start` and the browser tests; never shipped.
+ */
+import { Client } from '@elastic/elasticsearch';
+import { createServer, type IncomingMessage, type ServerResponse } from 'http';
+import type { AddressInfo } from 'net';
+import { httpServiceMock, loggingSystemMock } from '@kbn/core/server/mocks';
+import type { CoreSetup } from '@kbn/core/server';
+import { plugin } from '../../server';
+import { buildScenario } from '../fixtures/scenario/build_scenario';
+import { bundleBrowser } from './bundle';
+import { startFakeElasticsearch, type Fault, type FakeElasticsearch } from './fake_elasticsearch/server';
+import { createKibanaRouteHandler } from './kibana_http';
+
+export interface ElasticsearchConnection {
+  url: string;
+  username?: string;
+  password?: string;
+  apiKey?: string;
+}
+
+export interface DevServerOptions {
+  port?: number;
+  host?: string;
+  /** A real cluster; without it a fake Elasticsearch serves the scenario dataset. */
+  elasticsearch?: ElasticsearchConnection;
+  /** The instant the scenario dataset is built around (tests pin it). */
+  now?: Date;
+  /** Latency added by the fake Elasticsearch to every answer. */
+  esLatencyMs?: number;
+}
+
+export interface DevServer {
+  url: string;
+  fakeElasticsearch?: FakeElasticsearch;
+  close(): Promise<void>;
+}
+
+function html(demo: boolean, entry: string): string {
+  const config = JSON.stringify({ demo });
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Elastic</title>
+<style>html,body{margin:0;background:#f6f9fc;font-family:Inter,-apple-system,BlinkMacSystemFont,"Segoe UI",Helvetica,Arial,sans-serif}</style>
+<script>window.__ENTRA_SP_HUNT_HARNESS__ = ${config};</script>
+</head>
+<body>
+<div id="harness-chrome"></div>
+<div id="harness-app"></div>
+<script type="module" src="${entry}"></script>
+</body>
+</html>`;
+}
+
+function readJson(request: IncomingMessage): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      try {
+        resolve(chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {});
+      } catch (error) {
+        reject(error);
+      }
+    });
+  });
+}
+
+function send(response: ServerResponse, status: number, contentType: string, body: string | Uint8Array) {
+  response.writeHead(status, { 'content-type': contentType, 'cache-control': 'no-store' });
+  response.end(body);
+}
+
+export async function startDevServer(options: DevServerOptions = {}): Promise<DevServer> {
+  const fakeElasticsearch = options.elasticsearch
+    ? undefined
+    : await startFakeElasticsearch({ documents: buildScenario(options.now ?? new Date()), latencyMs: options.esLatencyMs });
+  const connection = options.elasticsearch ?? { url: fakeElasticsearch?.url ?? '' };
+  const client = new Client({
+    node: connection.url,
+    auth: connection.apiKey
+      ? { apiKey: connection.apiKey }
+      : connection.username
+        ? { username: connection.username, password: connection.password ?? '' }
+        : undefined,
+    maxRetries: 0,
+  });
+
+  const router = httpServiceMock.createRouter();
+  const serverPlugin = await plugin({ opaqueId: Symbol('entraSpHunt'), logger: { get: () => loggingSystemMock.createLogger() }, config: { get: () => ({}) as never } });
+  const core: CoreSetup = { http: { createRouter: () => router as never }, getStartServices: () => Promise.resolve([{}, {}, {}]) };
+  serverPlugin.setup(core);
+  const handleRoute = createKibanaRouteHandler({ router, asCurrentUser: client });
+  const bundle = await bundleBrowser();
+  const page = html(!!fakeElasticsearch, bundle.entry);
+
+  const server = createServer(async (request, response) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    try {
+      if (await handleRoute(request, response)) return;
+      if (url.pathname === '/') {
+        response.writeHead(302, { location: '/app/entraSpHunt' });
+        return response.end();
+      }
+      if (url.pathname.startsWith('/app/')) return send(response, 200, 'text/html; charset=utf-8', page);
+      const file = bundle.files.get(url.pathname);
+      if (file) return send(response, 200, file.contentType, file.contents);
+      if (fakeElasticsearch && url.pathname === '/__harness/faults' && request.method === 'POST') {
+        fakeElasticsearch.addFault((await readJson(request)) as Fault);
+        return send(response, 204, 'text/plain', '');
+      }
+      if (fakeElasticsearch && url.pathname === '/__harness/faults' && request.method === 'DELETE') {
+        fakeElasticsearch.clearFaults();
+        return send(response, 204, 'text/plain', '');
+      }
+      if (fakeElasticsearch && url.pathname === '/__harness/es-requests') {
+        return send(response, 200, 'application/json', JSON.stringify(fakeElasticsearch.requests));
+      }
+      return send(response, 404, 'text/plain', 'Not found');
+    } catch {
+      if (!response.headersSent) send(response, 500, 'text/plain', 'Harness error');
+    }
+  });
+
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://${options.host ?? '127.0.0.1'}:${port}`,
+    fakeElasticsearch,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await client.close();
+      await fakeElasticsearch?.close();
+    },
+  };
+}

@@ -1,0 +1,130 @@
+/**
+ * Serves the plugin's real server routes over real HTTP with Kibana's conventions: `kbn-xsrf` on
+ * every write, the `elastic-api-version` header picking the route version, validation before the
+ * handler, JSON error bodies `{ statusCode, error, message, attributes }`, and `aborted$` firing
+ * when the browser drops the connection.
+ */
+import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'http';
+import { Subject } from 'rxjs';
+import type { ElasticsearchClient, IKibanaResponse, KibanaRequest, RequestHandlerContext } from '@kbn/core/server';
+import { httpServerMock, type RouterMock } from '@kbn/core/server/mocks';
+import { forbiddenClient } from '../helpers/es_mock';
+import { validateBody } from '../helpers/route_runner';
+
+/** Kibana's default payload limit (server.maxPayload). */
+const MAX_PAYLOAD_BYTES = 1_048_576;
+
+function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string | string[]> = {}) {
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+  response.end(JSON.stringify(body));
+}
+
+function errorBody(status: number, message: string, attributes?: unknown) {
+  return { statusCode: status, error: STATUS_CODES[status] ?? 'Error', message, ...(attributes ? { attributes } : {}) };
+}
+
+function readBody(request: IncomingMessage): Promise<string | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_PAYLOAD_BYTES) {
+        resolve(undefined);
+        request.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}
+
+function writeKibanaResponse(response: ServerResponse, result: IKibanaResponse) {
+  if (result.status >= 400) {
+    const payload = (result.payload ?? {}) as { message?: string; attributes?: unknown };
+    return sendJson(response, result.status, errorBody(result.status, payload.message ?? '', payload.attributes), result.options.headers);
+  }
+  return sendJson(response, result.status, result.payload ?? {}, result.options.headers);
+}
+
+export interface KibanaHttpOptions {
+  router: RouterMock;
+  /** The client the routes get as asCurrentUser (the configured user, or the fake cluster). */
+  asCurrentUser: ElasticsearchClient;
+}
+
+/** Returns a handler for `/internal/*` and `/api/*`; false when no route matches the path. */
+export function createKibanaRouteHandler({ router, asCurrentUser }: KibanaHttpOptions) {
+  return async (request: IncomingMessage, response: ServerResponse): Promise<boolean> => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const method = (request.method ?? 'GET').toLowerCase();
+    const route = router.versioned.getRoutes().find((candidate) => candidate.config.path === url.pathname && candidate.method === method);
+    if (!route) return false;
+
+    if (method !== 'get' && !request.headers['kbn-xsrf']) {
+      sendJson(response, 400, errorBody(400, 'Request must contain a kbn-xsrf header.'));
+      return true;
+    }
+    const versionHeader = request.headers['elastic-api-version'];
+    const available = Object.keys(route.versions);
+    const version = typeof versionHeader === 'string' ? versionHeader : undefined;
+    if (!version) {
+      sendJson(response, 400, errorBody(400, `Please specify a version via elastic-api-version header. Available versions: ${available.join(',')}`));
+      return true;
+    }
+    const registered = route.versions[version];
+    if (!registered) {
+      sendJson(response, 400, errorBody(400, `No version "${version}" available for [${method}] [${url.pathname}]. Available versions are: [${available.join(',')}]`));
+      return true;
+    }
+    const text = await readBody(request);
+    if (text === undefined) {
+      sendJson(response, 413, errorBody(413, 'Payload content length greater than maximum allowed: 1048576'));
+      return true;
+    }
+    let body: unknown;
+    try {
+      body = text === '' ? undefined : JSON.parse(text);
+    } catch {
+      sendJson(response, 400, errorBody(400, 'Invalid request payload JSON format'));
+      return true;
+    }
+    const validated = validateBody(registered, body);
+    if (!validated.ok) {
+      sendJson(response, 400, errorBody(400, validated.message));
+      return true;
+    }
+
+    const aborted$ = new Subject<void>();
+    response.on('close', () => {
+      if (!response.writableFinished) aborted$.next();
+    });
+    const base = httpServerMock.createKibanaRequest({ body: validated.value });
+    const kibanaRequest: KibanaRequest<unknown, unknown, unknown> = {
+      ...base,
+      headers: request.headers,
+      events: { ...base.events, aborted$: aborted$.asObservable() },
+    };
+    const context: RequestHandlerContext = {
+      core: Promise.resolve({
+        elasticsearch: {
+          client: {
+            asCurrentUser,
+            asInternalUser: forbiddenClient('asInternalUser'),
+            asSecondaryAuthUser: forbiddenClient('asSecondaryAuthUser'),
+          },
+        },
+      }),
+    };
+    try {
+      const result = await registered.handler(context, kibanaRequest, httpServerMock.createResponseFactory());
+      if (!response.destroyed) writeKibanaResponse(response, result);
+    } catch {
+      // Kibana answers an unhandled handler error with a generic 500 and logs it.
+      if (!response.destroyed) sendJson(response, 500, errorBody(500, 'An internal server error occurred.'));
+    }
+    return true;
+  };
+}
