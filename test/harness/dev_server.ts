@@ -108,6 +108,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
         return response.end();
       }
       if (url.pathname.startsWith('/app/')) return send(response, 200, 'text/html; charset=utf-8', page);
+      if (url.pathname === '/favicon.ico') return send(response, 204, 'image/x-icon', '');
       const file = bundle.files.get(url.pathname);
       if (file) return send(response, 200, file.contentType, file.contents);
       if (fakeElasticsearch && url.pathname === '/__harness/faults' && request.method === 'POST') {

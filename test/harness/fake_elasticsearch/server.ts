@@ -20,6 +20,8 @@ export interface Fault {
   reset?: boolean;
   /** Answer with text that is not JSON. */
   malformed?: boolean;
+  /** Only requests whose body contains this text (e.g. to fail the hunt but not coverage). */
+  queryContains?: string;
   /** How many requests this applies to (default 1). */
   times?: number;
 }
@@ -72,8 +74,10 @@ export async function startFakeElasticsearch({ documents, port = 0, latencyMs = 
   const requests: RecordedEsRequest[] = [];
   let faults: Fault[] = [];
 
-  const takeFault = (endpoint: Fault['endpoint']): Fault | undefined => {
-    const fault = faults.find((candidate) => candidate.endpoint === endpoint);
+  const takeFault = (endpoint: Fault['endpoint'], text: string): Fault | undefined => {
+    const fault = faults.find(
+      (candidate) => candidate.endpoint === endpoint && (!candidate.queryContains || text.includes(candidate.queryContains))
+    );
     if (!fault) return undefined;
     fault.times = (fault.times ?? 1) - 1;
     if (fault.times <= 0) faults = faults.filter((candidate) => candidate !== fault);
@@ -93,7 +97,7 @@ export async function startFakeElasticsearch({ documents, port = 0, latencyMs = 
     if (latencyMs > 0) await sleep(latencyMs);
 
     const endpoint = url.pathname.endsWith('/_field_caps') ? '_field_caps' : url.pathname === '/_query' ? '_query' : undefined;
-    const fault = endpoint ? takeFault(endpoint) : undefined;
+    const fault = endpoint ? takeFault(endpoint, text) : undefined;
     if (fault) {
       if (fault.delayMs) await sleep(fault.delayMs);
       if (fault.reset) return request.socket.destroy();

@@ -1,0 +1,51 @@
+import { mkdirSync } from 'fs';
+import { join, resolve } from 'path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startDevServer, type DevServer, type DevServerOptions } from '../harness/dev_server';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Screenshots of the main states, for people to look at; not committed. */
+export const SCREENSHOT_DIR = resolve(__dirname, '../../test-results/screenshots');
+
+const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+export interface E2eContext {
+  server: DevServer;
+  browser: Browser;
+  page: Page;
+  /** Browser console errors seen so far (a test fails on unexpected ones). */
+  consoleErrors: string[];
+}
+
+export async function startE2e(options: DevServerOptions = {}): Promise<E2eContext> {
+  const server = await startDevServer(options);
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });
+  const page = await browser.newPage({ viewport: { width: 1440, height: 1200 } });
+  const consoleErrors: string[] = [];
+  page.on('pageerror', (error) => consoleErrors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  return { server, browser, page, consoleErrors };
+}
+
+export async function stopE2e(context: E2eContext | undefined): Promise<void> {
+  await context?.browser.close();
+  await context?.server.close();
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+}
+
+export const subj = (id: string) => `[data-test-subj="${id}"]`;

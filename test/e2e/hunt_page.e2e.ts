@@ -1,0 +1,158 @@
+import type { Page } from 'playwright-core';
+import { inlineEsqlParams, type EsqlNamedParams } from '../../common/hunt/esql_text';
+import { PLUGIN_NAME } from '../../common/constants';
+import { TEST_IDS } from '../../public/test_ids';
+import type { RecordedEsRequest } from '../harness/fake_elasticsearch/server';
+import { screenshot, startE2e, stopE2e, subj, type E2eContext } from './browser';
+
+let context: E2eContext | undefined;
+
+beforeAll(async () => {
+  context = await startE2e();
+});
+afterAll(async () => stopE2e(context));
+
+function current(): E2eContext {
+  if (!context) throw new Error('e2e context did not start');
+  return context;
+}
+
+async function open(path = '/app/entraSpHunt'): Promise<Page> {
+  const { page, server } = current();
+  await page.goto(`${server.url}${path}`);
+  await page.waitForSelector(subj(TEST_IDS.page));
+  return page;
+}
+
+async function rowTexts(page: Page): Promise<string[]> {
+  await page.waitForSelector(`${subj(TEST_IDS.resultsTable)} tbody tr`);
+  return page.locator(`${subj(TEST_IDS.resultsTable)} tbody tr`).allInnerTexts();
+}
+
+async function run(page: Page): Promise<void> {
+  const before = await esRequests();
+  await page.click(subj(TEST_IDS.runButton));
+  await page.waitForFunction(
+    ([loading]) => !document.querySelector(`[data-test-subj="${loading}"]`),
+    [TEST_IDS.loading]
+  );
+  await page.waitForFunction((count) => count >= 0, before.length);
+}
+
+async function setNumber(page: Page, id: string, value: string): Promise<void> {
+  await page.fill(subj(id), value);
+}
+
+async function esRequests(): Promise<RecordedEsRequest[]> {
+  const response = await fetch(`${current().server.url}/__harness/es-requests`);
+  return (await response.json()) as RecordedEsRequest[];
+}
+
+async function lastHuntRequest(): Promise<{ query: string; params: EsqlNamedParams }> {
+  const hunts = (await esRequests()).filter(
+    (request) => request.path === '/_query' && JSON.stringify(request.body).includes('daily_action_count')
+  );
+  const last = hunts[hunts.length - 1];
+  if (!last) throw new Error('no hunt query reached Elasticsearch');
+  return last.body as { query: string; params: EsqlNamedParams };
+}
+
+describe('the hunt page in Chromium', () => {
+  it('opens like a Kibana app, with the demo badge and the data sources before anything runs', async () => {
+    const page = await open();
+    await page.waitForSelector(subj(TEST_IDS.coverageRow));
+    expect(await page.title()).toBe(`${PLUGIN_NAME} - Elastic`);
+    expect(await page.isVisible(subj(TEST_IDS.demoBadge))).toBe(true);
+    const coverage = await page.locator(subj(TEST_IDS.coverageRow)).allInnerTexts();
+    expect(coverage).toHaveLength(4);
+    for (const row of coverage) expect(row).toContain('Ready');
+    expect(await page.isEnabled(subj(TEST_IDS.runButton))).toBe(true);
+    await screenshot(page, '01-opened');
+  });
+
+  it('runs the hunt and the preview is exactly the query Elasticsearch received', async () => {
+    const page = await open();
+    await page.click(`${subj(TEST_IDS.queryPreview)} button`);
+    await run(page);
+    const rows = await rowTexts(page);
+    expect(rows).toHaveLength(6);
+    expect(rows.join('\n')).toContain('Add service principal credentials');
+    expect(rows.join('\n')).not.toContain('Terraform-Datadog-CLI');
+
+    const preview = (await page.locator(`${subj(TEST_IDS.queryPreview)} pre code`).textContent()) ?? '';
+    const sent = await lastHuntRequest();
+    expect(sent.query).toContain('?max_daily');
+    expect(preview.trim()).toBe(inlineEsqlParams(sent.query, sent.params, { _tstart: 'now() - 30 day' }));
+    expect(page.url()).toContain('run=1');
+    await screenshot(page, '02-results');
+  });
+
+  it('changes rows when thresholds change, and a reload from the URL gives the same view', async () => {
+    const page = await open();
+    await setNumber(page, TEST_IDS.maxDailyInput, '7');
+    await run(page);
+    const withSeven = await rowTexts(page);
+    expect(withSeven).toHaveLength(7);
+    expect(withSeven.join('\n')).toContain('Backup-Automation');
+    expect((await lastHuntRequest()).params).toContainEqual({ max_daily: 7 });
+
+    await setNumber(page, TEST_IDS.minIpsInput, '3');
+    expect(await page.isVisible(subj(TEST_IDS.stale))).toBe(true);
+    await run(page);
+    const withThree = await rowTexts(page);
+    expect(withThree).toHaveLength(3);
+    expect(withThree.join('\n')).toContain('Legacy-Sync');
+    expect(withThree.join('\n')).not.toContain('Reporting-Connector');
+
+    expect(page.url()).toMatch(/max_daily=7/);
+    expect(page.url()).toMatch(/min_ips=3/);
+    await page.reload();
+    await page.waitForSelector(subj(TEST_IDS.page));
+    expect(await rowTexts(page)).toEqual(withThree);
+    expect(await page.inputValue(subj(TEST_IDS.maxDailyInput))).toBe('7');
+    expect(await page.inputValue(subj(TEST_IDS.minIpsInput))).toBe('3');
+  });
+
+  it('drops events from trusted ranges', async () => {
+    const page = await open('/app/entraSpHunt?cidrs=10.20.0.0%2F16&run=1');
+    const rows = await rowTexts(page);
+    expect(rows).toHaveLength(5);
+    expect(rows.join('\n')).not.toContain('Reporting-Connector');
+    expect((await lastHuntRequest()).params).toContainEqual({ trusted_cidr_0: '10.20.0.0/16' });
+  });
+
+  it('shows a validation error inline and will not run', async () => {
+    const page = await open();
+    await setNumber(page, TEST_IDS.minIpsInput, '0');
+    await page.waitForSelector('text=must be at least 1');
+    expect(await page.isDisabled(subj(TEST_IDS.runButton))).toBe(true);
+    await screenshot(page, '03-validation-error');
+  });
+
+  it('explains a server error with the reason, and recovers on the next run', async () => {
+    const page = await open();
+    await fetch(`${current().server.url}/__harness/faults`, {
+      method: 'POST',
+      body: JSON.stringify({ endpoint: '_query', queryContains: 'daily_action_count', status: 503 }),
+    });
+    await run(page);
+    const error = await page.locator(subj(TEST_IDS.error)).innerText();
+    expect(error).toContain('Elasticsearch failed while running the hunt (status 503)');
+    expect(error).toContain('HTTP status 502');
+    await screenshot(page, '04-server-error');
+    await run(page);
+    expect(await rowTexts(page)).toHaveLength(6);
+  });
+
+  it('says so when the index patterns match nothing', async () => {
+    const page = await open('/app/entraSpHunt?indices=logs-nothing-*&run=1');
+    await page.waitForSelector(subj(TEST_IDS.noIndices));
+    expect(await page.isVisible(subj(TEST_IDS.coverageNoIndices))).toBe(true);
+    await screenshot(page, '05-no-indices');
+  });
+
+  it('had no unexpected browser errors', () => {
+    const errors = current().consoleErrors.filter((message) => !/status of (400|502|503)/.test(message));
+    expect(errors).toEqual([]);
+  });
+});
