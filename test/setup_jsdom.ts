@@ -1,4 +1,8 @@
 import '@testing-library/jest-dom';
+import { configure } from '@testing-library/react';
+
+// Kibana's tests find elements by data-test-subj, as its own tooling does.
+configure({ testIdAttribute: 'data-test-subj' });
 
 // jsdom lacks these browser APIs that EUI's layout components call.
 class ResizeObserverStandIn {
@@ -21,3 +25,11 @@ if (!window.matchMedia) {
     }) as MediaQueryList;
 }
 Element.prototype.scrollIntoView = Element.prototype.scrollIntoView ?? (() => undefined);
+
+// EUI measures text widths (combo boxes, date picker) on a canvas; jsdom has none.
+HTMLCanvasElement.prototype.getContext = function getContext() {
+  return {
+    font: '',
+    measureText: (text: string) => ({ width: text.length * 7 }),
+  } as unknown as CanvasRenderingContext2D;
+} as unknown as typeof HTMLCanvasElement.prototype.getContext;

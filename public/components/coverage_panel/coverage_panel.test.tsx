@@ -1,0 +1,41 @@
+import React from 'react';
+import { screen } from '@testing-library/react';
+import type { CoverageResponse } from '../../../common/hunt/coverage';
+import { TEST_IDS } from '../../test_ids';
+import { renderWithProviders } from '../../../test/helpers/render';
+import { CoveragePanel } from './coverage_panel';
+
+const coverage: CoverageResponse = {
+  index_count: 3,
+  available_fields: [],
+  missing_common_fields: [],
+  time: { from: 'now-30d', to: 'now', start: 'a', end: 'b' },
+  datasets: [
+    { dataset: 'azure.auditlogs', event_count: 1200, missing_fields: [], status: 'ready' },
+    { dataset: 'azure.signinlogs', event_count: 0, missing_fields: [], status: 'no_events' },
+    { dataset: 'o365.audit', event_count: 0, missing_fields: ['o365.audit.UserId'], status: 'missing_fields' },
+    { dataset: 'azure.graphactivitylogs', event_count: 0, missing_fields: ['x'], status: 'missing_fields' },
+  ],
+};
+
+describe('CoveragePanel', () => {
+  it('lists each source with its events and status, and what missing sources mean', () => {
+    renderWithProviders(<CoveragePanel coverage={coverage} loading={false} selectedDatasets={['azure.auditlogs', 'azure.signinlogs', 'o365.audit']} />);
+    const rows = screen.getAllByTestId(TEST_IDS.coverageRow);
+    expect(rows[0]).toHaveTextContent('1,200');
+    expect(rows[0]).toHaveTextContent('Ready');
+    expect(rows[1]).toHaveTextContent('No events in this window');
+    expect(rows[2]).toHaveTextContent('Fields not mapped');
+    expect(rows[3]).toHaveTextContent('Not selected');
+    const missing = screen.getByTestId(TEST_IDS.coverageMissing);
+    expect(missing).toHaveTextContent('Microsoft 365 audit logs');
+    expect(missing).not.toHaveTextContent('Graph');
+    expect(missing).toHaveTextContent('an empty result does not mean the principals were quiet');
+  });
+
+  it('says when no index matches at all', () => {
+    renderWithProviders(<CoveragePanel coverage={{ ...coverage, index_count: 0 }} loading={false} selectedDatasets={[]} />);
+    expect(screen.getByTestId(TEST_IDS.coverageNoIndices)).toBeInTheDocument();
+    expect(screen.queryAllByTestId(TEST_IDS.coverageRow)).toHaveLength(0);
+  });
+});

@@ -1,0 +1,133 @@
+import React from 'react';
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
+import { createMemoryHistory } from 'history';
+import { COVERAGE_API_PATH, HUNT_API_PATH, PLUGIN_NAME } from '../../../common/constants';
+import type { HuntResponse } from '../../../common/hunt/api_types';
+import type { CoverageResponse } from '../../../common/hunt/coverage';
+import { GRAPH_SP_ID_FIELD, HUNT_FIELDS } from '../../../common/hunt/data_sources';
+import { ServicesProvider } from '../../services/services_context';
+import { TEST_IDS } from '../../test_ids';
+import { createCoreStart, type PostHandler } from '../../../test/helpers/core_start';
+import { renderWithProviders } from '../../../test/helpers/render';
+import { HuntApp } from './hunt_app';
+
+const coverage: CoverageResponse = {
+  index_count: 2,
+  available_fields: HUNT_FIELDS.filter((field) => field !== GRAPH_SP_ID_FIELD),
+  missing_common_fields: [],
+  datasets: [],
+  time: { from: 'now-30d', to: 'now', start: 'a', end: 'b' },
+};
+
+function huntResponse(rows: number): HuntResponse {
+  return {
+    outcome: 'ok',
+    rows: Array.from({ length: rows }, (_, index) => ({
+      day: '2026-11-20T00:00:00.000Z',
+      action: `action-${index}`,
+      service_principal_name: `sp-${index}`,
+      service_principal_id: null,
+      service_principal_names: [`sp-${index}`],
+      service_principal_ids: [],
+      event_count: 2,
+      daily_action_count: 2,
+      distinct_ips: 2,
+      ips: ['192.0.2.1', '192.0.2.2'],
+      datasets: ['azure.signinlogs'],
+      event_actions: [`action-${index}`],
+    })),
+    truncated: false,
+    is_partial: false,
+    took_ms: 5,
+    query: 'FROM x',
+    time: { from: 'now-30d', to: 'now', start: 'a', end: 'b' },
+    datasets: ['azure.signinlogs'],
+    skipped: [],
+    missing_fields: [],
+    nameless_datasets: [],
+    limit: 1000,
+  };
+}
+
+const answers: PostHandler = async (path) => (path === COVERAGE_API_PATH ? coverage : huntResponse(2));
+
+function renderApp(search = '', onPost: PostHandler = answers) {
+  const history = createMemoryHistory({ initialEntries: [`/${search}`] });
+  const setup = createCoreStart(onPost);
+  renderWithProviders(
+    <ServicesProvider services={setup.services}>
+      <HuntApp history={history} />
+    </ServicesProvider>
+  );
+  return { history, ...setup };
+}
+
+describe('HuntApp', () => {
+  it('sets breadcrumbs and title, and fetches coverage before anything runs', async () => {
+    const { breadcrumbs, titles, posts } = renderApp();
+    expect(breadcrumbs).toEqual([[{ text: PLUGIN_NAME }]]);
+    expect(titles).toEqual([[PLUGIN_NAME]]);
+    await waitFor(() => expect(posts.map((post) => post.path)).toEqual([COVERAGE_API_PATH]));
+    expect(posts[0].body).toEqual({ time_range: { from: 'now-30d', to: 'now' }, index_patterns: ['logs-azure.*', 'logs-o365.audit-*'] });
+    expect(posts[0].options.version).toBe('1');
+    expect(screen.getByText('Ready to hunt')).toBeInTheDocument();
+  });
+
+  it('previews the query for the fields that exist', async () => {
+    renderApp();
+    await waitFor(() => expect(screen.getByText(/sends them as ES\|QL params/)).toBeInTheDocument());
+    const code = screen.getByTestId(TEST_IDS.queryPreviewCode).textContent ?? '';
+    expect(code).toContain('(daily_action_count <= 5 and distinct_ips >= 2)');
+    expect(code).not.toContain('graphactivitylogs.properties');
+  });
+
+  it('runs with the validated params, writes run=1 to the URL and shows rows', async () => {
+    const { posts, history } = renderApp('?max_daily=3');
+    fireEvent.click(screen.getByTestId(TEST_IDS.runButton));
+    await waitFor(() => expect(screen.getByTestId(TEST_IDS.resultsTable)).toBeInTheDocument());
+    const hunt = posts.find((post) => post.path === HUNT_API_PATH);
+    expect(hunt?.body).toMatchObject({ max_daily_actions: 3, min_distinct_ips: 2, group_by: 'name', limit: 1000 });
+    expect(history.location.search).toBe('?max_daily=3&run=1');
+    expect(screen.getByTestId(TEST_IDS.resultCount)).toHaveTextContent('2 rare actions from several IPs (5 ms in Elasticsearch)');
+  });
+
+  it('runs on open when the link asks to, and marks results stale after an edit', async () => {
+    const { posts, history } = renderApp('?min_ips=3&run=1');
+    await waitFor(() => expect(posts.some((post) => post.path === HUNT_API_PATH)).toBe(true));
+    await screen.findByTestId(TEST_IDS.resultsTable);
+    fireEvent.change(screen.getByTestId(TEST_IDS.minIpsInput), { target: { value: '4' } });
+    expect(screen.getByTestId(TEST_IDS.stale)).toBeInTheDocument();
+    expect(history.location.search).toBe('?min_ips=4');
+  });
+
+  it('does not run a link with invalid values, and shows them with their error', async () => {
+    const { posts } = renderApp('?min_ips=zero&run=1');
+    expect(screen.getByTestId(TEST_IDS.minIpsInput)).toHaveValue(null);
+    expect(screen.getByText('must be a number')).toBeInTheDocument();
+    await waitFor(() => expect(posts.length).toBeGreaterThan(0));
+    expect(posts.some((post) => post.path === HUNT_API_PATH)).toBe(false);
+  });
+
+  it('shows the server error with its reason', async () => {
+    const failing: PostHandler = async (path) => {
+      if (path === COVERAGE_API_PATH) return coverage;
+      throw Object.assign(new Error('Forbidden'), {
+        response: { status: 403 },
+        body: { statusCode: 403, message: 'You lack read access to logs-azure.*.', attributes: { code: 'forbidden', reason: 'unauthorized' } },
+      });
+    };
+    renderApp('', failing);
+    fireEvent.click(screen.getByTestId(TEST_IDS.runButton));
+    const error = await screen.findByTestId(TEST_IDS.error);
+    expect(error).toHaveTextContent('You lack read access to logs-azure.*.');
+    expect(error).toHaveTextContent('HTTP status 403');
+  });
+
+  it('follows a link opened while mounted (history push) and runs it', async () => {
+    const { posts, history } = renderApp();
+    await waitFor(() => expect(posts.length).toBe(1));
+    act(() => history.push({ search: '?max_daily=9&run=1' }));
+    await waitFor(() => expect(posts.find((post) => post.path === HUNT_API_PATH)?.body).toMatchObject({ max_daily_actions: 9 }));
+    expect(screen.getByTestId(TEST_IDS.maxDailyInput)).toHaveValue(9);
+  });
+});

@@ -1,0 +1,91 @@
+import React from 'react';
+import { act, screen } from '@testing-library/react';
+import type { HuntResponse } from '../../../common/hunt/api_types';
+import { HuntRequestError } from '../../services/hunt_api';
+import { TEST_IDS } from '../../test_ids';
+import { renderWithProviders } from '../../../test/helpers/render';
+import { ErrorState, ResponseNotices, RunningState } from './hunt_states';
+
+function response(overrides: Partial<HuntResponse> = {}): HuntResponse {
+  return {
+    outcome: 'ok',
+    rows: [],
+    truncated: false,
+    is_partial: false,
+    took_ms: 4,
+    query: 'FROM x',
+    time: { from: 'now-30d', to: 'now', start: '2026-10-28T00:00:00.000Z', end: '2026-11-27T00:00:00.000Z' },
+    datasets: ['azure.signinlogs'],
+    skipped: [],
+    missing_fields: [],
+    nameless_datasets: [],
+    limit: 1000,
+    ...overrides,
+  };
+}
+
+const row = { day: null, action: 'a', service_principal_name: null, service_principal_id: null, service_principal_names: [], service_principal_ids: [], event_count: 1, daily_action_count: 1, distinct_ips: 2, ips: [], datasets: [], event_actions: [] };
+
+describe('hunt states', () => {
+  it('no matches names the thresholds that ran', () => {
+    renderWithProviders(<ResponseNotices response={response()} maxDaily={3} minIps={4} />);
+    expect(screen.getByTestId(TEST_IDS.noMatches)).toHaveTextContent('at most 3 times a day from 4 or more IPs');
+  });
+
+  it('no data in the window', () => {
+    renderWithProviders(<ResponseNotices response={response({ outcome: 'no_indices' })} maxDaily={5} minIps={2} />);
+    expect(screen.getByTestId(TEST_IDS.noIndices)).toHaveTextContent('No data to hunt in');
+    expect(screen.queryByTestId(TEST_IDS.noMatches)).not.toBeInTheDocument();
+  });
+
+  it('sources missing, for the whole hunt and for part of it', () => {
+    const { unmount } = renderWithProviders(
+      <ResponseNotices response={response({ outcome: 'no_sources', missing_fields: ['source.ip'] })} maxDaily={5} minIps={2} />
+    );
+    expect(screen.getByTestId(TEST_IDS.noSources)).toHaveTextContent('source.ip');
+    unmount();
+    renderWithProviders(
+      <ResponseNotices
+        response={response({ skipped: [{ dataset: 'azure.graphactivitylogs', reason: 'missing_fields', missingFields: ['x'] }, { dataset: 'o365.audit', reason: 'not_selected', missingFields: [] }] })}
+        maxDaily={5}
+        minIps={2}
+      />
+    );
+    expect(screen.getByTestId(TEST_IDS.skippedSources)).toHaveTextContent('Left out: Microsoft Graph activity logs');
+    expect(screen.getByTestId(TEST_IDS.skippedSources)).not.toHaveTextContent('Microsoft 365');
+  });
+
+  it('truncated at the limit and partial results', () => {
+    renderWithProviders(<ResponseNotices response={response({ rows: [row], truncated: true, is_partial: true, limit: 1 })} maxDaily={5} minIps={2} />);
+    expect(screen.getByTestId(TEST_IDS.truncated)).toHaveTextContent('Showing the first 1 rows');
+    expect(screen.getByTestId(TEST_IDS.truncated)).toHaveTextContent('up to 10,000');
+    expect(screen.getByTestId(TEST_IDS.partial)).toBeInTheDocument();
+    expect(screen.queryByTestId(TEST_IDS.noMatches)).not.toBeInTheDocument();
+  });
+
+  it('nameless principals suggest grouping by id only when such a row is shown', () => {
+    renderWithProviders(<ResponseNotices response={response({ rows: [row], nameless_datasets: ['azure.graphactivitylogs'] })} maxDaily={5} minIps={2} />);
+    expect(screen.getByTestId(TEST_IDS.namelessSources)).toHaveTextContent('Group by id');
+  });
+
+  it('errors carry the reason from Elasticsearch and the status', () => {
+    renderWithProviders(<ErrorState error={new HuntRequestError('You lack read access to logs-*.', 403, 'forbidden', 'action [indices:data/read/esql] is unauthorized')} />);
+    const callout = screen.getByTestId(TEST_IDS.error);
+    expect(callout).toHaveTextContent('You lack read access');
+    expect(callout).toHaveTextContent('You lack read access to logs-*.');
+    expect(callout).toHaveTextContent('indices:data/read/esql');
+    expect(callout).toHaveTextContent('HTTP status 403');
+  });
+
+  it('loading shows progress and elapsed time', () => {
+    jest.useFakeTimers();
+    jest.setSystemTime(new Date('2026-11-27T00:00:00Z'));
+    renderWithProviders(<RunningState startedAt={Date.now()} />);
+    expect(screen.getByTestId(TEST_IDS.elapsed)).toHaveTextContent('0s elapsed');
+    act(() => {
+      jest.advanceTimersByTime(65_000);
+    });
+    expect(screen.getByTestId(TEST_IDS.elapsed)).toHaveTextContent('1m 05s elapsed');
+    jest.useRealTimers();
+  });
+});

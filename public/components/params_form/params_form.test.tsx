@@ -1,0 +1,79 @@
+import React, { useState } from 'react';
+import { fireEvent, screen } from '@testing-library/react';
+import { DEFAULT_FORM_STATE, type HuntFormState } from '../../../common/hunt_url_state';
+import { validateForm } from '../../form_validation';
+import { TEST_IDS } from '../../test_ids';
+import { renderWithProviders } from '../../../test/helpers/render';
+import { ParamsForm } from './params_form';
+
+function Harness({ initial = DEFAULT_FORM_STATE, onRun = jest.fn(), onChange = jest.fn() }: { initial?: HuntFormState; onRun?: () => void; onChange?: (value: HuntFormState) => void }) {
+  const [value, setValue] = useState(initial);
+  return (
+    <ParamsForm
+      value={value}
+      errors={validateForm(value).errors}
+      onValueChange={(next) => {
+        onChange(next);
+        setValue(next);
+      }}
+      onRun={onRun}
+      onCancel={jest.fn()}
+      isRunning={false}
+    />
+  );
+}
+
+describe('ParamsForm', () => {
+  it('shows the seed defaults and runs when valid', () => {
+    const onRun = jest.fn();
+    renderWithProviders(<Harness onRun={onRun} />);
+    expect(screen.getByTestId(TEST_IDS.maxDailyInput)).toHaveValue(5);
+    expect(screen.getByTestId(TEST_IDS.minIpsInput)).toHaveValue(2);
+    expect(screen.getByText('Last 30 days')).toBeInTheDocument();
+    fireEvent.click(screen.getByTestId(TEST_IDS.runButton));
+    expect(onRun).toHaveBeenCalledTimes(1);
+  });
+
+  it('reports threshold changes as typed', () => {
+    const onChange = jest.fn();
+    renderWithProviders(<Harness onChange={onChange} />);
+    fireEvent.change(screen.getByTestId(TEST_IDS.maxDailyInput), { target: { value: '9' } });
+    expect(onChange).toHaveBeenLastCalledWith(expect.objectContaining({ maxDailyActions: '9' }));
+  });
+
+  it.each([
+    ['minDistinctIps', TEST_IDS.minIpsInput, '0', 'must be at least 1'],
+    ['maxDailyActions', TEST_IDS.maxDailyInput, '1.5', 'must be a whole number'],
+    ['maxDailyActions', TEST_IDS.maxDailyInput, '', 'must be a number'],
+  ])('shows the server rule inline for %s and disables Run', (_field, id, value, message) => {
+    const onRun = jest.fn();
+    renderWithProviders(<Harness onRun={onRun} />);
+    fireEvent.change(screen.getByTestId(id), { target: { value } });
+    expect(screen.getByText(message)).toBeInTheDocument();
+    expect(screen.getByTestId(TEST_IDS.runButton)).toBeDisabled();
+    fireEvent.submit(screen.getByTestId(TEST_IDS.form));
+    expect(onRun).not.toHaveBeenCalled();
+  });
+
+  it('explains a bad trusted CIDR by its position', () => {
+    renderWithProviders(<Harness initial={{ ...DEFAULT_FORM_STATE, trustedCidrs: ['10.0.0.0/8', 'not-a-cidr'] }} />);
+    expect(screen.getByText(/#2: must be an IPv4 or IPv6 CIDR block/)).toBeInTheDocument();
+  });
+
+  it('toggles a data source and refuses an empty selection', () => {
+    const onChange = jest.fn();
+    renderWithProviders(<Harness onChange={onChange} initial={{ ...DEFAULT_FORM_STATE, datasets: ['o365.audit'] }} />);
+    fireEvent.click(screen.getByLabelText('Microsoft 365 audit logs (o365.audit)'));
+    expect(onChange).toHaveBeenLastCalledWith(expect.objectContaining({ datasets: [] }));
+    expect(screen.getByText('must name at least one data source')).toBeInTheDocument();
+    fireEvent.click(screen.getByLabelText('Entra ID sign-in logs (azure.signinlogs)'));
+    expect(onChange).toHaveBeenLastCalledWith(expect.objectContaining({ datasets: ['azure.signinlogs'] }));
+  });
+
+  it('switches grouping to id', () => {
+    const onChange = jest.fn();
+    renderWithProviders(<Harness onChange={onChange} />);
+    fireEvent.click(screen.getByText('Id'));
+    expect(onChange).toHaveBeenLastCalledWith(expect.objectContaining({ groupBy: 'id' }));
+  });
+});

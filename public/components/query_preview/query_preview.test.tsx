@@ -1,0 +1,24 @@
+import React from 'react';
+import { fireEvent, screen } from '@testing-library/react';
+import { TEST_IDS } from '../../test_ids';
+import { renderWithProviders } from '../../../test/helpers/render';
+import { QueryPreview } from './query_preview';
+
+describe('QueryPreview', () => {
+  it('shows the query as ES|QL with a copy button', () => {
+    renderWithProviders(<QueryPreview query={'FROM logs-azure.*\n| LIMIT 1000'} assumesAllSources={false} />);
+    fireEvent.click(screen.getByText('ES|QL query that will run'));
+    const code = screen.getByTestId(TEST_IDS.queryPreviewCode);
+    expect(code.textContent).toBe('FROM logs-azure.*\n| LIMIT 1000');
+    // Highlighted as ES|QL: the FROM command is tokenised as a keyword.
+    expect(code).toHaveAttribute('data-code-language', 'esql');
+    expect(code.querySelector('.token.keyword')).toHaveTextContent('FROM');
+    expect(screen.getByText(/sends them as ES\|QL params/)).toBeInTheDocument();
+  });
+
+  it('says why there is no query', () => {
+    renderWithProviders(<QueryPreview unavailableReason="No query can be built" assumesAllSources />);
+    expect(screen.getByText('No query can be built')).toBeInTheDocument();
+    expect(screen.getByText(/until then this shows the query with all of them/)).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,60 @@
+import { createMemoryHistory } from 'history';
+import { BehaviorSubject } from 'rxjs';
+import { act, screen, waitFor } from '@testing-library/react';
+import type { App, CoreSetup } from '@kbn/core/public';
+import { sharePluginMock } from '@kbn/share-plugin/public/mocks';
+import { COVERAGE_API_PATH, ENTRA_SP_HUNT_LOCATOR, PLUGIN_ID } from '../common/constants';
+import { createCoreStart } from '../test/helpers/core_start';
+import { TEST_IDS } from './test_ids';
+import { plugin } from '.';
+
+function setupPlugin() {
+  const apps: App[] = [];
+  const { core, posts } = createCoreStart(async (path) =>
+    path === COVERAGE_API_PATH ? { index_count: 0, available_fields: [], missing_common_fields: [], datasets: [], time: {} } : {}
+  );
+  const share = sharePluginMock.createStartContract();
+  const coreSetup = {
+    application: { register: (app: App) => apps.push(app) },
+    http: core.http,
+    getStartServices: async () => [{ ...core, rendering: undefined }, { share }, {}],
+  } as unknown as CoreSetup<never, never>;
+  const instance = plugin({ opaqueId: Symbol(PLUGIN_ID), config: { get: () => ({}) as never } });
+  const contract = instance.setup(coreSetup as never, { share });
+  return { apps, contract, share, posts, core };
+}
+
+describe('public plugin', () => {
+  it('registers the app in the Security category with a lazily mounted page', () => {
+    const { apps } = setupPlugin();
+    expect(apps).toHaveLength(1);
+    expect(apps[0]).toMatchObject({ id: PLUGIN_ID, category: { id: 'securitySolution' }, order: 8002, euiIconType: 'securityAnalyticsApp' });
+  });
+
+  it('registers its locator on setup and returns it', async () => {
+    const { contract, share } = setupPlugin();
+    expect(share.url.locators.get(ENTRA_SP_HUNT_LOCATOR)).toBe(contract.locator);
+    expect(await contract.locator.getUrl({ maxDailyActions: 3, runOnOpen: true })).toBe(`/app/${PLUGIN_ID}/?max_daily=3&run=1`);
+  });
+
+  it('mounts the page (falling back to KibanaRenderContextProvider without addContext) and unmounts', async () => {
+    const { apps, posts } = setupPlugin();
+    const element = document.createElement('div');
+    document.body.appendChild(element);
+    let unmount: () => void = () => undefined;
+    await act(async () => {
+      unmount = await apps[0].mount({
+        element,
+        history: createMemoryHistory(),
+        appBasePath: `/app/${PLUGIN_ID}`,
+        onAppLeave: () => undefined,
+        setHeaderActionMenu: () => undefined,
+        theme$: new BehaviorSubject({ darkMode: false }),
+      });
+    });
+    await waitFor(() => expect(screen.getByTestId(TEST_IDS.page)).toBeInTheDocument());
+    await waitFor(() => expect(posts.length).toBe(1));
+    act(() => unmount());
+    expect(element.innerHTML).toBe('');
+  });
+});

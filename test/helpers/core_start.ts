@@ -1,0 +1,40 @@
+import type { ChromeBreadcrumb, CoreStart, HttpFetchOptions, HttpHandler } from '@kbn/core/public';
+import { BehaviorSubject } from 'rxjs';
+import type { EntraSpHuntServices } from '../../public/types';
+import { sharePluginMock } from '@kbn/share-plugin/public/mocks';
+
+export type PostHandler = (path: string, body: unknown, options: HttpFetchOptions) => Promise<unknown>;
+
+/** CoreStart with working chrome and an http whose POSTs a test answers. */
+export function createCoreStart(onPost: PostHandler) {
+  const breadcrumbs: ChromeBreadcrumb[][] = [];
+  const titles: Array<string | string[]> = [];
+  const posts: Array<{ path: string; body: unknown; options: HttpFetchOptions }> = [];
+  const post = ((path: string, options: HttpFetchOptions = {}) => {
+    const body = options.body ? JSON.parse(options.body) : undefined;
+    posts.push({ path, body, options });
+    return onPost(path, body, options);
+  }) as HttpHandler;
+  const core: CoreStart = {
+    http: { basePath: { get: () => '', prepend: (url) => url, remove: (url) => url }, fetch: post, get: post, post },
+    chrome: {
+      setBreadcrumbs: (next) => breadcrumbs.push(next),
+      docTitle: { change: (title) => titles.push(title), reset: () => titles.push('') },
+    },
+    application: { capabilities: { navLinks: {}, management: {}, catalogue: {} }, navigateToUrl: async () => undefined },
+    notifications: { toasts: { addSuccess: () => ({ id: 't' }), addDanger: () => ({ id: 't' }) } },
+    uiSettings: { get: <T,>(_key: string, fallback?: T) => fallback as T },
+    i18n: {},
+    theme: { theme$: new BehaviorSubject({ darkMode: false }) },
+  };
+  const share = sharePluginMock.createStartContract();
+  const services: EntraSpHuntServices = {
+    http: core.http,
+    chrome: core.chrome,
+    application: core.application,
+    notifications: core.notifications,
+    uiSettings: core.uiSettings,
+    share,
+  };
+  return { core, services, share, breadcrumbs, titles, posts };
+}
