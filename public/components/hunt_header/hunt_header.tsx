@@ -45,7 +45,7 @@ export function HuntHeader({ definition }: HuntHeaderProps) {
           {technique && (
             <EuiFlexItem grow={false}>
               <EuiBadge color="hollow" iconType="popout" iconSide="right" href={technique.url} target="_blank" data-test-subj={TEST_IDS.mitreLink}>
-                {`MITRE ATT&CK ${technique.id}`}
+                <FormattedMessage id="entraSpHunt.header.mitreBadgeLabel" defaultMessage="MITRE ATT&CK {technique}" values={{ technique: technique.id }} />
               </EuiBadge>
             </EuiFlexItem>
           )}

@@ -138,7 +138,7 @@ export function ResultsTable({ rows, groupBy }: ResultsTableProps) {
       search={search}
       sorting={{ sort: { field: 'daily_action_count', direction: 'asc' } }}
       pagination={{ initialPageSize: PAGE_SIZES[0], pageSizeOptions: PAGE_SIZES }}
-      tableCaption={i18n.translate('entraSpHunt.results.tableCaption', { defaultMessage: 'Rare service principal actions from several IPs' })}
+      tableCaption={i18n.translate('entraSpHunt.results.tableDescription', { defaultMessage: 'Rare service principal actions from several IPs' })}
       data-test-subj={TEST_IDS.resultsTable}
     />
   );
