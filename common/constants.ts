@@ -10,6 +10,9 @@ export const PLUGIN_NAME = 'Entra ID service principal hunt';
 export const API_VERSION = '1';
 export const HUNT_API_PATH = '/internal/entra_sp_hunt/hunt';
 export const COVERAGE_API_PATH = '/internal/entra_sp_hunt/coverage';
+/** Poll and cancel a hunt that is still running in Elasticsearch (async ES|QL). */
+export const HUNT_STATUS_API_PATH = '/internal/entra_sp_hunt/hunt/status';
+export const HUNT_CANCEL_API_PATH = '/internal/entra_sp_hunt/hunt/cancel';
 
 /** The plugin's own locator, so Cases and other apps can link to an exact hunt view. */
 export const ENTRA_SP_HUNT_LOCATOR = 'ENTRA_SP_HUNT_LOCATOR';

@@ -1,6 +1,6 @@
 import { httpServiceMock, loggingSystemMock } from '@kbn/core/server/mocks';
 import type { CoreSetup } from '@kbn/core/server';
-import { COVERAGE_API_PATH, HUNT_API_PATH } from '../common/constants';
+import { COVERAGE_API_PATH, HUNT_API_PATH, HUNT_CANCEL_API_PATH, HUNT_STATUS_API_PATH } from '../common/constants';
 import { plugin } from '.';
 
 describe('server plugin', () => {
@@ -13,6 +13,11 @@ describe('server plugin', () => {
       getStartServices: () => Promise.resolve([{}, {}, {}]),
     };
     expect(instance.setup(core)).toEqual({});
-    expect(router.versioned.getRoutes().map((route) => `${route.method} ${route.config.path}`)).toEqual([`post ${HUNT_API_PATH}`, `post ${COVERAGE_API_PATH}`]);
+    expect(router.versioned.getRoutes().map((route) => `${route.method} ${route.config.path}`)).toEqual([
+      `post ${HUNT_API_PATH}`,
+      `post ${HUNT_STATUS_API_PATH}`,
+      `post ${HUNT_CANCEL_API_PATH}`,
+      `post ${COVERAGE_API_PATH}`,
+    ]);
   });
 });

@@ -6,12 +6,15 @@ import type { HuntRow } from './shape_results';
  * - `ok`: the query ran (rows may be empty: no matches).
  * - `no_indices`: the index patterns match no index this user can read.
  * - `no_sources`: indices exist but none holds the fields of a chosen data source.
+ * - `running`: the query is still running in Elasticsearch; poll with `id`.
  */
-export type HuntOutcome = 'ok' | 'no_indices' | 'no_sources';
+export type HuntOutcome = 'ok' | 'running' | 'no_indices' | 'no_sources';
 
 /** The body of a successful `POST /internal/entra_sp_hunt/hunt`. */
 export interface HuntResponse {
   outcome: HuntOutcome;
+  /** For `running`: the async query to poll or cancel (readable only by the same user). */
+  id?: string;
   rows: HuntRow[];
   /** Rows reached the query's LIMIT: more may exist. */
   truncated: boolean;
@@ -43,4 +46,13 @@ export interface HuntErrorBody {
     missing_source?: string;
     retry_after_seconds?: number;
   };
+}
+
+/** The body of `POST /internal/entra_sp_hunt/hunt/status`: one check of a running hunt. */
+export interface HuntStatusResponse {
+  is_running: boolean;
+  rows: HuntRow[];
+  truncated: boolean;
+  is_partial: boolean;
+  took_ms: number | null;
 }

@@ -24,6 +24,7 @@ export type HuntErrorCode =
   | 'session_expired'
   | 'forbidden'
   | 'not_found'
+  | 'hunt_expired'
   | 'timeout'
   | 'too_many_requests'
   | 'elasticsearch_unavailable'
@@ -33,6 +34,8 @@ export type HuntErrorCode =
 
 export interface ErrorContext {
   indexPatterns: string[];
+  /** The request named an async hunt by id (poll or cancel). */
+  asyncHunt?: boolean;
 }
 
 interface EsErrorBody {
@@ -94,7 +97,14 @@ function retryAfterSeconds(error: errors.ResponseError): number | undefined {
 function responseError(error: errors.ResponseError, context: ErrorContext): HuntError {
   const { type, reason } = errorDetails(error);
   const status = error.statusCode ?? 500;
-  const where = context.indexPatterns.join(', ');
+  const where = context.indexPatterns.length > 0 ? context.indexPatterns.join(', ') : "the hunt's index patterns";
+  if (status === 404 && context.asyncHunt) {
+    return {
+      statusCode: 404,
+      message: 'This hunt is no longer available: it was cancelled, expired after two minutes without a check, or was started by another user. Run it again.',
+      attributes: { code: 'hunt_expired' },
+    };
+  }
   if (status === 400 && reason && HAS_UNKNOWN_COLUMN.test(reason)) {
     return unknownColumnError(reason, context);
   }

@@ -1,8 +1,9 @@
-import type { EsqlQueryRequest } from '@elastic/elasticsearch/lib/api/types';
+import { errors } from '@elastic/elasticsearch';
+import type { EsqlAsyncQueryRequest, EsqlQueryRequest } from '@elastic/elasticsearch/lib/api/types';
 import type { ElasticsearchClient } from '@kbn/core/server';
 import type { EsqlNamedParams } from '../../common/hunt/esql_text';
 import type { HuntResponse } from '../../common/hunt/api_types';
-import { buildHuntQuery } from '../../common/hunt/build_hunt_query';
+import { buildHuntQuery, type BuiltHuntQuery } from '../../common/hunt/build_hunt_query';
 import type { HuntParams } from '../../common/hunt/hunt_params';
 import { shapeHuntResponse, type EsqlResponseLike } from '../../common/hunt/shape_results';
 import { resolveTimeRange, type ResolvedTimeRange } from '../../common/hunt/time_range';
@@ -42,8 +43,8 @@ function emptyResponse(
  * Named params are `[{ name: value }]` on the wire (ES RequestXContent); some client releases type
  * `params` as positional values only, so the named form is passed through this one cast.
  */
-export function toClientParams(params: EsqlNamedParams): EsqlQueryRequest['params'] {
-  return params as unknown as EsqlQueryRequest['params'];
+export function toClientParams<Request extends { params?: unknown } = EsqlQueryRequest>(params: EsqlNamedParams): Request['params'] {
+  return params as unknown as Request['params'];
 }
 
 /** Checks that a 200 answer is an ES|QL result before anything reads it. */
@@ -59,51 +60,138 @@ export function assertEsqlResult(body: unknown): EsqlResponseLike {
   return body as EsqlResponseLike;
 }
 
+/** How long the submit request waits before answering "still running" (short hunts finish here). */
+export const SUBMIT_WAIT = '2s';
+/** How long each status request waits: well under what proxies allow for one request (~30-60 s). */
+export const POLL_WAIT = '5s';
 /**
- * Runs the hunt with the given (user-scoped) client: field coverage first, then the query built
- * for the fields that exist, sent with its params and the time filter.
+ * How long Elasticsearch keeps an async hunt nobody polls: long enough between two polls, short
+ * enough that an abandoned tab leaves nothing behind for long. Each poll extends it.
  */
-export async function runHunt(
+export const KEEP_ALIVE = '2m';
+
+type Prepared =
+  | { kind: 'done'; response: HuntResponse }
+  | { kind: 'ready'; hunt: BuiltHuntQuery; time: ResolvedTimeRange };
+
+/** Field coverage, then the query for the fields that exist (or the reason there is none). */
+export async function prepareHunt(
   client: ElasticsearchClient,
   params: HuntParams,
   { signal, now = new Date() }: RunHuntOptions = {}
-): Promise<HuntResponse> {
+): Promise<Prepared> {
   const time = resolveTimeRange(params.time_range, now);
   if (!time) throw new Error('time range did not resolve after validation');
-
   const coverage = await getFieldCoverage(client, params.index_patterns, signal);
-  if (coverage.indices.length === 0) return emptyResponse('no_indices', params, time);
-
+  if (coverage.indices.length === 0) return { kind: 'done', response: emptyResponse('no_indices', params, time) };
   const built = buildHuntQuery(params, time, coverage.availableFields);
   if (!built.ok) {
-    return emptyResponse('no_sources', params, time, {
-      skipped: built.skipped,
-      missing_fields: built.missingFields,
-    });
+    return {
+      kind: 'done',
+      response: emptyResponse('no_sources', params, time, { skipped: built.skipped, missing_fields: built.missingFields }),
+    };
   }
-  const { hunt } = built;
+  return { kind: 'ready', hunt: built.hunt, time };
+}
 
-  let body: unknown;
+function responseFor(params: HuntParams, time: ResolvedTimeRange, hunt: BuiltHuntQuery, extra: Partial<HuntResponse>): HuntResponse {
+  return {
+    ...emptyResponse('ok', params, time),
+    query: hunt.inlined,
+    datasets: hunt.datasets,
+    skipped: hunt.skipped,
+    nameless_datasets: hunt.namelessDatasets,
+    ...extra,
+  };
+}
+
+interface AsyncEsqlBody extends EsqlResponseLike {
+  id?: string;
+  is_running?: boolean;
+}
+
+function asAsyncBody(body: unknown): AsyncEsqlBody {
+  if (body === null || typeof body !== 'object') throw new MalformedResponseError('not an object');
+  return body as AsyncEsqlBody;
+}
+
+/** Deletes an async hunt; gone already (404) is what we wanted. */
+export async function cancelHunt(client: ElasticsearchClient, id: string): Promise<void> {
   try {
-    body = await client.esql.query(
-      { query: hunt.query, params: toClientParams(hunt.params), filter: hunt.filter },
-      { signal }
+    await client.esql.asyncQueryDelete({ id }, { maxRetries: 0 });
+  } catch (error) {
+    if (error instanceof errors.ResponseError && error.statusCode === 404) return;
+    throw error;
+  }
+}
+
+/**
+ * Submits the hunt as an async ES|QL query and waits briefly. A short hunt comes back complete; a
+ * long one comes back as `running` with an id to poll. The HTTP abort signal is not handed to the
+ * submit call (an aborted submit would leave a query running with no id to cancel); instead, a
+ * query still running when the browser has gone is deleted at once.
+ */
+export async function submitHunt(
+  client: ElasticsearchClient,
+  params: HuntParams,
+  options: RunHuntOptions = {}
+): Promise<HuntResponse> {
+  const prepared = await prepareHunt(client, params, options);
+  if (prepared.kind === 'done') return prepared.response;
+  const { hunt, time } = prepared;
+
+  let body: AsyncEsqlBody;
+  try {
+    body = asAsyncBody(
+      await client.esql.asyncQuery({
+        query: hunt.query,
+        params: toClientParams<EsqlAsyncQueryRequest>(hunt.params),
+        filter: hunt.filter,
+        wait_for_completion_timeout: SUBMIT_WAIT,
+        keep_alive: KEEP_ALIVE,
+        keep_on_completion: false,
+      })
     );
   } catch (error) {
     // Indices can vanish between field caps and the query (ILM, deletes): that is no data.
     if (isNoIndexError(error)) return emptyResponse('no_indices', params, time);
     throw error;
   }
-  const result = shapeHuntResponse(assertEsqlResult(body), params.limit);
-  return {
-    outcome: 'ok',
-    ...result,
-    query: hunt.inlined,
-    time: { from: time.from, to: time.to, start: time.start, end: time.end },
-    datasets: hunt.datasets,
-    skipped: hunt.skipped,
-    missing_fields: [],
-    nameless_datasets: hunt.namelessDatasets,
-    limit: params.limit,
-  };
+
+  if (body.is_running) {
+    if (!body.id) throw new MalformedResponseError('running without an id');
+    if (options.signal?.aborted) {
+      await cancelHunt(client, body.id);
+      throw new errors.RequestAbortedError('The hunt was cancelled.');
+    }
+    return responseFor(params, time, hunt, { outcome: 'running', id: body.id });
+  }
+  if (body.id) await cancelHunt(client, body.id);
+  return responseFor(params, time, hunt, { outcome: 'ok', ...shapeHuntResponse(assertEsqlResult(body), params.limit) });
+}
+
+export interface HuntStatus {
+  is_running: boolean;
+  rows: HuntResponse['rows'];
+  truncated: boolean;
+  is_partial: boolean;
+  took_ms: number | null;
+}
+
+/**
+ * One status check of a running hunt, waiting at most POLL_WAIT. A finished hunt's results are
+ * read once and deleted, so nothing stays stored in the cluster.
+ */
+export async function pollHunt(
+  client: ElasticsearchClient,
+  { id, limit }: { id: string; limit: number },
+  { signal }: { signal?: AbortSignal } = {}
+): Promise<HuntStatus> {
+  const body = asAsyncBody(
+    await client.esql.asyncQueryGet({ id, wait_for_completion_timeout: POLL_WAIT, keep_alive: KEEP_ALIVE }, { signal })
+  );
+  if (body.is_running) return { is_running: true, rows: [], truncated: false, is_partial: false, took_ms: null };
+  const result = shapeHuntResponse(assertEsqlResult(body), limit);
+  await cancelHunt(client, id);
+  return { is_running: false, ...result };
 }

@@ -27,7 +27,7 @@ describe('POST /internal/entra_sp_hunt/hunt', () => {
 
   it('200: runs the hunt as the current user and returns typed rows', async () => {
     const { call, cluster, logger } = setup();
-    cluster.on('POST', '/_query', () => ({ columns: HUNT_COLUMNS, values: [huntValues()] }));
+    cluster.on('POST', '/_query/async', () => ({ columns: HUNT_COLUMNS, values: [huntValues()] }));
     const response = await call({ max_daily_actions: 4 });
     expect(response.status).toBe(200);
     expect(response.payload).toMatchObject({
@@ -36,7 +36,7 @@ describe('POST /internal/entra_sp_hunt/hunt', () => {
       truncated: false,
     });
     // The forbidden asInternalUser proxy would have thrown if the route had touched it.
-    expect(cluster.requests.map((request) => request.path)).toEqual(['/logs-azure.*,logs-o365.audit-*/_field_caps', '/_query']);
+    expect(cluster.requests.map((request) => request.path)).toEqual(['/logs-azure.*,logs-o365.audit-*/_field_caps', '/_query/async']);
     const logged = Object.values(logger.messages).flat().join('\n');
     expect(logged).not.toMatch(/FROM|Terraform|1\.128\.3\.4/);
   });
@@ -77,7 +77,7 @@ describe('POST /internal/entra_sp_hunt/hunt', () => {
 
   it.each(cases)('maps %s', async (_what, error, status, message, code) => {
     const { call, cluster, logger } = setup();
-    cluster.on('POST', '/_query', error, { headers: { 'retry-after': '7' } });
+    cluster.on('POST', '/_query/async', error, { headers: { 'retry-after': '7' } });
     const response = await call({});
     expect(response.status).toBe(status);
     const payload = response.payload as { message: string; attributes: { code: string } };
@@ -89,7 +89,7 @@ describe('POST /internal/entra_sp_hunt/hunt', () => {
 
   it('429 passes Retry-After on to the browser', async () => {
     const { call, cluster } = setup();
-    cluster.on('POST', '/_query', () => esResponseError(429, 'es_rejected_execution_exception', 'rejected'), {
+    cluster.on('POST', '/_query/async', () => esResponseError(429, 'es_rejected_execution_exception', 'rejected'), {
       headers: { 'retry-after': '7' },
     });
     expect((await call({})).options.headers).toEqual({ 'retry-after': '7' });
@@ -97,7 +97,7 @@ describe('POST /internal/entra_sp_hunt/hunt', () => {
 
   it('502: a malformed Elasticsearch answer', async () => {
     const { call, cluster } = setup();
-    cluster.on('POST', '/_query', () => 'not json at all');
+    cluster.on('POST', '/_query/async', () => 'not json at all');
     const response = await call({});
     expect(response.status).toBe(502);
     expect((response.payload as { attributes: { code: string } }).attributes.code).toBe('malformed_response');
@@ -112,17 +112,31 @@ describe('POST /internal/entra_sp_hunt/hunt', () => {
     expect(logger.messages.error).toEqual(['Hunt request failed: TypeError']);
   });
 
-  it('aborts the Elasticsearch call when the browser closes the request', async () => {
+  it('cancels the async query when the browser closes the request during the submit', async () => {
     const { route, cluster } = setup();
-    let resolveQuery: (value: unknown) => void = () => undefined;
-    cluster.on('POST', '/_query', () => new Promise((resolve) => { resolveQuery = resolve; }));
+    cluster.on('POST', '/_query/async', () => new Promise((resolve) => setTimeout(() => resolve({ id: 'FmNJRUZ1YWZCU3dH', is_running: true }), 60)));
+    cluster.on('DELETE', '/_query/async/:id', () => ({ acknowledged: true }));
     const response = await callRoute(route, {
       body: {},
       context: createRequestContext(cluster.client),
       onRequest: (request) => setTimeout(() => request.abort(), 20),
     });
-    resolveQuery({ columns: [], values: [] });
     expect(response.status).toBe(499);
     expect((response.payload as { attributes: { code: string } }).attributes.code).toBe('aborted');
+    expect(cluster.requests.map((request) => `${request.method} ${request.path}`)).toContain('DELETE /_query/async/FmNJRUZ1YWZCU3dH');
+  });
+
+  it('stops before querying when the browser closed the request during field caps', async () => {
+    const router = httpServiceMock.createRouter();
+    registerHuntRoute(router, loggingSystemMock.createLogger());
+    const cluster = createMockedCluster();
+    cluster.on('POST', '/:index/_field_caps', () => new Promise((resolve) => setTimeout(() => resolve(fieldCapsResponse()), 200)));
+    const response = await callRoute(router.versioned.getRoute('post', HUNT_API_PATH), {
+      body: {},
+      context: createRequestContext(cluster.client),
+      onRequest: (request) => setTimeout(() => request.abort(), 20),
+    });
+    expect(response.status).toBe(499);
+    expect(cluster.requests.map((request) => request.path)).not.toContain('/_query/async');
   });
 });

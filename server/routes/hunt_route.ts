@@ -1,7 +1,7 @@
 import type { IRouter, Logger } from '@kbn/core/server';
 import { API_VERSION, HUNT_API_PATH } from '../../common/constants';
 import { parseHuntParams, type HuntParams } from '../../common/hunt/hunt_params';
-import { runHunt } from '../lib/run_hunt';
+import { submitHunt } from '../lib/run_hunt';
 import { abortSignalFrom, AUTHZ_AS_CURRENT_USER, errorResponse, validationFrom } from './route_helpers';
 
 export function registerHuntRoute(router: IRouter, logger: Logger): void {
@@ -18,7 +18,7 @@ export function registerHuntRoute(router: IRouter, logger: Logger): void {
         const { signal, dispose } = abortSignalFrom(request.events.aborted$);
         try {
           const client = (await context.core).elasticsearch.client.asCurrentUser;
-          const body = await runHunt(client, request.body, { signal });
+          const body = await submitHunt(client, request.body, { signal });
           return response.ok({ body });
         } catch (error) {
           return errorResponse(response, logger, error, { indexPatterns: request.body.index_patterns });

@@ -1,8 +1,10 @@
 import type { IRouter, Logger } from '@kbn/core/server';
 import { registerCoverageRoute } from './coverage_route';
 import { registerHuntRoute } from './hunt_route';
+import { registerHuntStatusRoutes } from './hunt_status_route';
 
 export function registerRoutes(router: IRouter, logger: Logger): void {
   registerHuntRoute(router, logger);
+  registerHuntStatusRoutes(router, logger);
   registerCoverageRoute(router, logger);
 }

@@ -1,0 +1,80 @@
+import { httpServiceMock, loggingSystemMock } from '@kbn/core/server/mocks';
+import { HUNT_CANCEL_API_PATH, HUNT_STATUS_API_PATH } from '../../common/constants';
+import { createMockedCluster, createRequestContext } from '../../test/helpers/es_mock';
+import { esResponseError, HUNT_COLUMNS, huntValues } from '../../test/helpers/esql_responses';
+import { callRoute } from '../../test/helpers/route_runner';
+import { registerHuntStatusRoutes } from './hunt_status_route';
+
+const ID = 'FmNJRUZ1YWZCU3dHY1BIOUhaenVSRkEaaXFlZ3h4c1RTWFNocDdnY2FSaERnUTozNDE=';
+
+function setup() {
+  const router = httpServiceMock.createRouter();
+  registerHuntStatusRoutes(router, loggingSystemMock.createLogger());
+  const cluster = createMockedCluster();
+  const context = createRequestContext(cluster.client);
+  return {
+    cluster,
+    status: (body: unknown) => callRoute(router.versioned.getRoute('post', HUNT_STATUS_API_PATH), { body, context }),
+    cancel: (body: unknown) => callRoute(router.versioned.getRoute('post', HUNT_CANCEL_API_PATH), { body, context }),
+    routes: router.versioned.getRoutes(),
+  };
+}
+
+describe('hunt status and cancel routes', () => {
+  it('are internal with an explicit authz decision', () => {
+    for (const route of setup().routes) {
+      expect(route.config.access).toBe('internal');
+      expect(route.config.security.authz).toMatchObject({ enabled: false });
+    }
+  });
+
+  it('200 while running, then rows, then the stored result is deleted', async () => {
+    const { status, cluster } = setup();
+    let running = true;
+    cluster.on('GET', '/_query/async/:id', () => (running ? { id: ID, is_running: true } : { is_running: false, columns: HUNT_COLUMNS, values: [huntValues()] }));
+    cluster.on('DELETE', '/_query/async/:id', () => ({ acknowledged: true }));
+    expect((await status({ id: ID, limit: 10 })).payload).toMatchObject({ is_running: true, rows: [] });
+    running = false;
+    const done = await status({ id: ID, limit: 10 });
+    expect(done.status).toBe(200);
+    expect(done.payload).toMatchObject({ is_running: false, rows: [{ action: 'Sign-in activity' }] });
+    expect(cluster.requests[cluster.requests.length - 1]).toMatchObject({ method: 'DELETE', path: `/_query/async/${ID}` });
+  });
+
+  it('404: an expired, cancelled or foreign hunt says so', async () => {
+    const { status, cluster } = setup();
+    cluster.on('GET', '/_query/async/:id', () => esResponseError(404, 'resource_not_found_exception', ID));
+    const response = await status({ id: ID, limit: 10 });
+    expect(response.status).toBe(404);
+    expect(response.payload).toMatchObject({ attributes: { code: 'hunt_expired' } });
+    expect((response.payload as { message: string }).message).toContain('started by another user');
+  });
+
+  it('cancel deletes, and a hunt already gone is still a success', async () => {
+    const { cancel, cluster } = setup();
+    let first = true;
+    cluster.on('DELETE', '/_query/async/:id', () => {
+      if (first) {
+        first = false;
+        return { acknowledged: true };
+      }
+      return esResponseError(404, 'resource_not_found_exception', ID);
+    });
+    expect((await cancel({ id: ID })).status).toBe(200);
+    expect((await cancel({ id: ID })).status).toBe(200);
+    expect(cluster.requests.filter((request) => request.method === 'DELETE')).toHaveLength(2);
+  });
+
+  it.each([
+    [{ id: '../../_security/user', limit: 1 }, '[id]: must be the id of a running hunt'],
+    [{ id: ID }, '[limit]: is required'],
+    [{ id: ID, limit: 10_001 }, '[limit]: must be at most 10000'],
+    [{ id: ID, limit: 1, extra: true }, 'unknown field(s): extra'],
+  ])('400: %j', async (body, message) => {
+    const { status, cluster } = setup();
+    const response = await status(body);
+    expect(response.status).toBe(400);
+    expect((response.payload as { message: string }).message).toContain(message);
+    expect(cluster.requests).toHaveLength(0);
+  });
+});

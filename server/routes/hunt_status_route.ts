@@ -1,0 +1,58 @@
+import type { IRouter, Logger } from '@kbn/core/server';
+import { API_VERSION, HUNT_CANCEL_API_PATH, HUNT_STATUS_API_PATH } from '../../common/constants';
+import {
+  parseHuntCancelParams,
+  parseHuntStatusParams,
+  type HuntCancelParams,
+  type HuntStatusParams,
+} from '../../common/hunt/async_params';
+import { cancelHunt, pollHunt } from '../lib/run_hunt';
+import { abortSignalFrom, AUTHZ_AS_CURRENT_USER, errorResponse, validationFrom } from './route_helpers';
+
+/**
+ * Poll and cancel go to Elasticsearch as the current user too: Elasticsearch lets only the user who
+ * submitted an async query read or delete it, so an id alone gives nobody else the results.
+ */
+export function registerHuntStatusRoutes(router: IRouter, logger: Logger): void {
+  router.versioned
+    .post({
+      path: HUNT_STATUS_API_PATH,
+      access: 'internal',
+      security: { authz: AUTHZ_AS_CURRENT_USER },
+      summary: 'Check a running hunt; returns its rows once it has finished',
+    })
+    .addVersion<unknown, unknown, HuntStatusParams>(
+      { version: API_VERSION, validate: { request: { body: validationFrom(parseHuntStatusParams) } } },
+      async (context, request, response) => {
+        const { signal, dispose } = abortSignalFrom(request.events.aborted$);
+        try {
+          const client = (await context.core).elasticsearch.client.asCurrentUser;
+          return response.ok({ body: await pollHunt(client, request.body, { signal }) });
+        } catch (error) {
+          return errorResponse(response, logger, error, { indexPatterns: [], asyncHunt: true });
+        } finally {
+          dispose();
+        }
+      }
+    );
+
+  router.versioned
+    .post({
+      path: HUNT_CANCEL_API_PATH,
+      access: 'internal',
+      security: { authz: AUTHZ_AS_CURRENT_USER },
+      summary: 'Cancel a running hunt and delete anything it stored',
+    })
+    .addVersion<unknown, unknown, HuntCancelParams>(
+      { version: API_VERSION, validate: { request: { body: validationFrom(parseHuntCancelParams) } } },
+      async (context, request, response) => {
+        try {
+          const client = (await context.core).elasticsearch.client.asCurrentUser;
+          await cancelHunt(client, request.body.id);
+          return response.ok({ body: { cancelled: true } });
+        } catch (error) {
+          return errorResponse(response, logger, error, { indexPatterns: [], asyncHunt: true });
+        }
+      }
+    );
+}
