@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { HttpStart } from '@kbn/core/public';
 import type { HuntResponse } from '../../common/hunt/api_types';
 import type { HuntParams } from '../../common/hunt/hunt_params';
-import { HuntRequestError, postHunt, toHuntRequestError } from '../services/hunt_api';
+import { HuntRequestError, postHunt, postHuntCancel, postHuntStatus, toHuntRequestError } from '../services/hunt_api';
 
 export type HuntStatus = 'idle' | 'loading' | 'success' | 'error';
 
@@ -14,42 +14,110 @@ export interface UseHuntValue {
   params?: HuntParams;
   /** When the current run started (ms since epoch), for elapsed time. */
   startedAt?: number;
+  /** Set while Elasticsearch asked us to wait (429) before the next check. */
+  retryingInSeconds?: number;
   run(params: HuntParams): void;
   cancel(): void;
 }
 
-/** Runs the hunt; a new run or leaving the page aborts the one in flight. */
+/** A busy cluster (429) is asked again this many times before the page gives up. */
+export const MAX_BUSY_RETRIES = 3;
+/** Used when a 429 comes without Retry-After. */
+export const DEFAULT_RETRY_SECONDS = 5;
+
+function wait(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => {
+      clearTimeout(timer);
+      reject(new HuntRequestError('The hunt was cancelled.', undefined, 'aborted'));
+    });
+  });
+}
+
+type Setter = (update: (current: Omit<UseHuntValue, 'run' | 'cancel'>) => Omit<UseHuntValue, 'run' | 'cancel'>) => void;
+
+/**
+ * Calls `request`; on 429 waits as long as Elasticsearch asked (Retry-After) and tries again, a few
+ * times, showing the wait.
+ */
+async function withBusyRetry<T>(request: () => Promise<T>, signal: AbortSignal, setState: Setter): Promise<T> {
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return await request();
+    } catch (error) {
+      const failure = toHuntRequestError(error);
+      if (failure.code !== 'too_many_requests' || attempt >= MAX_BUSY_RETRIES || signal.aborted) throw failure;
+      const seconds = failure.retryAfterSeconds ?? DEFAULT_RETRY_SECONDS;
+      setState((current) => ({ ...current, retryingInSeconds: seconds }));
+      await wait(seconds * 1000, signal);
+      setState((current) => ({ ...current, retryingInSeconds: undefined }));
+    }
+  }
+}
+
+/**
+ * Runs the hunt: submits it, then checks a still-running hunt until it finishes. Each request is
+ * short; Cancel, a new run or leaving the page stops the checks and deletes the running query.
+ */
 export function useHunt(http: HttpStart): UseHuntValue {
   const [state, setState] = useState<Omit<UseHuntValue, 'run' | 'cancel'>>({ status: 'idle' });
-  const controller = useRef<AbortController | undefined>(undefined);
+  const active = useRef<{ controller: AbortController; id?: string } | undefined>(undefined);
+
+  const stopActive = useCallback(() => {
+    const current = active.current;
+    active.current = undefined;
+    if (!current) return;
+    current.controller.abort();
+    // Fire and forget: the query must not keep running for nobody.
+    if (current.id) postHuntCancel(http, current.id).catch(() => undefined);
+  }, [http]);
 
   const cancel = useCallback(() => {
-    controller.current?.abort();
-    controller.current = undefined;
-    setState((current) => (current.status === 'loading' ? { ...current, status: current.response ? 'success' : 'idle', startedAt: undefined } : current));
-  }, []);
+    stopActive();
+    setState((current) =>
+      current.status === 'loading' ? { ...current, status: current.response ? 'success' : 'idle', startedAt: undefined, retryingInSeconds: undefined } : current
+    );
+  }, [stopActive]);
 
   const run = useCallback(
     (params: HuntParams) => {
-      controller.current?.abort();
-      const own = new AbortController();
-      controller.current = own;
-      setState((current) => ({ ...current, status: 'loading', params, startedAt: Date.now(), error: undefined }));
-      postHunt(http, params, own.signal).then(
+      stopActive();
+      const own = { controller: new AbortController(), id: undefined as string | undefined };
+      active.current = own;
+      const { signal } = own.controller;
+      setState((current) => ({ ...current, status: 'loading', params, startedAt: Date.now(), error: undefined, retryingInSeconds: undefined }));
+
+      (async () => {
+        let response = await withBusyRetry(() => postHunt(http, params, signal), signal, setState);
+        while (response.outcome === 'running' && response.id) {
+          own.id = response.id;
+          const id = response.id;
+          const status = await withBusyRetry(() => postHuntStatus(http, { id, limit: params.limit }, signal), signal, setState);
+          if (!status.is_running) {
+            own.id = undefined;
+            const { is_running: _running, ...result } = status;
+            response = { ...response, ...result, outcome: 'ok', id: undefined };
+          }
+        }
+        return response;
+      })().then(
         (response) => {
-          if (own.signal.aborted) return;
+          if (signal.aborted) return;
+          active.current = undefined;
           setState({ status: 'success', response, params, startedAt: undefined });
         },
         (error: unknown) => {
-          if (own.signal.aborted) return;
+          if (signal.aborted) return;
+          active.current = undefined;
           setState({ status: 'error', error: toHuntRequestError(error), params, startedAt: undefined });
         }
       );
     },
-    [http]
+    [http, stopActive]
   );
 
-  useEffect(() => () => controller.current?.abort(), []);
+  useEffect(() => stopActive, [stopActive]);
 
   return { ...state, run, cancel };
 }

@@ -50,7 +50,7 @@ async function esRequests(): Promise<RecordedEsRequest[]> {
 
 async function lastHuntRequest(): Promise<{ query: string; params: EsqlNamedParams }> {
   const hunts = (await esRequests()).filter(
-    (request) => request.path === '/_query' && JSON.stringify(request.body).includes('daily_action_count')
+    (request) => request.path === '/_query/async' && JSON.stringify(request.body).includes('daily_action_count')
   );
   const last = hunts[hunts.length - 1];
   if (!last) throw new Error('no hunt query reached Elasticsearch');

@@ -141,7 +141,7 @@ export function HuntApp({ history }: HuntAppProps) {
         <EuiSpacer size="m" />
         <QueryPreview query={preview.query} unavailableReason={preview.reason} assumesAllSources={!coverage.coverage} />
         <EuiSpacer size="l" />
-        {hunt.status === 'loading' && hunt.startedAt !== undefined && <RunningState startedAt={hunt.startedAt} />}
+        {hunt.status === 'loading' && hunt.startedAt !== undefined && <RunningState startedAt={hunt.startedAt} retryingInSeconds={hunt.retryingInSeconds} />}
         {hunt.status === 'idle' && <IdleState />}
         {hunt.status === 'error' && hunt.error && <ErrorState error={hunt.error} />}
         {hunt.response && hunt.status !== 'error' && shownParams && (

@@ -12,7 +12,7 @@ import { TEST_IDS } from '../../test_ids';
 /** How often the elapsed time of a running hunt refreshes. */
 const ELAPSED_TICK_MS = 1_000;
 
-export function RunningState({ startedAt }: { startedAt: number }) {
+export function RunningState({ startedAt, retryingInSeconds }: { startedAt: number; retryingInSeconds?: number }) {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), ELAPSED_TICK_MS);
@@ -28,6 +28,16 @@ export function RunningState({ startedAt }: { startedAt: number }) {
           defaultMessage="Running the hunt… {elapsed} elapsed. Long windows over large tenants can take minutes."
           values={{ elapsed: formatElapsed(Math.max(0, now - startedAt)) }}
         />
+        {retryingInSeconds !== undefined && (
+          <>
+            {' '}
+            <FormattedMessage
+              id="entraSpHunt.states.busyRetryDescription"
+              defaultMessage="Elasticsearch is busy; asking again in {seconds, plural, one {# second} other {# seconds}}, as it requested."
+              values={{ seconds: retryingInSeconds }}
+            />
+          </>
+        )}
       </EuiText>
     </div>
   );

@@ -16,6 +16,8 @@ export interface Fault {
   headers?: Record<string, string>;
   /** Delay before answering (or before failing). */
   delayMs?: number;
+  /** For async submits: the query keeps running this long before its result is ready. */
+  runningMs?: number;
   /** Drop the connection instead of answering. */
   reset?: boolean;
   /** Answer with text that is not JSON. */
@@ -35,6 +37,8 @@ export interface RecordedEsRequest {
 export interface FakeElasticsearch {
   url: string;
   requests: RecordedEsRequest[];
+  /** Async queries still stored (running, or finished and not yet deleted). */
+  asyncQueryIds(): string[];
   addFault(fault: Fault): void;
   clearFaults(): void;
   close(): Promise<void>;
@@ -70,9 +74,49 @@ export function esErrorBody(status: number, type: string, reason: string) {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Elasticsearch time values as the plugin sends them: `2s`, `500ms`, `2m`. */
+export function parseTimeValue(value: unknown, fallbackMs: number): number {
+  const match = /^(\d+)(ms|s|m|h)$/.exec(String(value ?? ''));
+  if (!match) return fallbackMs;
+  const unit = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 }[match[2] as 'ms' | 's' | 'm' | 'h'];
+  return Number(match[1]) * unit;
+}
+
+interface AsyncJob {
+  id: string;
+  /** Only the user who submitted may read or delete it, as in Elasticsearch. */
+  owner: string;
+  completesAt: number;
+  expiresAt: number;
+  answer: { status: number; body: Record<string, unknown> };
+}
+
+/** ES|QL async defaults: wait 1 s, keep 5 days. */
+const DEFAULT_WAIT_MS = 1_000;
+const DEFAULT_KEEP_ALIVE_MS = 5 * 24 * 3_600_000;
+
 export async function startFakeElasticsearch({ documents, port = 0, latencyMs = 0 }: FakeElasticsearchOptions): Promise<FakeElasticsearch> {
   const requests: RecordedEsRequest[] = [];
   let faults: Fault[] = [];
+  const jobs = new Map<string, AsyncJob>();
+  let nextJob = 1;
+
+  const liveJob = (id: string, owner: string): AsyncJob | undefined => {
+    const job = jobs.get(id);
+    if (job && job.expiresAt < Date.now()) jobs.delete(id);
+    const live = jobs.get(id);
+    return live && live.owner === owner ? live : undefined;
+  };
+
+  /** Waits for the job up to `waitMs`, then answers with its result or "still running". */
+  const answerJob = async (response: ServerResponse, job: AsyncJob, waitMs: number, keepStored: boolean) => {
+    const remaining = job.completesAt - Date.now();
+    if (remaining > 0) await sleep(Math.min(waitMs, remaining));
+    if (Date.now() < job.completesAt) return send(response, 200, { id: job.id, is_running: true }, { 'x-elasticsearch-async-id': job.id, 'x-elasticsearch-async-is-running': '?1' });
+    if (!keepStored) jobs.delete(job.id);
+    const body = job.answer.status === 200 ? { ...(keepStored ? { id: job.id } : {}), is_running: false, ...job.answer.body } : job.answer.body;
+    return send(response, job.answer.status, body);
+  };
 
   const takeFault = (endpoint: Fault['endpoint'], text: string): Fault | undefined => {
     const fault = faults.find(
@@ -96,13 +140,49 @@ export async function startFakeElasticsearch({ documents, port = 0, latencyMs = 
     requests.push({ method: request.method ?? 'GET', path: url.pathname, body });
     if (latencyMs > 0) await sleep(latencyMs);
 
-    const endpoint = url.pathname.endsWith('/_field_caps') ? '_field_caps' : url.pathname === '/_query' ? '_query' : undefined;
+    const owner = request.headers.authorization ?? 'anonymous';
+    const isAsyncSubmit = url.pathname === '/_query/async' && request.method === 'POST';
+    const endpoint = url.pathname.endsWith('/_field_caps') ? '_field_caps' : url.pathname === '/_query' || isAsyncSubmit ? '_query' : undefined;
     const fault = endpoint ? takeFault(endpoint, text) : undefined;
     if (fault) {
       if (fault.delayMs) await sleep(fault.delayMs);
       if (fault.reset) return request.socket.destroy();
       if (fault.malformed) return send(response, 200, '<html>proxy error</html>', { 'content-type': 'text/html' });
       if (fault.status) return send(response, fault.status, fault.body ?? esErrorBody(fault.status, 'fault', 'injected'), fault.headers);
+    }
+
+    if (isAsyncSubmit) {
+      const submit = body as EsqlRequestBody & { wait_for_completion_timeout?: string; keep_alive?: string; keep_on_completion?: boolean };
+      let answer: AsyncJob['answer'];
+      try {
+        answer = { status: 200, body: { took: 3, is_partial: false, ...evaluateEsql(documents, submit) } };
+      } catch (error) {
+        if (!(error instanceof UnsupportedQueryError)) throw error;
+        answer = { status: 400, body: esErrorBody(400, 'parsing_exception', error.message) };
+      }
+      const id = Buffer.from(`entra-sp-hunt-demo-async-${nextJob++}`).toString('base64url');
+      const job: AsyncJob = {
+        id,
+        owner,
+        completesAt: Date.now() + (fault?.runningMs ?? 0),
+        expiresAt: Date.now() + parseTimeValue(submit.keep_alive, DEFAULT_KEEP_ALIVE_MS),
+        answer,
+      };
+      jobs.set(id, job);
+      return answerJob(response, job, parseTimeValue(submit.wait_for_completion_timeout, DEFAULT_WAIT_MS), submit.keep_on_completion === true);
+    }
+    const asyncMatch = /^\/_query\/async\/([^/]+)$/.exec(url.pathname);
+    if (asyncMatch) {
+      const id = decodeURIComponent(asyncMatch[1]);
+      const job = liveJob(id, owner);
+      if (!job) return send(response, 404, esErrorBody(404, 'resource_not_found_exception', id));
+      if (request.method === 'DELETE') {
+        jobs.delete(id);
+        return send(response, 200, { acknowledged: true });
+      }
+      const keepAlive = url.searchParams.get('keep_alive');
+      if (keepAlive) job.expiresAt = Date.now() + parseTimeValue(keepAlive, DEFAULT_KEEP_ALIVE_MS);
+      return answerJob(response, job, parseTimeValue(url.searchParams.get('wait_for_completion_timeout'), DEFAULT_WAIT_MS), true);
     }
 
     if (request.method === 'GET' && url.pathname === '/') {
@@ -132,6 +212,7 @@ export async function startFakeElasticsearch({ documents, port = 0, latencyMs = 
   return {
     url: `http://127.0.0.1:${bound}`,
     requests,
+    asyncQueryIds: () => [...jobs.keys()],
     addFault: (fault) => faults.push({ ...fault }),
     clearFaults: () => {
       faults = [];
