@@ -70,7 +70,9 @@ describe('POST /internal/entra_sp_hunt/hunt', () => {
     ['408 timeout', () => esResponseError(408, 'timeout', 'request timed out'), 504, 'did not answer in time', 'timeout'],
     ['429 honours retry-after', () => esResponseError(429, 'es_rejected_execution_exception', 'rejected'), 429, 'Try again in 7 seconds', 'too_many_requests'],
     ['500 becomes a safe 502', () => esResponseError(500, 'null_pointer_exception', 'at org.elasticsearch.Secret.line(42)'), 502, 'status 500', 'elasticsearch_unavailable'],
+    ['502 from a proxy', () => esResponseError(502, 'bad_gateway', 'upstream'), 502, 'status 502', 'elasticsearch_unavailable'],
     ['503', () => esResponseError(503, 'cluster_block_exception', 'blocked'), 502, 'status 503', 'elasticsearch_unavailable'],
+    ['504 gateway timeout', () => esResponseError(504, 'timeout', 'gateway'), 504, 'did not answer in time', 'timeout'],
     ['connection reset', () => new errors.ConnectionError('socket hang up'), 502, 'could not reach Elasticsearch', 'elasticsearch_unavailable'],
     ['client timeout', () => new errors.TimeoutError('Request timed out'), 504, 'did not answer in time', 'timeout'],
   ];

@@ -144,6 +144,42 @@ describe('the hunt page in Chromium', () => {
     expect(await rowTexts(page)).toHaveLength(6);
   });
 
+  it.each([
+    ['a connection reset', { reset: true }, 'could not reach Elasticsearch', 'HTTP status 502'],
+    ['a malformed answer', { malformed: true }, 'a response the hunt could not read', 'HTTP status 502'],
+    ['an expired session', { status: 401 }, 'Your session has expired', 'HTTP status 401'],
+    ['no read privilege', { status: 403, body: { error: { type: 'security_exception', reason: 'action [indices:data/read/esql] is unauthorized for user [analyst]' }, status: 403 } }, 'You lack read access to logs-azure.*, logs-o365.audit-*', 'indices:data/read/esql'],
+    ['an unknown column', { status: 400, body: { error: { type: 'verification_exception', reason: 'Found 1 problem\nline 9:5: Unknown column [azure.graphactivitylogs.properties.service_principal_id]' }, status: 400 } }, 'Microsoft Graph activity logs (azure.graphactivitylogs)', 'Unknown column'],
+    ['a parsing error', { status: 400, body: { error: { type: 'parsing_exception', reason: "line 1:1: mismatched input 'x'" }, status: 400 } }, 'could not parse the hunt query', 'HTTP status 400'],
+    ['a timeout', { status: 408 }, 'did not answer in time', 'HTTP status 504'],
+    ['a 404', { status: 404 }, 'could not find', 'HTTP status 404'],
+    ['a 500', { status: 500 }, 'status 500', 'HTTP status 502'],
+  ])('keeps working after %s, saying what happened', async (_what, faultBody, message, detail) => {
+    const page = await open();
+    await fetch(`${current().server.url}/__harness/faults`, {
+      method: 'POST',
+      body: JSON.stringify({ endpoint: '_query', queryContains: 'daily_action_count', ...faultBody }),
+    });
+    await run(page);
+    const error = await page.locator(subj(TEST_IDS.error)).innerText();
+    expect(error).toContain(message);
+    expect(error).toContain(detail);
+    await run(page);
+    expect(await rowTexts(page)).toHaveLength(6);
+  });
+
+  it('waits for Retry-After on a busy cluster, then finishes', async () => {
+    const page = await open();
+    await fetch(`${current().server.url}/__harness/faults`, {
+      method: 'POST',
+      body: JSON.stringify({ endpoint: '_query', queryContains: 'daily_action_count', status: 429, headers: { 'retry-after': '2' } }),
+    });
+    await page.click(subj(TEST_IDS.runButton));
+    await page.waitForSelector('text=asking again in 2 seconds');
+    await screenshot(page, '08-busy-retry');
+    expect(await rowTexts(page)).toHaveLength(6);
+  });
+
   it('says so when the index patterns match nothing', async () => {
     const page = await open('/app/entraSpHunt?indices=logs-nothing-*&run=1');
     await page.waitForSelector(subj(TEST_IDS.noIndices));
@@ -152,7 +188,7 @@ describe('the hunt page in Chromium', () => {
   });
 
   it('had no unexpected browser errors', () => {
-    const errors = current().consoleErrors.filter((message) => !/status of (400|502|503)/.test(message));
+    const errors = current().consoleErrors.filter((message) => !/status of (400|401|403|404|429|502|503|504)/.test(message));
     expect(errors).toEqual([]);
   });
 });

@@ -1,0 +1,161 @@
+/**
+ * Fuzzes every route with generated bodies: wrong types, huge numbers, huge arrays, very long
+ * strings, injection attempts in every string field, unknown keys. Every answer must be a 200 or
+ * a 400 (never a 500), and every query that reaches Elasticsearch must be exactly what the builder
+ * makes of the validated body: no input outside a param, no literal but the builder's own.
+ */
+import fc from 'fast-check';
+import { httpServiceMock, loggingSystemMock, type RegisteredVersionedRoute } from '@kbn/core/server/mocks';
+import { COVERAGE_API_PATH, HUNT_API_PATH, HUNT_CANCEL_API_PATH, HUNT_STATUS_API_PATH } from '../../common/constants';
+import { buildCoverageQuery } from '../../common/hunt/coverage';
+import { buildHuntQuery } from '../../common/hunt/build_hunt_query';
+import { DATASETS, HUNT_FIELDS } from '../../common/hunt/data_sources';
+import { decodeEsqlString, scanEsql } from '../../common/hunt/esql_text';
+import { parseHuntParams } from '../../common/hunt/hunt_params';
+import { resolveTimeRange } from '../../common/hunt/time_range';
+import { registerRoutes } from '../../server/routes';
+import { createMockedCluster, createRequestContext, fieldCapsResponse } from '../helpers/es_mock';
+import { HUNT_COLUMNS, huntValues } from '../helpers/esql_responses';
+import { hostileString } from '../helpers/hostile_string';
+import { callRoute } from '../helpers/route_runner';
+
+const RUNS_PER_ROUTE = 1_200;
+const SEED = 20_261_127;
+const LONG = 'x'.repeat(100_000);
+/** The only string literal the builder itself writes into a query. */
+const BUILDER_LITERALS = new Set(['ServicePrincipal']);
+const INDEX_PATTERN = /^(?:[a-z0-9*][a-z0-9_*-]*:)?[a-z0-9*][a-z0-9._*+-]*$/;
+
+const anyValue: fc.Arbitrary<unknown> = fc.oneof(
+  hostileString,
+  fc.constant(LONG),
+  fc.integer(),
+  fc.double(),
+  fc.constantFrom(1e308, -1e308, Number.MAX_SAFE_INTEGER + 2, -0, 0, 1, 2, 5, 10_000, 10_001),
+  fc.boolean(),
+  fc.constant(null),
+  fc.array(hostileString, { maxLength: 5 }),
+  fc.array(fc.constantFrom('10.0.0.0/8', 'logs-*', 'azure.signinlogs'), { minLength: 400, maxLength: 2_000 }),
+  fc.dictionary(fc.string({ maxLength: 8 }), fc.oneof(hostileString, fc.integer()), { maxKeys: 3 }),
+  fc.jsonValue({ maxDepth: 2 })
+);
+
+const timeValue = fc.oneof(fc.constantFrom('now-30d', 'now', 'now-1d/d', '2026-11-01T00:00:00Z', 'now-7d'), hostileString, anyValue);
+
+/** Bodies near the valid shape, so validation and the builder are both exercised. */
+const huntLike = fc.record(
+  {
+    time_range: fc.oneof(fc.record({ from: timeValue, to: timeValue }), anyValue),
+    max_daily_actions: fc.oneof(fc.integer({ min: -5, max: 200_000 }), anyValue),
+    min_distinct_ips: fc.oneof(fc.integer({ min: -5, max: 200_000 }), anyValue),
+    datasets: fc.oneof(fc.subarray([...DATASETS]), fc.array(fc.oneof(fc.constantFrom(...DATASETS), hostileString), { maxLength: 6 }), anyValue),
+    index_patterns: fc.oneof(
+      fc.array(fc.oneof(fc.constantFrom('logs-azure.*', 'logs-o365.audit-*', 'eu:logs-*', 'logs-x'), hostileString), { maxLength: 4 }),
+      anyValue
+    ),
+    group_by: fc.oneof(fc.constantFrom('name', 'id'), hostileString, anyValue),
+    trusted_cidrs: fc.oneof(fc.array(fc.oneof(fc.constantFrom('10.0.0.0/8', '2001:db8::/32', '0.0.0.0/0'), hostileString), { maxLength: 6 }), anyValue),
+    limit: fc.oneof(fc.integer({ min: -1, max: 20_000 }), anyValue),
+    extra: anyValue,
+  },
+  { requiredKeys: [] }
+);
+
+const bodies = fc.oneof(huntLike, anyValue, fc.constant(undefined));
+const asyncId = fc.oneof(
+  { arbitrary: fc.constantFrom('FmNJRUZ1YWZCU3dH', 'FmNJRUZ1YWZCU3dHY1BIOUhaenVSRkEaaXFlZ3h4c1RTWFNocDdnY2FSaERnUTozNDE='), weight: 4 },
+  { arbitrary: fc.constant('a'.repeat(600)), weight: 1 },
+  { arbitrary: hostileString, weight: 2 },
+  { arbitrary: anyValue, weight: 2 }
+);
+const asyncBodies = fc.oneof(
+  { arbitrary: fc.record({ id: asyncId, limit: fc.integer({ min: 1, max: 10_000 }) }), weight: 4 },
+  { arbitrary: fc.record({ id: asyncId, limit: fc.oneof(fc.integer({ min: -2, max: 20_000 }), anyValue), extra: anyValue }, { requiredKeys: [] }), weight: 3 },
+  { arbitrary: anyValue, weight: 1 }
+);
+
+function setup() {
+  const router = httpServiceMock.createRouter();
+  registerRoutes(router, loggingSystemMock.createLogger());
+  const cluster = createMockedCluster();
+  cluster.on('POST', '/:index/_field_caps', () => fieldCapsResponse());
+  cluster.on('POST', '/_query/async', () => ({ is_running: false, columns: HUNT_COLUMNS, values: [huntValues()] }));
+  cluster.on('POST', '/_query', () => ({ columns: [{ name: 'event_count', type: 'long' }, { name: 'event.dataset', type: 'keyword' }], values: [[1, 'o365.audit']] }));
+  cluster.on('GET', '/_query/async/:id', () => ({ is_running: false, columns: HUNT_COLUMNS, values: [] }));
+  cluster.on('DELETE', '/_query/async/:id', () => ({ acknowledged: true }));
+  const route = (path: string): RegisteredVersionedRoute => router.versioned.getRoute('post', path);
+  return { cluster, route, context: createRequestContext(cluster.client) };
+}
+
+/** No string literal but the builder's own, and only strictly validated index patterns in FROM. */
+function assertNoForeignText(query: string) {
+  for (const token of scanEsql(query).filter((t) => t.kind === 'string')) {
+    expect(BUILDER_LITERALS.has(decodeEsqlString(token.text))).toBe(true);
+  }
+  const from = /^FROM ([^\n]+)/.exec(query)?.[1].split(', ') ?? [];
+  expect(from.length).toBeGreaterThan(0);
+  for (const pattern of from) expect(pattern).toMatch(INDEX_PATTERN);
+}
+
+/** What the builder makes of the body the route accepted (Kibana hands an empty body as {}). */
+function expectedQuery(kind: 'hunt' | 'coverage', body: unknown): string {
+  const input = (body ?? {}) as Record<string, unknown>;
+  const parsed = parseHuntParams(kind === 'hunt' ? input : { time_range: input.time_range, index_patterns: input.index_patterns });
+  if (!parsed.ok) throw new Error('a query reached Elasticsearch for a body validation refused');
+  const time = resolveTimeRange(parsed.value.time_range, new Date());
+  if (!time) throw new Error('an unresolvable time reached Elasticsearch');
+  if (kind === 'coverage') return buildCoverageQuery(parsed.value.index_patterns, time).query;
+  const built = buildHuntQuery(parsed.value, time, new Set(HUNT_FIELDS));
+  if (!built.ok) throw new Error('a query reached Elasticsearch although none could be built');
+  return built.hunt.query;
+}
+
+async function fuzz(path: string, arbitrary: fc.Arbitrary<unknown>, kind?: 'hunt' | 'coverage') {
+  const { cluster, route, context } = setup();
+  const counts: Record<string, number> = {};
+  let queries = 0;
+  for (const body of fc.sample(arbitrary, { numRuns: RUNS_PER_ROUTE, seed: SEED })) {
+    const before = cluster.requests.length;
+    const response = await callRoute(route(path), { body, context });
+    counts[response.status] = (counts[response.status] ?? 0) + 1;
+    expect([200, 400]).toContain(response.status);
+    for (const request of cluster.requests.slice(before)) {
+      const query = request.body.query;
+      if (typeof query !== 'string') continue;
+      queries += 1;
+      assertNoForeignText(query);
+      if (kind) expect(query).toBe(expectedQuery(kind, body));
+    }
+  }
+  const total = Object.values(counts).reduce((sum, count) => sum + count, 0);
+  // Printed figures, read in CI logs: how many bodies and how each was answered.
+  process.stdout.write(`fuzz ${path}: ${total} bodies, ${Object.entries(counts).map(([status, count]) => `${count} x ${status}`).join(', ')}; ${queries} queries sent, all checked\n`);
+  expect(total).toBe(RUNS_PER_ROUTE);
+  expect(counts[200] ?? 0).toBeGreaterThan(0);
+  expect(counts[400] ?? 0).toBeGreaterThan(0);
+}
+
+describe('route fuzzing', () => {
+  jest.setTimeout(120_000);
+  it('POST hunt', () => fuzz(HUNT_API_PATH, bodies, 'hunt'));
+  it('POST coverage', () =>
+    fuzz(
+      COVERAGE_API_PATH,
+      fc.oneof(
+        { arbitrary: fc.record({ time_range: fc.record({ from: fc.constantFrom('now-30d', 'now-1h', '2026-11-01'), to: fc.constant('now') }), index_patterns: fc.array(fc.constantFrom('logs-*', 'eu:logs-azure.*'), { minLength: 1, maxLength: 3 }) }, { requiredKeys: [] }), weight: 2 },
+        { arbitrary: fc.record({ time_range: fc.record({ from: timeValue, to: timeValue }), index_patterns: fc.array(fc.oneof(fc.constantFrom('logs-*'), hostileString), { maxLength: 3 }), extra: anyValue }, { requiredKeys: [] }), weight: 3 },
+        { arbitrary: anyValue, weight: 1 }
+      ),
+      'coverage'
+    ));
+  it('POST hunt/status', () => fuzz(HUNT_STATUS_API_PATH, asyncBodies));
+  it('POST hunt/cancel', () =>
+    fuzz(
+      HUNT_CANCEL_API_PATH,
+      fc.oneof(
+        { arbitrary: fc.record({ id: asyncId }), weight: 4 },
+        { arbitrary: fc.record({ id: asyncId, extra: anyValue }, { requiredKeys: [] }), weight: 2 },
+        { arbitrary: anyValue, weight: 1 }
+      )
+    ));
+});
