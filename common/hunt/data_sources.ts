@@ -105,3 +105,16 @@ export const HUNT_FIELDS: string[] = [
     })
   ),
 ];
+
+/** Event fields an analyst reads first in a pivot, beside the derived name and id. */
+export const EVENT_DETAIL_FIELDS = [
+  'event.outcome',
+  'source.geo.country_iso_code',
+  'source.geo.country_name',
+  'source.as.organization.name',
+  'source.as.number',
+  'user_agent.original',
+];
+
+/** What field coverage asks `_field_caps` about: the hunt's fields and the pivots' details. */
+export const COVERAGE_FIELDS: string[] = [...HUNT_FIELDS, ...EVENT_DETAIL_FIELDS];

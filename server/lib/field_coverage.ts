@@ -1,5 +1,5 @@
 import type { ElasticsearchClient } from '@kbn/core/server';
-import { HUNT_FIELDS } from '../../common/hunt/data_sources';
+import { COVERAGE_FIELDS } from '../../common/hunt/data_sources';
 
 export interface FieldCoverage {
   /** Hunt fields mapped in at least one index the patterns match (for this user). */
@@ -9,8 +9,8 @@ export interface FieldCoverage {
 }
 
 /**
- * Asks `_field_caps`, as the calling user, which of the hunt's fields exist. Only the hunt's own
- * fields are requested; missing or unreadable indices are skipped rather than failing, so a
+ * Asks `_field_caps`, as the calling user, which of the hunt's fields (and the pivots' detail
+ * fields) exist. Only those fields are requested; missing or unreadable indices are skipped rather than failing, so a
  * cluster with part of the integrations still gets a query for the part it has.
  */
 export async function getFieldCoverage(
@@ -21,7 +21,7 @@ export async function getFieldCoverage(
   const response = await client.fieldCaps(
     {
       index: indexPatterns,
-      fields: HUNT_FIELDS,
+      fields: COVERAGE_FIELDS,
       ignore_unavailable: true,
       allow_no_indices: true,
     },

@@ -1,4 +1,4 @@
-import { HUNT_FIELDS, GRAPH_SP_ID_FIELD } from '../../common/hunt/data_sources';
+import { COVERAGE_FIELDS, HUNT_FIELDS, GRAPH_SP_ID_FIELD } from '../../common/hunt/data_sources';
 import { huntParamsSchema } from '../../common/hunt/hunt_params';
 import { inlineEsqlParams } from '../../common/hunt/esql_text';
 import { createMockedCluster, fieldCapsResponse } from '../../test/helpers/es_mock';
@@ -24,7 +24,7 @@ describe('runHunt', () => {
     const [fieldCaps, query] = cluster.requests;
     expect(fieldCaps.path).toBe('/logs-azure.*,logs-o365.audit-*/_field_caps');
     expect(fieldCaps.querystring).toMatchObject({ ignore_unavailable: 'true', allow_no_indices: 'true' });
-    expect(fieldCaps.body).toEqual({ fields: HUNT_FIELDS });
+    expect(fieldCaps.body).toEqual({ fields: COVERAGE_FIELDS });
 
     expect(query.method).toBe('POST');
     expect(query.path).toBe('/_query/async');

@@ -1,0 +1,119 @@
+import fc from 'fast-check';
+import { hostileString } from '../../test/helpers/hostile_string';
+import { COVERAGE_FIELDS, EVENT_DETAIL_FIELDS, HUNT_FIELDS } from './data_sources';
+import { decodeEsqlString, scanEsql } from './esql_text';
+import { huntParamsSchema } from './hunt_params';
+import { buildRowPivot, buildValuePivot, PIVOT_VALUE_KINDS, type PivotValueKind } from './pivot_queries';
+import { resolveTimeRange } from './time_range';
+
+const NOW = new Date('2026-11-27T12:00:00.000Z');
+const ALL = new Set(COVERAGE_FIELDS);
+const DEFAULTS = huntParamsSchema.parse({});
+const TIME = resolveTimeRange(DEFAULTS.time_range, NOW);
+if (!TIME) throw new Error('unresolved');
+const WINDOW = TIME;
+const KEY = { day: '2026-11-20T00:00:00.000Z', action: 'Add service principal credentials', principal: 'Managed Service Identity' };
+
+function structure(text: string): string[] {
+  return scanEsql(text).map((token) => (token.kind === 'string' ? '<string>' : token.text));
+}
+
+describe('row pivot', () => {
+  it('selects the row day, action and principal with the hunt sources, derivation and IP filter', () => {
+    const pivot = buildRowPivot(huntParamsSchema.parse({ trusted_cidrs: ['10.0.0.0/8'] }), KEY, ALL);
+    if (!pivot) throw new Error('no pivot');
+    expect(pivot.inlined).toBe(
+      [
+        'FROM logs-azure.*, logs-o365.audit-*',
+        '| WHERE @timestamp >= TO_DATETIME("2026-11-20T00:00:00.000Z") AND @timestamp < TO_DATETIME("2026-11-21T00:00:00.000Z")',
+        '| WHERE\n  event.dataset in ("azure.auditlogs", "azure.signinlogs", "o365.audit", "azure.graphactivitylogs")',
+      ].join('\n') +
+        pivot.inlined.slice(pivot.inlined.indexOf('\n  AND ('), pivot.inlined.indexOf('| WHERE source.ip')) +
+        [
+          '| WHERE source.ip IS NOT NULL AND NOT CIDR_MATCH(source.ip, "10.0.0.0/8")',
+          '| WHERE timestamp_day_bucket == TO_DATETIME("2026-11-20T00:00:00.000Z")',
+          '| WHERE event.action == "Add service principal credentials"',
+          '| WHERE service_principal_name == "Managed Service Identity"',
+          '| KEEP @timestamp, event.dataset, event.action, event.outcome, service_principal_name, service_principal_id, source.ip, source.geo.country_iso_code, source.geo.country_name, source.as.organization.name, source.as.number, user_agent.original',
+          '| SORT @timestamp DESC',
+          '| LIMIT 1000',
+        ].join('\n')
+    );
+    expect(pivot.inlined).toContain('service_principal_name = COALESCE(');
+    expect(pivot.query).toContain('event.action == ?action');
+    expect(pivot.params).toContainEqual({ principal: 'Managed Service Identity' });
+    expect(pivot.timeRange).toEqual({ from: '2026-11-20T00:00:00.000Z', to: '2026-11-21T00:00:00.000Z' });
+    expect(pivot.filter.range['@timestamp']).toMatchObject({ gte: '2026-11-20T00:00:00.000Z', lt: '2026-11-21T00:00:00.000Z' });
+  });
+
+  it('matches a null principal (Graph activity grouped by name) with IS NULL', () => {
+    const pivot = buildRowPivot(DEFAULTS, { ...KEY, principal: null }, ALL);
+    expect(pivot?.query).toContain('| WHERE service_principal_name IS NULL');
+  });
+
+  it('uses the id when the hunt grouped by id', () => {
+    const pivot = buildRowPivot(huntParamsSchema.parse({ group_by: 'id' }), { ...KEY, principal: 'b981' }, ALL);
+    expect(pivot?.inlined).toContain('| WHERE service_principal_id == "b981"');
+  });
+
+  it('keeps only detail columns that exist', () => {
+    const pivot = buildRowPivot(DEFAULTS, KEY, new Set(HUNT_FIELDS));
+    for (const field of EVENT_DETAIL_FIELDS) expect(pivot?.query).not.toContain(field);
+    expect(pivot?.query).toContain('| KEEP @timestamp, event.dataset, event.action, service_principal_name, service_principal_id, source.ip\n');
+  });
+
+  it('refuses a row without a valid day', () => {
+    expect(buildRowPivot(DEFAULTS, { ...KEY, day: 'not a date' }, ALL)).toBeUndefined();
+  });
+});
+
+describe('value pivots', () => {
+  it.each<[PivotValueKind, string, string]>([
+    ['service_principal_name', 'Terraform', '| WHERE service_principal_name == "Terraform"'],
+    ['service_principal_id', 'b981', '| WHERE service_principal_id == "b981"'],
+    ['source.ip', '81.2.69.144', '| WHERE source.ip == TO_IP("81.2.69.144")'],
+    ['source.ip', '2001:db8::1', '| WHERE source.ip == TO_IP("2001:db8::1")'],
+    ['source.ip', 'not-an-ip', '| WHERE TO_STRING(source.ip) == "not-an-ip"'],
+    ['event.action', 'Sign-in activity', '| WHERE event.action == "Sign-in activity"'],
+  ])('%s = %s', (kind, value, where) => {
+    const pivot = buildValuePivot(DEFAULTS, kind, value, WINDOW, ALL);
+    expect(pivot?.inlined).toContain(where);
+    expect(pivot?.inlined).toContain('| WHERE @timestamp > now() - 30 day\n');
+    expect(pivot?.timeRange).toEqual({ from: 'now-30d', to: 'now' });
+  });
+
+  it('has no query when none of the chosen sources exists', () => {
+    expect(buildValuePivot(DEFAULTS, 'event.action', 'x', WINDOW, new Set(['@timestamp']))).toBeUndefined();
+  });
+});
+
+describe('hostile values from the data', () => {
+  it('stay inside one literal and never change the query structure', () => {
+    const benignRow = buildRowPivot(DEFAULTS, KEY, ALL);
+    fc.assert(
+      fc.property(hostileString, hostileString, (action, principal) => {
+        const pivot = buildRowPivot(DEFAULTS, { ...KEY, action, principal }, ALL);
+        if (!pivot || !benignRow) throw new Error('no pivot');
+        expect(pivot.query).toBe(benignRow.query);
+        expect(structure(pivot.inlined)).toEqual(structure(benignRow.inlined));
+        const literals = scanEsql(pivot.inlined).filter((token) => token.kind === 'string').map((token) => decodeEsqlString(token.text));
+        expect(literals).toContain(action);
+        expect(literals).toContain(principal);
+      }),
+      { numRuns: 1000 }
+    );
+  });
+
+  it('in every value pivot', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...PIVOT_VALUE_KINDS), hostileString, (kind, value) => {
+        const pivot = buildValuePivot(DEFAULTS, kind, value, WINDOW, ALL);
+        const benign = buildValuePivot(DEFAULTS, kind, kind === 'source.ip' ? 'x' : 'benign', WINDOW, ALL);
+        if (!pivot || !benign) throw new Error('no pivot');
+        expect(pivot.query).toBe(benign.query);
+        expect(structure(pivot.inlined)).toEqual(structure(benign.inlined));
+      }),
+      { numRuns: 1000 }
+    );
+  });
+});

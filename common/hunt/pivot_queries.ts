@@ -1,0 +1,157 @@
+/**
+ * Queries for the raw events behind a result: for a whole row (action + principal + day) and for
+ * one value (a principal's name or id, an IP, an action). They read the same sources with the same
+ * dataset filter and the same name/id derivation as the hunt, so a pivot finds exactly what the
+ * hunt counted. Values come from the data (an attacker can name a service principal anything), so
+ * they travel as params and are inlined only through the shared escaping.
+ */
+import {
+  fromClause,
+  huntSelectionStages,
+  joinStages,
+  ParamList,
+  planDatasets,
+  sourceIpCondition,
+  timeCondition,
+  timeOverrides,
+} from './build_hunt_query';
+import { ACTION_FIELD, DATASET_FIELD, EVENT_DETAIL_FIELDS, SOURCE_IP_FIELD, TIMESTAMP_FIELD } from './data_sources';
+import { isIpv4, isIpv6 } from './cidr';
+import { escapeEsqlString, esqlField, inlineEsqlParams, type EsqlNamedParams } from './esql_text';
+import type { HuntParams } from './hunt_params';
+import type { HuntRow } from './shape_results';
+import type { ResolvedTimeRange, TimeRange } from './time_range';
+
+/** A pivot shows raw events; more than this is a query to refine in Discover, not to read here. */
+export const PIVOT_EVENT_LIMIT = 1_000;
+const DAY_MS = 86_400_000;
+/** Columns the pivot computes itself (the hunt's EVAL), so they exist whatever the mappings. */
+const DERIVED_COLUMNS = new Set(['service_principal_name', 'service_principal_id']);
+
+export type PivotValueKind = 'service_principal_name' | 'service_principal_id' | 'source.ip' | 'event.action';
+export const PIVOT_VALUE_KINDS: PivotValueKind[] = ['service_principal_name', 'service_principal_id', 'source.ip', 'event.action'];
+
+export interface PivotQuery {
+  query: string;
+  params: EsqlNamedParams;
+  filter: { range: Record<string, Record<string, string>> };
+  inlined: string;
+  /** The window to open Discover on. */
+  timeRange: TimeRange;
+}
+
+export interface RowKey {
+  day: string;
+  action: string | null;
+  /** The group key's value: the name or the id, per `group_by`. */
+  principal: string | null;
+}
+
+export function rowKey(row: HuntRow, groupBy: HuntParams['group_by']): RowKey | undefined {
+  if (!row.day) return undefined;
+  return { day: row.day, action: row.action, principal: groupBy === 'name' ? row.service_principal_name : row.service_principal_id };
+}
+
+/** The columns an analyst reads first, in reading order, keeping only those that exist. */
+function keepStage(availableFields: ReadonlySet<string>): string {
+  const [outcome, ...geo] = EVENT_DETAIL_FIELDS;
+  const columns = [
+    TIMESTAMP_FIELD,
+    DATASET_FIELD,
+    ACTION_FIELD,
+    outcome,
+    'service_principal_name',
+    'service_principal_id',
+    SOURCE_IP_FIELD,
+    ...geo,
+  ].filter((column) => DERIVED_COLUMNS.has(column) || availableFields.has(column));
+  return `KEEP ${columns.map(esqlField).join(', ')}`;
+}
+
+function equalsOrNull(column: string, value: string | null, params: ParamList, name: string): string {
+  return value === null ? `${column} IS NULL` : `${column} == ${params.add(name, value)}`;
+}
+
+function valueCondition(kind: PivotValueKind, value: string, params: ParamList): string {
+  if (kind === 'source.ip') {
+    const ip = esqlField(SOURCE_IP_FIELD);
+    // A value that is not an address still pivots, compared as text, instead of failing TO_IP.
+    return isIpv4(value) || isIpv6(value) ? `${ip} == TO_IP(${params.add('value', value)})` : `TO_STRING(${ip}) == ${params.add('value', value)}`;
+  }
+  return `${kind === 'event.action' ? esqlField(ACTION_FIELD) : kind} == ${params.add('value', value)}`;
+}
+
+function assemble(
+  hunt: HuntParams,
+  availableFields: ReadonlySet<string>,
+  params: ParamList,
+  timeStage: string,
+  conditions: string[],
+  filter: PivotQuery['filter'],
+  timeRange: TimeRange,
+  overrides: Record<string, string>
+): PivotQuery | undefined {
+  const { datasets } = planDatasets(hunt.datasets, availableFields);
+  if (datasets.length === 0) return undefined;
+  const stages = [
+    fromClause(hunt.index_patterns),
+    timeStage,
+    ...huntSelectionStages(datasets, availableFields, params),
+    ...conditions.map((condition) => `WHERE ${condition}`),
+    keepStage(availableFields),
+    `SORT ${esqlField(TIMESTAMP_FIELD)} DESC`,
+    `LIMIT ${PIVOT_EVENT_LIMIT}`,
+  ];
+  const query = joinStages(stages);
+  return { query, params: params.entries, filter, inlined: inlineEsqlParams(query, params.entries, overrides), timeRange };
+}
+
+/** The events one result row counted: its day, action and principal, after the hunt's IP filter. */
+export function buildRowPivot(hunt: HuntParams, key: RowKey, availableFields: ReadonlySet<string>): PivotQuery | undefined {
+  const dayStart = new Date(key.day);
+  if (Number.isNaN(dayStart.getTime())) return undefined;
+  const start = dayStart.toISOString();
+  const end = new Date(dayStart.getTime() + DAY_MS).toISOString();
+  const params = new ParamList();
+  const ts = esqlField(TIMESTAMP_FIELD);
+  const timeStage = `WHERE ${ts} >= ${params.add('_tstart', start)} AND ${ts} < ${params.add('_tend', end)}`;
+  const principalColumn = hunt.group_by === 'name' ? 'service_principal_name' : 'service_principal_id';
+  const conditions = [
+    sourceIpCondition(hunt.trusted_cidrs, params),
+    `timestamp_day_bucket == TO_DATETIME(${params.add('day', start)})`,
+    equalsOrNull(esqlField(ACTION_FIELD), key.action, params, 'action'),
+    equalsOrNull(principalColumn, key.principal, params, 'principal'),
+  ];
+  return assemble(
+    hunt,
+    availableFields,
+    params,
+    timeStage,
+    conditions,
+    { range: { [TIMESTAMP_FIELD]: { gte: start, lt: end, format: 'strict_date_optional_time' } } },
+    { from: start, to: end },
+    { _tstart: `TO_DATETIME(${escapeEsqlString(start)})`, _tend: `TO_DATETIME(${escapeEsqlString(end)})` }
+  );
+}
+
+/** Every event of one value in the hunt's window, from the hunt's sources. */
+export function buildValuePivot(
+  hunt: HuntParams,
+  kind: PivotValueKind,
+  value: string,
+  time: ResolvedTimeRange,
+  availableFields: ReadonlySet<string>
+): PivotQuery | undefined {
+  const params = new ParamList();
+  const timeStage = `WHERE ${timeCondition(time, params)}`;
+  return assemble(
+    hunt,
+    availableFields,
+    params,
+    timeStage,
+    [valueCondition(kind, value, params)],
+    { range: { [TIMESTAMP_FIELD]: { gt: time.start, lte: time.end, format: 'strict_date_optional_time' } } },
+    { from: time.from, to: time.to },
+    timeOverrides(time)
+  );
+}
