@@ -13,6 +13,8 @@ export const COVERAGE_API_PATH = '/internal/entra_sp_hunt/coverage';
 /** Poll and cancel a hunt that is still running in Elasticsearch (async ES|QL). */
 export const HUNT_STATUS_API_PATH = '/internal/entra_sp_hunt/hunt/status';
 export const HUNT_CANCEL_API_PATH = '/internal/entra_sp_hunt/hunt/cancel';
+/** The raw events behind one result row, for the row flyout. */
+export const EVENTS_API_PATH = '/internal/entra_sp_hunt/events';
 
 /** The plugin's own locator, so Cases and other apps can link to an exact hunt view. */
 export const ENTRA_SP_HUNT_LOCATOR = 'ENTRA_SP_HUNT_LOCATOR';

@@ -1,6 +1,6 @@
 import { httpServiceMock, loggingSystemMock } from '@kbn/core/server/mocks';
 import type { CoreSetup } from '@kbn/core/server';
-import { COVERAGE_API_PATH, HUNT_API_PATH, HUNT_CANCEL_API_PATH, HUNT_STATUS_API_PATH } from '../common/constants';
+import { COVERAGE_API_PATH, EVENTS_API_PATH, HUNT_API_PATH, HUNT_CANCEL_API_PATH, HUNT_STATUS_API_PATH } from '../common/constants';
 import { plugin } from '.';
 
 describe('server plugin', () => {
@@ -18,6 +18,7 @@ describe('server plugin', () => {
       `post ${HUNT_STATUS_API_PATH}`,
       `post ${HUNT_CANCEL_API_PATH}`,
       `post ${COVERAGE_API_PATH}`,
+      `post ${EVENTS_API_PATH}`,
     ]);
   });
 });

@@ -56,3 +56,15 @@ export interface HuntStatusResponse {
   is_partial: boolean;
   took_ms: number | null;
 }
+
+/** The body of `POST /internal/entra_sp_hunt/events`: the raw events of one row. */
+export interface EventsResponse {
+  /** The pivot query, inlined (what Discover would open). */
+  query: string | null;
+  columns: Array<{ name: string; type: string }>;
+  /** One record per event, by column name; multi-values as arrays. */
+  events: Array<Record<string, unknown>>;
+  truncated: boolean;
+  is_partial: boolean;
+  time_range: { from: string; to: string };
+}

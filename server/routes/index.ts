@@ -1,5 +1,6 @@
 import type { IRouter, Logger } from '@kbn/core/server';
 import { registerCoverageRoute } from './coverage_route';
+import { registerEventsRoute } from './events_route';
 import { registerHuntRoute } from './hunt_route';
 import { registerHuntStatusRoutes } from './hunt_status_route';
 
@@ -7,4 +8,5 @@ export function registerRoutes(router: IRouter, logger: Logger): void {
   registerHuntRoute(router, logger);
   registerHuntStatusRoutes(router, logger);
   registerCoverageRoute(router, logger);
+  registerEventsRoute(router, logger);
 }

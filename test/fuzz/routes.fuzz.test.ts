@@ -6,10 +6,12 @@
  */
 import fc from 'fast-check';
 import { httpServiceMock, loggingSystemMock, type RegisteredVersionedRoute } from '@kbn/core/server/mocks';
-import { COVERAGE_API_PATH, HUNT_API_PATH, HUNT_CANCEL_API_PATH, HUNT_STATUS_API_PATH } from '../../common/constants';
+import { COVERAGE_API_PATH, EVENTS_API_PATH, HUNT_API_PATH, HUNT_CANCEL_API_PATH, HUNT_STATUS_API_PATH } from '../../common/constants';
 import { buildCoverageQuery } from '../../common/hunt/coverage';
 import { buildHuntQuery } from '../../common/hunt/build_hunt_query';
 import { DATASETS, HUNT_FIELDS } from '../../common/hunt/data_sources';
+import { parseEventsParams } from '../../common/hunt/events_params';
+import { buildRowPivot } from '../../common/hunt/pivot_queries';
 import { decodeEsqlString, scanEsql } from '../../common/hunt/esql_text';
 import { parseHuntParams } from '../../common/hunt/hunt_params';
 import { resolveTimeRange } from '../../common/hunt/time_range';
@@ -22,7 +24,7 @@ import { callRoute } from '../helpers/route_runner';
 const RUNS_PER_ROUTE = 1_200;
 const SEED = 20_261_127;
 const LONG = 'x'.repeat(100_000);
-/** The only string literal the builder itself writes into a query. */
+/** The only string literal the builders themselves write into a query. */
 const BUILDER_LITERALS = new Set(['ServicePrincipal']);
 const INDEX_PATTERN = /^(?:[a-z0-9*][a-z0-9_*-]*:)?[a-z0-9*][a-z0-9._*+-]*$/;
 
@@ -98,8 +100,16 @@ function assertNoForeignText(query: string) {
 }
 
 /** What the builder makes of the body the route accepted (Kibana hands an empty body as {}). */
-function expectedQuery(kind: 'hunt' | 'coverage', body: unknown): string {
+function expectedQuery(kind: 'hunt' | 'coverage' | 'events', body: unknown): string {
   const input = (body ?? {}) as Record<string, unknown>;
+  if (kind === 'events') {
+    const parsed = parseEventsParams(input);
+    if (!parsed.ok) throw new Error('a query reached Elasticsearch for a body validation refused');
+    const { row, ...hunt } = parsed.value;
+    const pivot = buildRowPivot(hunt, row, new Set(HUNT_FIELDS));
+    if (!pivot) throw new Error('a pivot reached Elasticsearch although none could be built');
+    return pivot.query;
+  }
   const parsed = parseHuntParams(kind === 'hunt' ? input : { time_range: input.time_range, index_patterns: input.index_patterns });
   if (!parsed.ok) throw new Error('a query reached Elasticsearch for a body validation refused');
   const time = resolveTimeRange(parsed.value.time_range, new Date());
@@ -110,7 +120,7 @@ function expectedQuery(kind: 'hunt' | 'coverage', body: unknown): string {
   return built.hunt.query;
 }
 
-async function fuzz(path: string, arbitrary: fc.Arbitrary<unknown>, kind?: 'hunt' | 'coverage') {
+async function fuzz(path: string, arbitrary: fc.Arbitrary<unknown>, kind?: 'hunt' | 'coverage' | 'events') {
   const { cluster, route, context } = setup();
   const counts: Record<string, number> = {};
   let queries = 0;
@@ -135,6 +145,12 @@ async function fuzz(path: string, arbitrary: fc.Arbitrary<unknown>, kind?: 'hunt
   expect(counts[400] ?? 0).toBeGreaterThan(0);
 }
 
+const eventsBodies = fc.oneof(
+  { arbitrary: fc.record({ row: fc.record({ day: fc.constantFrom('2026-11-20T00:00:00.000Z', '2026-11-20T00:00:00Z'), action: fc.oneof(hostileString, fc.constant(null)), principal: fc.oneof(hostileString, fc.constant(null)) }) }), weight: 3 },
+  { arbitrary: fc.record({ row: fc.record({ day: timeValue, action: anyValue, principal: anyValue, extra: anyValue }, { requiredKeys: [] }), max_daily_actions: anyValue }, { requiredKeys: [] }), weight: 2 },
+  { arbitrary: anyValue, weight: 1 }
+);
+
 describe('route fuzzing', () => {
   jest.setTimeout(120_000);
   it('POST hunt', () => fuzz(HUNT_API_PATH, bodies, 'hunt'));
@@ -148,6 +164,7 @@ describe('route fuzzing', () => {
       ),
       'coverage'
     ));
+  it('POST events', () => fuzz(EVENTS_API_PATH, eventsBodies, 'events'));
   it('POST hunt/status', () => fuzz(HUNT_STATUS_API_PATH, asyncBodies));
   it('POST hunt/cancel', () =>
     fuzz(
