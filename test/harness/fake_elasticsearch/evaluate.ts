@@ -5,7 +5,9 @@
  */
 import { DATA_SOURCES, ID_COALESCE_ORDER, NAME_COALESCE_ORDER, O365_CATEGORY_FIELD, type Dataset } from '../../../common/hunt/data_sources';
 import type { ScenarioDocument } from '../../fixtures/scenario/build_scenario';
+import type { EsqlNamedParams } from '../../../common/hunt/esql_text';
 import { cidrMatch } from './cidr_match';
+import { evaluatePivot, isPivotQuery } from './evaluate_pivot';
 
 export interface EsqlRequestBody {
   query?: string;
@@ -204,6 +206,7 @@ function evaluateHunt(docs: ScenarioDocument[], body: EsqlRequestBody): EsqlResu
 
 export function evaluateEsql(docs: ScenarioDocument[], body: EsqlRequestBody): EsqlResult {
   const query = body.query ?? '';
+  if (isPivotQuery(query)) return evaluatePivot(docs, query, (body.params ?? []) as EsqlNamedParams);
   if (/STATS event_count = COUNT\(\*\) BY event\.dataset/.test(query)) return evaluateCoverage(docs, body);
   if (/daily_action_count = COUNT\(\)/.test(query)) return evaluateHunt(docs, body);
   throw new UnsupportedQueryError('the demo Elasticsearch only evaluates the queries of this plugin');
