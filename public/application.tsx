@@ -29,6 +29,8 @@ export function renderApp(
     notifications: core.notifications,
     uiSettings: core.uiSettings,
     share: deps.share,
+    cases: deps.cases,
+    savedSearch: deps.savedSearch,
   };
   const root = createRoot(element);
   root.render(

@@ -1,4 +1,6 @@
 import type { ApplicationStart, ChromeStart, HttpStart, NotificationsStart, IUiSettingsClient } from '@kbn/core/public';
+import type { CasesPublicStart } from '@kbn/cases-plugin/public';
+import type { SavedSearchPublicPluginStart } from '@kbn/saved-search-plugin/public';
 import type { SharePluginSetup, SharePluginStart } from '@kbn/share-plugin/public';
 
 export interface EntraSpHuntSetupDeps {
@@ -7,6 +9,9 @@ export interface EntraSpHuntSetupDeps {
 
 export interface EntraSpHuntStartDeps {
   share: SharePluginStart;
+  /** Optional plugins: their features are offered only when present. */
+  cases?: CasesPublicStart;
+  savedSearch?: SavedSearchPublicPluginStart;
 }
 
 /** What the app's components use from Kibana, provided once at mount. */
@@ -17,4 +22,6 @@ export interface EntraSpHuntServices {
   notifications: NotificationsStart;
   uiSettings: IUiSettingsClient;
   share: SharePluginStart;
+  cases?: CasesPublicStart;
+  savedSearch?: SavedSearchPublicPluginStart;
 }

@@ -1,0 +1,63 @@
+import fc from 'fast-check';
+import { hostileString } from '../../test/helpers/hostile_string';
+import { HUNT_DEFINITION } from './definition';
+import { buildCaseComment, escapeMarkdown, fencedBlock } from './case_comment';
+import { huntParamsSchema } from './hunt_params';
+import type { HuntRow } from './shape_results';
+
+const row: HuntRow = {
+  day: '2026-11-20T00:00:00.000Z',
+  action: 'Add service principal credentials',
+  service_principal_name: 'Managed Service Identity',
+  service_principal_id: null,
+  service_principal_names: ['Managed Service Identity'],
+  service_principal_ids: ['b981'],
+  event_count: 2,
+  daily_action_count: 2,
+  distinct_ips: 2,
+  ips: ['1.128.3.4', '198.51.100.12'],
+  datasets: ['azure.auditlogs'],
+  event_actions: [],
+};
+
+const input = {
+  definition: HUNT_DEFINITION,
+  params: huntParamsSchema.parse({ trusted_cidrs: ['10.0.0.0/8'] }),
+  time: { start: '2026-10-28T12:00:00.000Z', end: '2026-11-27T12:00:00.000Z' },
+  rows: [row],
+  query: 'FROM logs-azure.*\n| LIMIT 1000',
+  huntUrl: '/app/r?l=ENTRA_SP_HUNT_LOCATOR&v=9.3.0&p=%7B%7D',
+  discoverUrl: '/app/r?l=DISCOVER_APP_LOCATOR&v=9.3.0&p=%7B%7D',
+};
+
+describe('case comment', () => {
+  it('holds the hunt name, parameters, window, rows, query and both links', () => {
+    const comment = buildCaseComment(input);
+    expect(comment).toContain('### Microsoft Entra ID Rare Service Principal Activity from Multiple IPs');
+    expect(comment).toContain('at most 5 events a day; from at least 2 distinct IPs');
+    expect(comment).toContain('Trusted IP ranges: 10\\.0\\.0\\.0/8');
+    expect(comment).toContain('2026\\-10\\-28T12:00:00\\.000Z to 2026\\-11\\-27T12:00:00\\.000Z');
+    expect(comment).toContain('| Managed Service Identity | Add service principal credentials | 2026\\-11\\-20 | 2 | 1\\.128\\.3\\.4, 198\\.51\\.100\\.12 |');
+    expect(comment).toContain('```esql\nFROM logs-azure.*\n| LIMIT 1000\n```');
+    expect(comment).toContain('[Reopen this hunt](</app/r?l=ENTRA_SP_HUNT_LOCATOR&v=9.3.0&p=%7B%7D>)');
+    expect(comment).toContain('[Open the query in Discover](</app/r?l=DISCOVER_APP_LOCATOR');
+  });
+
+  it('a fence stays closed whatever the query holds', () => {
+    expect(fencedBlock('esql', 'a ``` b')).toBe('````esql\na ``` b\n````');
+  });
+
+  it('values from the data cannot forge links, rows or markup', () => {
+    fc.assert(
+      fc.property(hostileString, (value) => {
+        const escaped = escapeMarkdown(value);
+        expect(escaped).not.toMatch(/[\r\n]/);
+        expect(escaped).not.toMatch(/(^|[^\\])[[\]()|`<>*_]/);
+      }),
+      { numRuns: 1000 }
+    );
+    const comment = buildCaseComment({ ...input, rows: [{ ...row, service_principal_name: '[click](javascript:alert(1)) | x |\n| y' }] });
+    expect(comment).toContain('\\[click\\]\\(javascript:alert\\(1\\)\\) \\| x \\| \\| y');
+    expect(comment.split('\n').filter((line) => line.startsWith('| ') && line.endsWith(' |'))).toHaveLength(3);
+  });
+});
