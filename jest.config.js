@@ -19,6 +19,8 @@ const shared = {
   transform: { '^.+\\.(t|j)sx?$': swc },
   moduleNameMapper: { '^@kbn/(.*)$': '<rootDir>/test/kibana/$1' },
   testPathIgnorePatterns: ['/node_modules/', '/build/', '/test/e2e/'],
+  // @elastic/charts depends on uuid's ESM build; let swc compile it like our own code.
+  transformIgnorePatterns: ['/node_modules/(?!(.*/)?uuid/)'],
 };
 
 module.exports = {

@@ -33,6 +33,8 @@ export interface HuntResponse {
   /** Included data sources whose principals have no name (grouped by name, they merge). */
   nameless_datasets: Dataset[];
   limit: number;
+  /** Hunt and detail fields the matched indices map: what pivots from these rows may name. */
+  available_fields: string[];
 }
 
 /** The body of every error response, as Kibana serialises `customError`. */

@@ -19,6 +19,7 @@ const base: HuntResponse = {
   missing_fields: [],
   nameless_datasets: [],
   limit: 1000,
+  available_fields: [],
 };
 
 function busy(seconds: number) {

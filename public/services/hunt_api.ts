@@ -1,6 +1,6 @@
 import type { HttpStart, IHttpFetchError } from '@kbn/core/public';
-import { API_VERSION, COVERAGE_API_PATH, HUNT_API_PATH, HUNT_CANCEL_API_PATH, HUNT_STATUS_API_PATH } from '../../common/constants';
-import type { HuntErrorBody, HuntResponse, HuntStatusResponse } from '../../common/hunt/api_types';
+import { API_VERSION, COVERAGE_API_PATH, EVENTS_API_PATH, HUNT_API_PATH, HUNT_CANCEL_API_PATH, HUNT_STATUS_API_PATH } from '../../common/constants';
+import type { EventsResponse, HuntErrorBody, HuntResponse, HuntStatusResponse } from '../../common/hunt/api_types';
 import type { CoverageResponse } from '../../common/hunt/coverage';
 
 /** A failed call, with what the page needs to explain it. */
@@ -65,4 +65,8 @@ export function postHuntStatus(http: HttpStart, body: { id: string; limit: numbe
 
 export function postHuntCancel(http: HttpStart, id: string): Promise<{ cancelled: boolean }> {
   return post<{ cancelled: boolean }>(http, HUNT_CANCEL_API_PATH, { id });
+}
+
+export function postEvents(http: HttpStart, body: unknown, signal?: AbortSignal): Promise<EventsResponse> {
+  return post<EventsResponse>(http, EVENTS_API_PATH, body, signal);
 }

@@ -35,6 +35,7 @@ function emptyResponse(
     missing_fields: [],
     nameless_datasets: [],
     limit: params.limit,
+    available_fields: [],
     ...extra,
   };
 }
@@ -72,7 +73,7 @@ export const KEEP_ALIVE = '2m';
 
 type Prepared =
   | { kind: 'done'; response: HuntResponse }
-  | { kind: 'ready'; hunt: BuiltHuntQuery; time: ResolvedTimeRange };
+  | { kind: 'ready'; hunt: BuiltHuntQuery; time: ResolvedTimeRange; availableFields: string[] };
 
 /** Field coverage, then the query for the fields that exist (or the reason there is none). */
 export async function prepareHunt(
@@ -84,19 +85,22 @@ export async function prepareHunt(
   if (!time) throw new Error('time range did not resolve after validation');
   const coverage = await getFieldCoverage(client, params.index_patterns, signal);
   if (coverage.indices.length === 0) return { kind: 'done', response: emptyResponse('no_indices', params, time) };
+  const availableFields = [...coverage.availableFields].sort();
   const built = buildHuntQuery(params, time, coverage.availableFields);
   if (!built.ok) {
     return {
       kind: 'done',
-      response: emptyResponse('no_sources', params, time, { skipped: built.skipped, missing_fields: built.missingFields }),
+      response: emptyResponse('no_sources', params, time, { skipped: built.skipped, missing_fields: built.missingFields, available_fields: availableFields }),
     };
   }
-  return { kind: 'ready', hunt: built.hunt, time };
+  return { kind: 'ready', hunt: built.hunt, time, availableFields };
 }
 
-function responseFor(params: HuntParams, time: ResolvedTimeRange, hunt: BuiltHuntQuery, extra: Partial<HuntResponse>): HuntResponse {
+function responseFor(prepared: Extract<Prepared, { kind: 'ready' }>, params: HuntParams, extra: Partial<HuntResponse>): HuntResponse {
+  const { hunt, time } = prepared;
   return {
     ...emptyResponse('ok', params, time),
+    available_fields: prepared.availableFields,
     query: hunt.inlined,
     datasets: hunt.datasets,
     skipped: hunt.skipped,
@@ -164,10 +168,10 @@ export async function submitHunt(
       await cancelHunt(client, body.id);
       throw new errors.RequestAbortedError('The hunt was cancelled.');
     }
-    return responseFor(params, time, hunt, { outcome: 'running', id: body.id });
+    return responseFor(prepared, params, { outcome: 'running', id: body.id });
   }
   if (body.id) await cancelHunt(client, body.id);
-  return responseFor(params, time, hunt, { outcome: 'ok', ...shapeHuntResponse(assertEsqlResult(body), params.limit) });
+  return responseFor(prepared, params, { outcome: 'ok', ...shapeHuntResponse(assertEsqlResult(body), params.limit) });
 }
 
 export interface HuntStatus {

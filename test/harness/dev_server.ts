@@ -12,6 +12,7 @@ import { plugin } from '../../server';
 import { buildScenario } from '../fixtures/scenario/build_scenario';
 import { bundleBrowser } from './bundle';
 import { startFakeElasticsearch, type Fault, type FakeElasticsearch } from './fake_elasticsearch/server';
+import { createHarnessStore } from './harness_store';
 import { createKibanaRouteHandler } from './kibana_http';
 
 export interface ElasticsearchConnection {
@@ -38,7 +39,7 @@ export interface DevServer {
   close(): Promise<void>;
 }
 
-function html(demo: boolean, entry: string): string {
+function html(demo: boolean, entry: string, stylesheets: string[]): string {
   const config = JSON.stringify({ demo });
   return `<!doctype html>
 <html lang="en">
@@ -47,6 +48,7 @@ function html(demo: boolean, entry: string): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Elastic</title>
 <style>html,body{margin:0;background:#f6f9fc;font-family:Inter,-apple-system,BlinkMacSystemFont,"Segoe UI",Helvetica,Arial,sans-serif}</style>
+${stylesheets.map((href) => `<link rel="stylesheet" href="${href}">`).join('\n')}
 <script>window.__ENTRA_SP_HUNT_HARNESS__ = ${config};</script>
 </head>
 <body>
@@ -96,13 +98,15 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   const core: CoreSetup = { http: { createRouter: () => router as never }, getStartServices: () => Promise.resolve([{}, {}, {}]) };
   serverPlugin.setup(core);
   const handleRoute = createKibanaRouteHandler({ router, asCurrentUser: client });
+  const handleHarness = createHarnessStore(client);
   const bundle = await bundleBrowser();
-  const page = html(!!fakeElasticsearch, bundle.entry);
+  const page = html(!!fakeElasticsearch, bundle.entry, [...bundle.files.keys()].filter((path) => path.endsWith('.css')));
 
   const server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     try {
       if (await handleRoute(request, response)) return;
+      if (await handleHarness(request, response)) return;
       if (url.pathname === '/') {
         response.writeHead(302, { location: '/app/entraSpHunt' });
         return response.end();

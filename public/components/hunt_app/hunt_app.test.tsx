@@ -46,6 +46,7 @@ function huntResponse(rows: number): HuntResponse {
     missing_fields: [],
     nameless_datasets: [],
     limit: 1000,
+    available_fields: [],
   };
 }
 

@@ -1,5 +1,5 @@
-import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { EuiCallOut, EuiPageTemplate, EuiSpacer, EuiText } from '@elastic/eui';
+import React, { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { EuiButton, EuiCallOut, EuiFlexGroup, EuiFlexItem, EuiLoadingSpinner, EuiPageTemplate, EuiSpacer, EuiText } from '@elastic/eui';
 import { FormattedMessage } from '@kbn/i18n-react';
 import { i18n } from '@kbn/i18n';
 import type { History } from 'history';
@@ -19,6 +19,9 @@ import { validateForm } from '../../form_validation';
 import { formatCount } from '../../format';
 import { useCoverage } from '../../hooks/use_coverage';
 import { useHunt } from '../../hooks/use_hunt';
+import { usePivots } from '../../hooks/use_pivots';
+import { buildCaseComment } from '../../../common/hunt/case_comment';
+import type { HuntRow } from '../../../common/hunt/shape_results';
 import { useServices } from '../../services/services_context';
 import { TEST_IDS } from '../../test_ids';
 import { CoveragePanel } from '../coverage_panel';
@@ -27,6 +30,11 @@ import { ErrorState, IdleState, ResponseNotices, RunningState } from '../hunt_st
 import { ParamsForm } from '../params_form';
 import { QueryPreview } from '../query_preview';
 import { ResultsTable } from '../results_table';
+import { AddToCase } from '../add_to_case';
+
+// The flyout (and the charts library it draws with) loads only when an analyst opens a row.
+const RowFlyout = React.lazy(() => import('../row_flyout').then((module) => ({ default: module.RowFlyout })));
+import { SaveSessionButton } from '../save_session';
 
 export interface HuntAppProps {
   history: History;
@@ -120,6 +128,26 @@ export function HuntApp({ history }: HuntAppProps) {
     return built.ok ? { query: built.hunt.inlined } : { reason: NO_SOURCES_REASON };
   }, [coverage.coverage, validation.params]);
 
+  const [inspected, setInspected] = useState<HuntRow | undefined>(undefined);
+  const [selected, setSelected] = useState<HuntRow[]>([]);
+  const pivots = usePivots(hunt.params, hunt.response?.available_fields);
+  const huntQuery = hunt.response?.query ?? undefined;
+  const huntDiscoverUrl =
+    huntQuery && hunt.params ? pivots.discoverUrl({ inlined: huntQuery, timeRange: hunt.params.time_range }) : undefined;
+  const buildComment = () => {
+    const response = hunt.response;
+    if (!response || !hunt.params) return '';
+    return buildCaseComment({
+      definition: HUNT_DEFINITION,
+      params: hunt.params,
+      time: response.time,
+      rows: selected,
+      query: response.query ?? '',
+      huntUrl: pivots.huntUrl() ?? '',
+      discoverUrl: huntDiscoverUrl,
+    });
+  };
+
   const isStale = hunt.status === 'success' && ranParams !== undefined && validation.params !== undefined && ranParams !== JSON.stringify(validation.params);
   const shownParams = hunt.params;
 
@@ -166,7 +194,36 @@ export function HuntApp({ history }: HuntAppProps) {
                   />
                 </EuiText>
                 <EuiSpacer size="s" />
-                <ResultsTable rows={hunt.response.rows} groupBy={shownParams.group_by} />
+                <EuiFlexGroup gutterSize="s" wrap responsive={false}>
+                  {huntDiscoverUrl && (
+                    <EuiFlexItem grow={false}>
+                      <EuiButton size="s" iconType="discoverApp" href={huntDiscoverUrl} data-test-subj={TEST_IDS.huntDiscover}>
+                        <FormattedMessage id="entraSpHunt.app.huntDiscoverButtonLabel" defaultMessage="Open hunt in Discover" />
+                      </EuiButton>
+                    </EuiFlexItem>
+                  )}
+                  {huntQuery && (
+                    <EuiFlexItem grow={false}>
+                      <SaveSessionButton esql={huntQuery} timeRange={shownParams.time_range} defaultTitle={`${HUNT_DEFINITION.name} (${shownParams.time_range.from} to ${shownParams.time_range.to})`} />
+                    </EuiFlexItem>
+                  )}
+                  <EuiFlexItem grow={false}>
+                    <AddToCase selectedCount={selected.length} buildComment={buildComment} />
+                  </EuiFlexItem>
+                </EuiFlexGroup>
+                <EuiSpacer size="s" />
+                <ResultsTable
+                  rows={hunt.response.rows}
+                  groupBy={shownParams.group_by}
+                  pivots={pivots}
+                  onInspectRow={setInspected}
+                  onSelectionChange={setSelected}
+                />
+                {inspected && (
+                  <Suspense fallback={<EuiLoadingSpinner size="l" />}>
+                    <RowFlyout row={inspected} params={shownParams} pivots={pivots} onClose={() => setInspected(undefined)} />
+                  </Suspense>
+                )}
               </>
             )}
           </>

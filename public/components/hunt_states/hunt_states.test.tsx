@@ -20,6 +20,7 @@ function response(overrides: Partial<HuntResponse> = {}): HuntResponse {
     missing_fields: [],
     nameless_datasets: [],
     limit: 1000,
+    available_fields: [],
     ...overrides,
   };
 }

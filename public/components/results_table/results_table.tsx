@@ -1,6 +1,7 @@
 import React, { useMemo } from 'react';
 import {
   EuiBadge,
+  EuiButtonIcon,
   EuiFlexGroup,
   EuiFlexItem,
   EuiInMemoryTable,
@@ -11,6 +12,8 @@ import {
 } from '@elastic/eui';
 import { i18n } from '@kbn/i18n';
 import type { GroupBy } from '../../../common/hunt/hunt_params';
+import type { PivotValueKind } from '../../../common/hunt/pivot_queries';
+import type { UsePivotsValue } from '../../hooks/use_pivots';
 import type { HuntRow } from '../../../common/hunt/shape_results';
 import { formatCount, formatDay } from '../../format';
 import { TEST_IDS } from '../../test_ids';
@@ -22,18 +25,39 @@ export const PAGE_SIZES = [25, 50, 100];
 export interface ResultsTableProps {
   rows: HuntRow[];
   groupBy: GroupBy;
+  pivots?: UsePivotsValue;
+  onInspectRow?: (row: HuntRow) => void;
+  onSelectionChange?: (rows: HuntRow[]) => void;
 }
 
 const NONE = i18n.translate('entraSpHunt.results.noNameLabel', { defaultMessage: '(no name)' });
 
-function ipList(ips: string[]) {
+/** A small Discover button beside a value: every event of that value in the hunt's window. */
+function ValuePivot({ pivots, kind, value }: { pivots?: UsePivotsValue; kind: PivotValueKind; value: string | null }) {
+  const href = value !== null && pivots?.canOpenDiscover ? pivots.discoverUrl(pivots.valuePivot(kind, value)) : undefined;
+  if (!href || value === null) return null;
+  const label = i18n.translate('entraSpHunt.results.valuePivotAriaLabel', {
+    defaultMessage: 'Open every event of {value} in Discover',
+    values: { value },
+  });
+  return (
+    <EuiToolTip content={label} disableScreenReaderOutput>
+      <EuiButtonIcon iconType="discoverApp" size="xs" href={href} aria-label={label} data-test-subj={TEST_IDS.valuePivot} />
+    </EuiToolTip>
+  );
+}
+
+function ipList(ips: string[], pivots?: UsePivotsValue) {
   const shown = ips.slice(0, VISIBLE_IPS);
   const hidden = ips.slice(VISIBLE_IPS);
   return (
     <EuiFlexGroup gutterSize="xs" wrap responsive={false}>
       {shown.map((ip) => (
         <EuiFlexItem grow={false} key={ip}>
-          <EuiBadge color="hollow">{ip}</EuiBadge>
+          <span>
+            <EuiBadge color="hollow">{ip}</EuiBadge>
+            <ValuePivot pivots={pivots} kind="source.ip" value={ip} />
+          </span>
         </EuiFlexItem>
       ))}
       {hidden.length > 0 && (
@@ -49,13 +73,14 @@ function ipList(ips: string[]) {
   );
 }
 
-function principalCell(row: HuntRow, groupBy: GroupBy) {
+function principalCell(row: HuntRow, groupBy: GroupBy, pivots?: UsePivotsValue) {
   const primary = groupBy === 'name' ? row.service_principal_name : row.service_principal_id;
   const secondary = groupBy === 'name' ? row.service_principal_ids : row.service_principal_names;
   return (
     <div>
       <EuiText size="s">
         <strong>{primary ?? NONE}</strong>
+        <ValuePivot pivots={pivots} kind={groupBy === 'name' ? 'service_principal_name' : 'service_principal_id'} value={primary} />
       </EuiText>
       {secondary.length > 0 && (
         <EuiText size="xs" color="subdued">
@@ -67,7 +92,7 @@ function principalCell(row: HuntRow, groupBy: GroupBy) {
 }
 
 /** Sortable, searchable, paginated; only one page is rendered, so 10,000 rows stay responsive. */
-export function ResultsTable({ rows, groupBy }: ResultsTableProps) {
+export function ResultsTable({ rows, groupBy, pivots, onInspectRow, onSelectionChange }: ResultsTableProps) {
   const columns = useMemo<Array<EuiBasicTableColumn<HuntRow>>>(
     () => [
       {
@@ -85,12 +110,18 @@ export function ResultsTable({ rows, groupBy }: ResultsTableProps) {
             : i18n.translate('entraSpHunt.results.principalIdColumnLabel', { defaultMessage: 'Service principal id (names below)' }),
         sortable: true,
         truncateText: false,
-        render: (_value: string | null, row: HuntRow) => principalCell(row, groupBy),
+        render: (_value: string | null, row: HuntRow) => principalCell(row, groupBy, pivots),
       },
       {
         field: 'action',
         name: i18n.translate('entraSpHunt.results.actionColumnLabel', { defaultMessage: 'Action' }),
         sortable: true,
+        render: (action: string | null) => (
+          <span>
+            {action ?? '—'}
+            <ValuePivot pivots={pivots} kind="event.action" value={action} />
+          </span>
+        ),
       },
       {
         field: 'daily_action_count',
@@ -111,15 +142,43 @@ export function ResultsTable({ rows, groupBy }: ResultsTableProps) {
       {
         field: 'ips',
         name: i18n.translate('entraSpHunt.results.ipsColumnLabel', { defaultMessage: 'Source IPs' }),
-        render: (ips: string[]) => ipList(ips),
+        render: (ips: string[]) => ipList(ips, pivots),
       },
       {
         field: 'datasets',
         name: i18n.translate('entraSpHunt.results.datasetsColumnLabel', { defaultMessage: 'Data sources' }),
         render: (datasets: string[]) => datasets.join(', '),
       },
+      {
+        name: i18n.translate('entraSpHunt.results.actionsColumnLabel', { defaultMessage: 'Events' }),
+        width: '80px',
+        actions: [
+          {
+            name: i18n.translate('entraSpHunt.results.inspectActionLabel', { defaultMessage: 'Inspect events' }),
+            description: i18n.translate('entraSpHunt.results.inspectActionDescription', {
+              defaultMessage: 'Read the raw events of this row here, with their timeline and IPs',
+            }),
+            icon: 'inspect',
+            type: 'icon',
+            available: () => !!onInspectRow,
+            onClick: (row: HuntRow) => onInspectRow?.(row),
+            'data-test-subj': TEST_IDS.inspectRow,
+          },
+          {
+            name: i18n.translate('entraSpHunt.results.discoverActionLabel', { defaultMessage: 'Open events in Discover' }),
+            description: i18n.translate('entraSpHunt.results.discoverActionDescription', {
+              defaultMessage: 'Open the raw events of this row in Discover, on its day',
+            }),
+            icon: 'discoverApp',
+            type: 'icon',
+            available: (row: HuntRow) => !!pivots?.canOpenDiscover && !!pivots.rowPivot(row),
+            href: (row: HuntRow) => pivots?.discoverUrl(pivots.rowPivot(row)) ?? '',
+            'data-test-subj': TEST_IDS.rowDiscover,
+          },
+        ],
+      },
     ],
-    [groupBy]
+    [groupBy, onInspectRow, pivots]
   );
 
   const search: EuiSearchBarProps = {
@@ -138,6 +197,7 @@ export function ResultsTable({ rows, groupBy }: ResultsTableProps) {
       search={search}
       sorting={{ sort: { field: 'daily_action_count', direction: 'asc' } }}
       pagination={{ initialPageSize: PAGE_SIZES[0], pageSizeOptions: PAGE_SIZES }}
+      selection={onSelectionChange ? { onSelectionChange } : undefined}
       tableCaption={i18n.translate('entraSpHunt.results.tableDescription', { defaultMessage: 'Rare service principal actions from several IPs' })}
       data-test-subj={TEST_IDS.resultsTable}
     />

@@ -12,6 +12,8 @@ import type { ChromeBreadcrumb } from '@kbn/core/public';
 import { createLocatorRegistry, REDIRECT_PATH } from '@kbn/share-plugin/public/mocks';
 import { plugin } from '../../../public';
 import { createHarnessCore, withHarnessContext } from './kibana_core';
+import { createCasesStandIn, createSavedSearchStandIn, HarnessCasePage, HarnessDiscover, registerDiscoverLocator } from './stand_in_plugins';
+import '@elastic/charts/dist/theme_only_light.css';
 
 interface HarnessConfig {
   demo: boolean;
@@ -68,10 +70,12 @@ async function main() {
   const core = createHarnessCore(navigateToUrl);
   const locators = createLocatorRegistry(navigateToUrl);
   const share = { url: { locators } };
+  registerDiscoverLocator(locators);
+  const startDeps = { share, cases: createCasesStandIn(), savedSearch: createSavedSearchStandIn() };
   const instance = plugin({ opaqueId: Symbol('entraSpHunt'), config: { get: () => ({}) as never } });
   instance.setup(core.setup as unknown as Parameters<typeof instance.setup>[0], { share });
-  instance.start(core.start, { share });
-  core.startServices.resolve({ share });
+  instance.start(core.start, startDeps);
+  core.startServices.resolve(startDeps);
 
   const path = window.location.pathname;
   if (path === REDIRECT_PATH) {
@@ -85,6 +89,15 @@ async function main() {
   const appElement = document.getElementById('harness-app');
   if (!chromeElement || !appElement) throw new Error('harness page is missing its containers');
   createRoot(chromeElement).render(withHarnessContext(<Chrome breadcrumbs$={core.chrome.breadcrumbs$} />));
+  if (appId === 'discover') {
+    createRoot(appElement).render(withHarnessContext(<HarnessDiscover />));
+    return;
+  }
+  const caseMatch = /^\/app\/security\/cases\/([^/]+)/.exec(path);
+  if (caseMatch) {
+    createRoot(appElement).render(withHarnessContext(<HarnessCasePage caseId={caseMatch[1]} />));
+    return;
+  }
   if (!app) {
     appElement.textContent = `No app ${appId} is registered.`;
     return;

@@ -1,0 +1,2 @@
+export { SaveSessionButton } from './save_session';
+export type { SaveSessionButtonProps } from './save_session';
