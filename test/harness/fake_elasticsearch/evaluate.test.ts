@@ -55,3 +55,17 @@ describe('the fake Elasticsearch', () => {
     expect(events.every((event) => event['source.ip'] === '1.128.3.4')).toBe(true);
   });
 });
+
+describe('the inlined hunt (as Discover sends it)', () => {
+  it('gives the same rows as the parameterised hunt', () => {
+    const params = huntParamsSchema.parse({ max_daily_actions: 7, min_distinct_ips: 3 });
+    const time = resolveTimeRange(params.time_range, NOW);
+    if (!time) throw new Error('unresolved');
+    const built = buildHuntQuery(params, time, fields);
+    if (!built.ok) throw new Error('no query');
+    const fromParams = evaluateEsql(docs, { query: built.hunt.query, params: built.hunt.params, filter: built.hunt.filter });
+    const fromInlined = evaluateEsql(docs, { query: built.hunt.inlined.replace('now() - 30 day', `TO_DATETIME("${time.start}")`) });
+    expect(fromInlined.values).toEqual(fromParams.values);
+    expect(fromParams.values).toHaveLength(3);
+  });
+});

@@ -7,7 +7,7 @@ import { DATA_SOURCES, ID_COALESCE_ORDER, NAME_COALESCE_ORDER, O365_CATEGORY_FIE
 import type { ScenarioDocument } from '../../fixtures/scenario/build_scenario';
 import type { EsqlNamedParams } from '../../../common/hunt/esql_text';
 import { cidrMatch } from './cidr_match';
-import { evaluatePivot, isPivotQuery } from './evaluate_pivot';
+import { evaluatePivot, huntParamsFromInlined, isPivotQuery } from './evaluate_pivot';
 
 export interface EsqlRequestBody {
   query?: string;
@@ -208,7 +208,9 @@ export function evaluateEsql(docs: ScenarioDocument[], body: EsqlRequestBody): E
   const query = body.query ?? '';
   if (isPivotQuery(query)) return evaluatePivot(docs, query, (body.params ?? []) as EsqlNamedParams);
   if (/STATS event_count = COUNT\(\*\) BY event\.dataset/.test(query)) return evaluateCoverage(docs, body);
-  if (/daily_action_count = COUNT\(\)/.test(query)) return evaluateHunt(docs, body);
+  if (/daily_action_count = COUNT\(\)/.test(query)) {
+    return evaluateHunt(docs, body.params?.length ? body : { ...body, params: huntParamsFromInlined(query) });
+  }
   throw new UnsupportedQueryError('the demo Elasticsearch only evaluates the queries of this plugin');
 }
 

@@ -18,7 +18,7 @@ function literal(text: string, pattern: string): string | undefined {
   return match ? decodeEsqlString(`"${match[1]}"`) : undefined;
 }
 
-function literals(list: string): string[] {
+export function literals(list: string): string[] {
   return [...list.matchAll(new RegExp(STRING, 'g'))].map((match) => decodeEsqlString(`"${match[1]}"`));
 }
 
@@ -35,14 +35,14 @@ function firstOf(source: Record<string, unknown>, fields: string[]): string | nu
   return null;
 }
 
-interface Bound {
+export interface Bound {
   gt?: number;
   gte?: number;
   lt?: number;
   lte?: number;
 }
 
-function timeBounds(query: string, now: number): Bound {
+export function timeBounds(query: string, now: number): Bound {
   const bound: Bound = {};
   const relative = /@timestamp > now\(\) - (\d+) (\w+)/.exec(query);
   if (relative) bound.gt = now - Number(relative[1]) * (UNIT_MS[relative[2]] ?? 0);
@@ -116,4 +116,22 @@ export function evaluatePivot(docs: ScenarioDocument[], query: string, params: E
       })
     ),
   };
+}
+
+/**
+ * The hunt as Discover sends it (inlined, no params) turned back into the params the hunt
+ * evaluator reads: datasets, trusted CIDRs, thresholds and the window.
+ */
+export function huntParamsFromInlined(query: string, now = Date.now()): EsqlNamedParams {
+  const params: EsqlNamedParams = [];
+  literals(/event\.dataset in \(([^)]*)\)/.exec(query)?.[1] ?? '').forEach((dataset, index) => params.push({ [`dataset_${index}`]: dataset }));
+  literals(/NOT CIDR_MATCH\(source\.ip, ([^)]*)\)/.exec(query)?.[1] ?? '').forEach((cidr, index) => params.push({ [`trusted_cidr_${index}`]: cidr }));
+  const thresholds = /daily_action_count <= (\d+) and distinct_ips >= (\d+)/.exec(query);
+  if (thresholds) params.push({ max_daily: Number(thresholds[1]) }, { min_ips: Number(thresholds[2]) });
+  const bound = timeBounds(query, now);
+  const start = bound.gt ?? bound.gte;
+  const end = bound.lte ?? bound.lt;
+  if (start !== undefined) params.push({ _tstart: new Date(start).toISOString() });
+  if (end !== undefined) params.push({ _tend: new Date(end).toISOString() });
+  return params;
 }

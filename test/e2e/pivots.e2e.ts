@@ -1,0 +1,141 @@
+import type { Page } from 'playwright-core';
+import { TEST_IDS } from '../../public/test_ids';
+import type { RecordedEsRequest } from '../harness/fake_elasticsearch/server';
+import { screenshot, startE2e, stopE2e, subj, type E2eContext } from './browser';
+
+let context: E2eContext | undefined;
+
+beforeAll(async () => {
+  context = await startE2e();
+});
+afterAll(async () => stopE2e(context));
+
+function current(): E2eContext {
+  if (!context) throw new Error('e2e context did not start');
+  return context;
+}
+
+async function esRequests(): Promise<RecordedEsRequest[]> {
+  return (await (await fetch(`${current().server.url}/__harness/es-requests`)).json()) as RecordedEsRequest[];
+}
+
+async function openResults(query = '?run=1'): Promise<Page> {
+  const { page, server } = current();
+  await page.goto(`${server.url}/app/entraSpHunt${query}`);
+  await page.waitForSelector(`${subj(TEST_IDS.resultsTable)} tbody tr`);
+  return page;
+}
+
+/** The body row of the results table that mentions `text`. */
+function rowWith(page: Page, text: string) {
+  return page.locator(`${subj(TEST_IDS.resultsTable)} tbody tr`, { hasText: text });
+}
+
+function discoverParams(url: string) {
+  const hash = new URL(url).hash.replace(/^#\/?\??/, '');
+  const params = new URLSearchParams(hash);
+  return { esql: params.get('esql') ?? '', from: params.get('from'), to: params.get('to') };
+}
+
+describe('pivots from a result to the evidence, in Chromium', () => {
+  it('opens a row flyout with the raw events, timeline and IPs, read from Elasticsearch', async () => {
+    const page = await openResults();
+    await rowWith(page, 'Add service principal credentials').locator(subj(TEST_IDS.inspectRow)).click();
+    const flyout = page.locator(subj(TEST_IDS.rowFlyout));
+    await flyout.locator(`${subj(TEST_IDS.rowFlyoutEvents)} tbody tr`).first().waitFor();
+    expect(await flyout.locator(`${subj(TEST_IDS.rowFlyoutEvents)} tbody tr`).count()).toBe(2);
+    const ips = await flyout.locator(subj(TEST_IDS.rowFlyoutIps)).innerText();
+    expect(ips).toContain('1.128.3.4');
+    expect(ips).toContain('198.51.100.12');
+    expect(await flyout.locator(`${subj(TEST_IDS.rowFlyoutTimeline)} canvas`).count()).toBeGreaterThan(0);
+    const pivot = (await esRequests()).filter((request) => request.path === '/_query' && JSON.stringify(request.body).includes('KEEP'));
+    expect(pivot.length).toBeGreaterThan(0);
+    expect(JSON.stringify(pivot[pivot.length - 1].body)).toContain('"principal":"Managed Service Identity"');
+    await screenshot(page, '09-row-flyout');
+  });
+
+  it('follows the row Discover link: the ES|QL and the row day arrive, and the query runs', async () => {
+    const page = await openResults();
+    const href = await rowWith(page, 'Add service principal credentials').locator(subj(TEST_IDS.rowDiscover)).getAttribute('href');
+    expect(href).toMatch(/^\/app\/r\?l=DISCOVER_APP_LOCATOR/);
+    await page.goto(`${current().server.url}${href}`);
+    await page.waitForSelector('[data-test-subj="harnessDiscoverCount"]');
+    const { esql, from, to } = discoverParams(page.url());
+    expect(esql).toContain('| WHERE event.action == "Add service principal credentials"');
+    expect(esql).toContain('| WHERE service_principal_name == "Managed Service Identity"');
+    expect(from).toMatch(/^\d{4}-\d{2}-\d{2}T00:00:00\.000Z$/);
+    expect(Date.parse(to ?? '') - Date.parse(from ?? '')).toBe(86_400_000);
+    expect(await page.innerText('[data-test-subj="harnessDiscoverCount"]')).toBe('2 results');
+    await screenshot(page, '10-discover-row');
+  });
+
+  it('follows a value pivot (an IP) and the whole hunt into Discover', async () => {
+    const page = await openResults();
+    const ipPivot = rowWith(page, 'Add service principal credentials').locator(subj(TEST_IDS.valuePivot)).filter({ has: page.locator('xpath=.') });
+    const hrefs = await ipPivot.evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
+    const ipHref = hrefs.find((href) => decodeURIComponent(href).includes('TO_IP(\\"1.128.3.4\\")'));
+    expect(ipHref).toBeDefined();
+    await page.goto(`${current().server.url}${ipHref}`);
+    await page.waitForSelector('[data-test-subj="harnessDiscoverCount"]');
+    const ip = discoverParams(page.url());
+    expect(ip.esql).toContain('| WHERE source.ip == TO_IP("1.128.3.4")');
+    expect(ip.from).toBe('now-30d');
+    expect(Number((await page.innerText('[data-test-subj="harnessDiscoverCount"]')).split(' ')[0])).toBeGreaterThan(2);
+
+    const huntPage = await openResults();
+    const huntHref = await huntPage.locator(subj(TEST_IDS.huntDiscover)).getAttribute('href');
+    await huntPage.goto(`${current().server.url}${huntHref}`);
+    await huntPage.waitForSelector('[data-test-subj="harnessDiscoverCount"]');
+    expect(discoverParams(huntPage.url()).esql).toContain('(daily_action_count <= 5 and distinct_ips >= 2)');
+    expect(await huntPage.innerText('[data-test-subj="harnessDiscoverCount"]')).toBe('6 results');
+  });
+
+  it('saves the hunt as a Discover session that reopens in Discover', async () => {
+    const page = await openResults();
+    await page.click(subj(TEST_IDS.saveSession));
+    await page.fill(subj(TEST_IDS.saveSessionTitle), 'Entra SP hunt for case 42');
+    await page.click(subj(TEST_IDS.saveSessionConfirm));
+    await page.waitForSelector(subj(TEST_IDS.saveSessionModal), { state: 'detached' });
+    await page.goto(`${current().server.url}/app/discover#/view/session-1`);
+    await page.waitForSelector('[data-test-subj="harnessDiscoverCount"]');
+    expect(await page.innerText('h1')).toContain('Entra SP hunt for case 42');
+    expect(await page.innerText('[data-test-subj="harnessDiscoverCount"]')).toBe('6 results');
+  });
+
+  it('adds selected rows to a case, and the case link reopens the same hunt view and runs it', async () => {
+    const page = await openResults('?max_daily=7&min_ips=3&run=1');
+    const rows = page.locator(`${subj(TEST_IDS.resultsTable)} tbody tr`);
+    expect(await rows.count()).toBe(3);
+    await rowWith(page, 'Legacy-Sync').locator('input[type="checkbox"]').check();
+    await page.click(subj(TEST_IDS.addToNewCase));
+    await page.click('[data-test-subj="harnessCaseCreate"]');
+    await page.click('[data-test-subj="harnessCaseLink"]');
+    const comment = page.locator('[data-test-subj="harnessCaseComment"]');
+    await comment.waitFor();
+    const text = await comment.innerText();
+    expect(text).toContain('Microsoft Entra ID Rare Service Principal Activity from Multiple IPs');
+    expect(text).toContain('at most 7 events a day; from at least 3 distinct IPs');
+    expect(text).toContain('Legacy-Sync');
+    expect(text).not.toContain('ConfigMgrSvc');
+    expect(text).toContain('FROM logs-azure.*');
+    await screenshot(page, '11-case-comment');
+
+    await comment.locator('a', { hasText: 'Reopen this hunt' }).click();
+    await page.waitForSelector(`${subj(TEST_IDS.resultsTable)} tbody tr`);
+    expect(page.url()).toMatch(/\/app\/entraSpHunt\/?\?.*max_daily=7/);
+    expect(page.url()).toContain('min_ips=3');
+    expect(await page.inputValue(subj(TEST_IDS.maxDailyInput))).toBe('7');
+    expect(await page.locator(`${subj(TEST_IDS.resultsTable)} tbody tr`).count()).toBe(3);
+
+    await page.goBack();
+    await page.waitForSelector('[data-test-subj="harnessCaseComment"]');
+    await page.locator('[data-test-subj="harnessCaseComment"] a', { hasText: 'Open the query in Discover' }).click();
+    await page.waitForSelector('[data-test-subj="harnessDiscoverCount"]');
+    expect(discoverParams(page.url()).esql).toContain('(daily_action_count <= 7 and distinct_ips >= 3)');
+    expect(await page.innerText('[data-test-subj="harnessDiscoverCount"]')).toBe('3 results');
+  });
+
+  it('had no unexpected browser errors', () => {
+    expect(current().consoleErrors).toEqual([]);
+  });
+});
