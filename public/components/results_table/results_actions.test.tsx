@@ -1,0 +1,74 @@
+import React from 'react';
+import { renderHook, screen, within } from '@testing-library/react';
+import { huntParamsSchema } from '../../../common/hunt/hunt_params';
+import { COVERAGE_FIELDS } from '../../../common/hunt/data_sources';
+import type { HuntRow } from '../../../common/hunt/shape_results';
+import { usePivots } from '../../hooks/use_pivots';
+import { ServicesProvider } from '../../services/services_context';
+import { TEST_IDS } from '../../test_ids';
+import { createPivotServices } from '../../../test/helpers/pivot_services';
+import { renderWithProviders } from '../../../test/helpers/render';
+import { ResultsTable } from './results_table';
+
+const row: HuntRow = {
+  day: '2026-11-20T00:00:00.000Z',
+  action: 'Sign-in activity',
+  service_principal_name: 'x" | DROP',
+  service_principal_id: null,
+  service_principal_names: ['x" | DROP'],
+  service_principal_ids: ['id-1'],
+  event_count: 2,
+  daily_action_count: 2,
+  distinct_ips: 2,
+  ips: ['192.0.2.1', '192.0.2.2'],
+  datasets: ['azure.signinlogs'],
+  event_actions: [],
+};
+const params = huntParamsSchema.parse({});
+
+function renderTable(options?: Parameters<typeof createPivotServices>[1]) {
+  const { services } = createPivotServices(async () => ({}), options);
+  const wrapper = ({ children }: { children: React.ReactNode }) => <ServicesProvider services={services}>{children}</ServicesProvider>;
+  const { result } = renderHook(() => usePivots(params, COVERAGE_FIELDS), { wrapper });
+  renderWithProviders(
+    <ServicesProvider services={services}>
+      <ResultsTable rows={[row]} groupBy="name" pivots={result.current} onInspectRow={jest.fn()} />
+    </ServicesProvider>
+  );
+}
+
+function decoded(href: string | null): { query: { esql: string }; timeRange: { from: string; to: string } } {
+  return JSON.parse(new URL(href ?? '', 'http://localhost').searchParams.get('p') ?? '{}');
+}
+
+describe('result actions', () => {
+  it('links a row to Discover with its pivot query and its day', () => {
+    renderTable();
+    const link = within(screen.getByTestId(TEST_IDS.resultsTable)).getByTestId(TEST_IDS.rowDiscover);
+    const params = decoded(link.getAttribute('href'));
+    expect(params.query.esql).toContain('| WHERE service_principal_name == "x\\" | DROP"');
+    expect(params.timeRange).toEqual({ from: '2026-11-20T00:00:00.000Z', to: '2026-11-21T00:00:00.000Z' });
+  });
+
+  it('links each value (principal, action, each IP) to its events over the hunt window', () => {
+    renderTable();
+    const links = screen.getAllByTestId(TEST_IDS.valuePivot).map((link) => decoded(link.getAttribute('href')));
+    const wheres = links.map((entry) => entry.query.esql.split('\n').filter((line) => line.startsWith('| WHERE')).pop());
+    expect(wheres).toEqual([
+      '| WHERE service_principal_name == "x\\" | DROP"',
+      '| WHERE event.action == "Sign-in activity"',
+      '| WHERE source.ip == TO_IP("192.0.2.1")',
+      '| WHERE source.ip == TO_IP("192.0.2.2")',
+    ]);
+    expect(links[0].timeRange).toEqual({ from: 'now-30d', to: 'now' });
+  });
+
+  it.each([
+    ['ES|QL is off', { esql: false }],
+    ['the user may not open Discover', { discover: false }],
+  ])('offers no Discover pivot when %s', (_why, options) => {
+    renderTable(options);
+    expect(screen.queryAllByTestId(TEST_IDS.valuePivot)).toHaveLength(0);
+    expect(screen.queryByTestId(TEST_IDS.rowDiscover)).not.toBeInTheDocument();
+  });
+});

@@ -1,0 +1,99 @@
+import React from 'react';
+import { renderHook, screen, waitFor, within } from '@testing-library/react';
+import { EVENTS_API_PATH } from '../../../common/constants';
+import type { EventsResponse } from '../../../common/hunt/api_types';
+import { COVERAGE_FIELDS } from '../../../common/hunt/data_sources';
+import { huntParamsSchema } from '../../../common/hunt/hunt_params';
+import type { HuntRow } from '../../../common/hunt/shape_results';
+import { usePivots } from '../../hooks/use_pivots';
+import { ServicesProvider } from '../../services/services_context';
+import { TEST_IDS } from '../../test_ids';
+import { createPivotServices } from '../../../test/helpers/pivot_services';
+import { renderWithProviders } from '../../../test/helpers/render';
+import { ipSummaries, timeline } from './event_summaries';
+import { RowFlyout } from './row_flyout';
+
+const row: HuntRow = {
+  day: '2026-11-20T00:00:00.000Z',
+  action: 'Add service principal credentials',
+  service_principal_name: 'Managed Service Identity',
+  service_principal_id: null,
+  service_principal_names: [],
+  service_principal_ids: ['b981'],
+  event_count: 3,
+  daily_action_count: 3,
+  distinct_ips: 2,
+  ips: ['1.128.3.4', '198.51.100.12'],
+  datasets: ['azure.auditlogs'],
+  event_actions: [],
+};
+
+const events = [
+  { '@timestamp': '2026-11-20T08:10:00.000Z', 'source.ip': '1.128.3.4', 'source.as.organization.name': 'Telstra Pty Ltd', 'event.action': row.action },
+  { '@timestamp': '2026-11-20T08:50:00.000Z', 'source.ip': '1.128.3.4', 'source.as.organization.name': 'Telstra Pty Ltd', 'event.action': row.action },
+  { '@timestamp': '2026-11-20T22:44:00.000Z', 'source.ip': '198.51.100.12', 'source.geo.country_name': 'Germany', 'event.action': row.action },
+];
+
+const response: EventsResponse = {
+  query: 'FROM logs-azure.*',
+  columns: [{ name: '@timestamp', type: 'date' }, { name: 'source.ip', type: 'ip' }, { name: 'event.action', type: 'keyword' }],
+  events,
+  truncated: false,
+  is_partial: false,
+  time_range: { from: '2026-11-20T00:00:00.000Z', to: '2026-11-21T00:00:00.000Z' },
+};
+
+describe('event summaries', () => {
+  it('counts events per UTC hour and IP', () => {
+    expect(timeline(events)).toEqual([
+      { hour: Date.parse('2026-11-20T08:00:00.000Z'), ip: '1.128.3.4', count: 2 },
+      { hour: Date.parse('2026-11-20T22:00:00.000Z'), ip: '198.51.100.12', count: 1 },
+    ]);
+  });
+
+  it('summarises each IP with its country and AS organisation', () => {
+    expect(ipSummaries(events)).toEqual([
+      { ip: '1.128.3.4', country: null, asOrganization: 'Telstra Pty Ltd', events: 2, firstSeen: '2026-11-20T08:10:00.000Z', lastSeen: '2026-11-20T08:50:00.000Z' },
+      { ip: '198.51.100.12', country: 'Germany', asOrganization: null, events: 1, firstSeen: '2026-11-20T22:44:00.000Z', lastSeen: '2026-11-20T22:44:00.000Z' },
+    ]);
+  });
+});
+
+describe('RowFlyout', () => {
+  it('reads the row events from the events route and shows the IPs and events', async () => {
+    const { services, posts } = createPivotServices(async (path) => (path === EVENTS_API_PATH ? response : {}));
+    const params = huntParamsSchema.parse({ max_daily_actions: 4 });
+    const wrapper = ({ children }: { children: React.ReactNode }) => <ServicesProvider services={services}>{children}</ServicesProvider>;
+    const { result } = renderHook(() => usePivots(params, COVERAGE_FIELDS), { wrapper });
+    renderWithProviders(
+      <ServicesProvider services={services}>
+        <RowFlyout row={row} params={params} pivots={result.current} onClose={jest.fn()} />
+      </ServicesProvider>
+    );
+    await waitFor(() => expect(screen.getByTestId(TEST_IDS.rowFlyoutEvents)).toBeInTheDocument());
+    expect(posts[0]).toMatchObject({ path: EVENTS_API_PATH, body: { max_daily_actions: 4, row: { day: row.day, action: row.action, principal: 'Managed Service Identity' } } });
+    const ips = within(screen.getByTestId(TEST_IDS.rowFlyoutIps)).getAllByRole('row').slice(1);
+    expect(ips[0]).toHaveTextContent('1.128.3.4');
+    expect(ips[0]).toHaveTextContent('Telstra Pty Ltd');
+    expect(ips[1]).toHaveTextContent('Germany');
+    expect(within(screen.getByTestId(TEST_IDS.rowFlyoutEvents)).getAllByRole('row')).toHaveLength(4);
+    expect(screen.getByTestId(TEST_IDS.rowFlyoutTimeline)).toHaveAttribute('data-points', '2');
+    expect(screen.getByTestId(TEST_IDS.rowFlyoutDiscover).getAttribute('href')).toMatch(/^\/app\/r\?l=DISCOVER_APP_LOCATOR/);
+    expect(screen.getByText('Add service principal credentials on Fri, 20 Nov 2026: 3 events from 2 IPs')).toBeInTheDocument();
+  });
+
+  it('shows the error when the events cannot be read', async () => {
+    const { services } = createPivotServices(async () => {
+      throw Object.assign(new Error('Forbidden'), { response: { status: 403 }, body: { statusCode: 403, message: 'You lack read access to logs-azure.*.', attributes: { code: 'forbidden' } } });
+    });
+    const params = huntParamsSchema.parse({});
+    const wrapper = ({ children }: { children: React.ReactNode }) => <ServicesProvider services={services}>{children}</ServicesProvider>;
+    const { result } = renderHook(() => usePivots(params, COVERAGE_FIELDS), { wrapper });
+    renderWithProviders(
+      <ServicesProvider services={services}>
+        <RowFlyout row={row} params={params} pivots={result.current} onClose={jest.fn()} />
+      </ServicesProvider>
+    );
+    expect(await screen.findByTestId(TEST_IDS.error)).toHaveTextContent('You lack read access to logs-azure.*.');
+  });
+});

@@ -1,0 +1,35 @@
+import React from 'react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { ServicesProvider } from '../../services/services_context';
+import { TEST_IDS } from '../../test_ids';
+import { createPivotServices } from '../../../test/helpers/pivot_services';
+import { renderWithProviders } from '../../../test/helpers/render';
+import { SaveSessionButton } from './save_session';
+
+function setup(options?: Parameters<typeof createPivotServices>[1]) {
+  const services = createPivotServices(async () => ({}), options);
+  renderWithProviders(
+    <ServicesProvider services={services.services}>
+      <SaveSessionButton esql={'FROM logs-azure.*\n| LIMIT 10'} timeRange={{ from: 'now-30d', to: 'now' }} defaultTitle="Hunt" />
+    </ServicesProvider>
+  );
+  return services;
+}
+
+describe('SaveSessionButton', () => {
+  it('saves the ES|QL with its time range as a Discover session', async () => {
+    const { saved } = setup();
+    fireEvent.click(screen.getByTestId(TEST_IDS.saveSession));
+    fireEvent.change(screen.getByTestId(TEST_IDS.saveSessionTitle), { target: { value: 'Case 42 evidence' } });
+    fireEvent.click(screen.getByTestId(TEST_IDS.saveSessionConfirm));
+    await waitFor(() => expect(saved).toHaveLength(1));
+    expect(saved[0]).toMatchObject({ title: 'Case 42 evidence', isTextBasedQuery: true, timeRestore: true, timeRange: { from: 'now-30d', to: 'now' } });
+    expect(saved[0].searchSource.getField('query')).toEqual({ esql: 'FROM logs-azure.*\n| LIMIT 10' });
+    await waitFor(() => expect(screen.queryByTestId(TEST_IDS.saveSessionModal)).not.toBeInTheDocument());
+  });
+
+  it('is not offered when the user may not save in Discover', () => {
+    setup({ save: false });
+    expect(screen.queryByTestId(TEST_IDS.saveSession)).not.toBeInTheDocument();
+  });
+});
