@@ -2,7 +2,7 @@ import type { IRouter, Logger } from '@kbn/core/server';
 import { API_VERSION, COVERAGE_API_PATH } from '../../common/constants';
 import { parseCoverageParams, type CoverageParams } from '../../common/hunt/coverage';
 import { getCoverage } from '../lib/get_coverage';
-import { abortSignalFrom, AUTHZ_AS_CURRENT_USER, errorResponse, validationFrom } from './route_helpers';
+import { AUTHZ_AS_CURRENT_USER, handleAsCurrentUser, validationFrom } from './route_helpers';
 
 export function registerCoverageRoute(router: IRouter, logger: Logger): void {
   router.versioned
@@ -14,16 +14,10 @@ export function registerCoverageRoute(router: IRouter, logger: Logger): void {
     })
     .addVersion<unknown, unknown, CoverageParams>(
       { version: API_VERSION, validate: { request: { body: validationFrom(parseCoverageParams) } } },
-      async (context, request, response) => {
-        const { signal, dispose } = abortSignalFrom(request.events.aborted$);
-        try {
-          const client = (await context.core).elasticsearch.client.asCurrentUser;
-          return response.ok({ body: await getCoverage(client, request.body, { signal }) });
-        } catch (error) {
-          return errorResponse(response, logger, error, { indexPatterns: request.body.index_patterns });
-        } finally {
-          dispose();
-        }
-      }
+      handleAsCurrentUser<CoverageParams>(
+        logger,
+        (client, body, signal) => getCoverage(client, body, { signal }),
+        (body) => ({ indexPatterns: body.index_patterns })
+      )
     );
 }

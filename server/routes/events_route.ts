@@ -2,7 +2,7 @@ import type { IRouter, Logger } from '@kbn/core/server';
 import { API_VERSION, EVENTS_API_PATH } from '../../common/constants';
 import { parseEventsParams, type EventsParams } from '../../common/hunt/events_params';
 import { getRowEvents } from '../lib/get_row_events';
-import { abortSignalFrom, AUTHZ_AS_CURRENT_USER, errorResponse, validationFrom } from './route_helpers';
+import { AUTHZ_AS_CURRENT_USER, handleAsCurrentUser, validationFrom } from './route_helpers';
 
 export function registerEventsRoute(router: IRouter, logger: Logger): void {
   router.versioned
@@ -14,16 +14,10 @@ export function registerEventsRoute(router: IRouter, logger: Logger): void {
     })
     .addVersion<unknown, unknown, EventsParams>(
       { version: API_VERSION, validate: { request: { body: validationFrom(parseEventsParams) } } },
-      async (context, request, response) => {
-        const { signal, dispose } = abortSignalFrom(request.events.aborted$);
-        try {
-          const client = (await context.core).elasticsearch.client.asCurrentUser;
-          return response.ok({ body: await getRowEvents(client, request.body, { signal }) });
-        } catch (error) {
-          return errorResponse(response, logger, error, { indexPatterns: request.body.index_patterns });
-        } finally {
-          dispose();
-        }
-      }
+      handleAsCurrentUser<EventsParams>(
+        logger,
+        (client, body, signal) => getRowEvents(client, body, { signal }),
+        (body) => ({ indexPatterns: body.index_patterns })
+      )
     );
 }

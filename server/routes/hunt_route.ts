@@ -2,7 +2,7 @@ import type { IRouter, Logger } from '@kbn/core/server';
 import { API_VERSION, HUNT_API_PATH } from '../../common/constants';
 import { parseHuntParams, type HuntParams } from '../../common/hunt/hunt_params';
 import { submitHunt } from '../lib/run_hunt';
-import { abortSignalFrom, AUTHZ_AS_CURRENT_USER, errorResponse, validationFrom } from './route_helpers';
+import { AUTHZ_AS_CURRENT_USER, handleAsCurrentUser, validationFrom } from './route_helpers';
 
 export function registerHuntRoute(router: IRouter, logger: Logger): void {
   router.versioned
@@ -14,17 +14,10 @@ export function registerHuntRoute(router: IRouter, logger: Logger): void {
     })
     .addVersion<unknown, unknown, HuntParams>(
       { version: API_VERSION, validate: { request: { body: validationFrom(parseHuntParams) } } },
-      async (context, request, response) => {
-        const { signal, dispose } = abortSignalFrom(request.events.aborted$);
-        try {
-          const client = (await context.core).elasticsearch.client.asCurrentUser;
-          const body = await submitHunt(client, request.body, { signal });
-          return response.ok({ body });
-        } catch (error) {
-          return errorResponse(response, logger, error, { indexPatterns: request.body.index_patterns });
-        } finally {
-          dispose();
-        }
-      }
+      handleAsCurrentUser<HuntParams>(
+        logger,
+        (client, body, signal) => submitHunt(client, body, { signal }),
+        (body) => ({ indexPatterns: body.index_patterns })
+      )
     );
 }

@@ -7,7 +7,7 @@ import {
   type HuntStatusParams,
 } from '../../common/hunt/async_params';
 import { cancelHunt, pollHunt } from '../lib/run_hunt';
-import { abortSignalFrom, AUTHZ_AS_CURRENT_USER, errorResponse, validationFrom } from './route_helpers';
+import { AUTHZ_AS_CURRENT_USER, handleAsCurrentUser, validationFrom } from './route_helpers';
 
 /**
  * Poll and cancel go to Elasticsearch as the current user too: Elasticsearch lets only the user who
@@ -23,17 +23,11 @@ export function registerHuntStatusRoutes(router: IRouter, logger: Logger): void 
     })
     .addVersion<unknown, unknown, HuntStatusParams>(
       { version: API_VERSION, validate: { request: { body: validationFrom(parseHuntStatusParams) } } },
-      async (context, request, response) => {
-        const { signal, dispose } = abortSignalFrom(request.events.aborted$);
-        try {
-          const client = (await context.core).elasticsearch.client.asCurrentUser;
-          return response.ok({ body: await pollHunt(client, request.body, { signal }) });
-        } catch (error) {
-          return errorResponse(response, logger, error, { indexPatterns: [], asyncHunt: true });
-        } finally {
-          dispose();
-        }
-      }
+      handleAsCurrentUser<HuntStatusParams>(
+        logger,
+        (client, body, signal) => pollHunt(client, body, { signal }),
+        () => ({ indexPatterns: [], asyncHunt: true })
+      )
     );
 
   router.versioned
@@ -45,14 +39,14 @@ export function registerHuntStatusRoutes(router: IRouter, logger: Logger): void 
     })
     .addVersion<unknown, unknown, HuntCancelParams>(
       { version: API_VERSION, validate: { request: { body: validationFrom(parseHuntCancelParams) } } },
-      async (context, request, response) => {
-        try {
-          const client = (await context.core).elasticsearch.client.asCurrentUser;
-          await cancelHunt(client, request.body.id);
-          return response.ok({ body: { cancelled: true } });
-        } catch (error) {
-          return errorResponse(response, logger, error, { indexPatterns: [], asyncHunt: true });
-        }
-      }
+      handleAsCurrentUser<HuntCancelParams>(
+        logger,
+        // Cancelling must finish even if the page that asked has gone; no abort signal here.
+        async (client, body) => {
+          await cancelHunt(client, body.id);
+          return { cancelled: true };
+        },
+        () => ({ indexPatterns: [], asyncHunt: true })
+      )
     );
 }

@@ -1,7 +1,9 @@
 import type {
+  ElasticsearchClient,
   IKibanaResponse,
   KibanaResponseFactory,
   Logger,
+  RequestHandler,
   RouteValidationFunction,
 } from '@kbn/core/server';
 import type { Observable } from 'rxjs';
@@ -57,3 +59,26 @@ export const AUTHZ_AS_CURRENT_USER = {
   reason:
     'Queries run as the calling user through asCurrentUser; Elasticsearch enforces the index, document and field privileges of that user on every request.',
 } as const;
+
+/**
+ * The one shape every route handler has: take the calling user's client (never the internal
+ * user), run a lib function with the request's abort signal, answer 200 with its result, and map
+ * any failure to a status and a sentence.
+ */
+export function handleAsCurrentUser<Body>(
+  logger: Logger,
+  run: (client: ElasticsearchClient, body: Body, signal: AbortSignal) => Promise<unknown>,
+  errorContext: (body: Body) => ErrorContext
+): RequestHandler<unknown, unknown, Body> {
+  return async (context, request, response) => {
+    const { signal, dispose } = abortSignalFrom(request.events.aborted$);
+    try {
+      const client = (await context.core).elasticsearch.client.asCurrentUser;
+      return response.ok({ body: await run(client, request.body, signal) });
+    } catch (error) {
+      return errorResponse(response, logger, error, errorContext(request.body));
+    } finally {
+      dispose();
+    }
+  };
+}

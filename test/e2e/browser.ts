@@ -49,3 +49,16 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 }
 
 export const subj = (id: string) => `[data-test-subj="${id}"]`;
+
+/** Starts the harness and a browser for a test file, and stops them after it; returns a getter. */
+export function e2eSuite(options: DevServerOptions = {}): () => E2eContext {
+  let context: E2eContext | undefined;
+  beforeAll(async () => {
+    context = await startE2e(options);
+  });
+  afterAll(async () => stopE2e(context));
+  return () => {
+    if (!context) throw new Error('e2e context did not start');
+    return context;
+  };
+}

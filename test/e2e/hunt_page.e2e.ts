@@ -3,19 +3,9 @@ import { inlineEsqlParams, type EsqlNamedParams } from '../../common/hunt/esql_t
 import { PLUGIN_NAME } from '../../common/constants';
 import { TEST_IDS } from '../../public/test_ids';
 import type { RecordedEsRequest } from '../harness/fake_elasticsearch/server';
-import { screenshot, startE2e, stopE2e, subj, type E2eContext } from './browser';
+import { e2eSuite, screenshot, subj } from './browser';
 
-let context: E2eContext | undefined;
-
-beforeAll(async () => {
-  context = await startE2e();
-});
-afterAll(async () => stopE2e(context));
-
-function current(): E2eContext {
-  if (!context) throw new Error('e2e context did not start');
-  return context;
-}
+const current = e2eSuite();
 
 async function open(path = '/app/entraSpHunt'): Promise<Page> {
   const { page, server } = current();

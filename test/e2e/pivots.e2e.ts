@@ -1,19 +1,9 @@
 import type { Page } from 'playwright-core';
 import { TEST_IDS } from '../../public/test_ids';
 import type { RecordedEsRequest } from '../harness/fake_elasticsearch/server';
-import { screenshot, startE2e, stopE2e, subj, type E2eContext } from './browser';
+import { e2eSuite, screenshot, subj } from './browser';
 
-let context: E2eContext | undefined;
-
-beforeAll(async () => {
-  context = await startE2e();
-});
-afterAll(async () => stopE2e(context));
-
-function current(): E2eContext {
-  if (!context) throw new Error('e2e context did not start');
-  return context;
-}
+const current = e2eSuite();
 
 async function esRequests(): Promise<RecordedEsRequest[]> {
   return (await (await fetch(`${current().server.url}/__harness/es-requests`)).json()) as RecordedEsRequest[];

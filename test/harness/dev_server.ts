@@ -4,7 +4,7 @@
  * dataset. Used by `npm start` and the browser tests; never shipped.
  */
 import { Client } from '@elastic/elasticsearch';
-import { createServer, type IncomingMessage, type ServerResponse } from 'http';
+import { createServer, type ServerResponse } from 'http';
 import type { AddressInfo } from 'net';
 import { httpServiceMock, loggingSystemMock } from '@kbn/core/server/mocks';
 import type { CoreSetup } from '@kbn/core/server';
@@ -12,7 +12,7 @@ import { plugin } from '../../server';
 import { buildScenario } from '../fixtures/scenario/build_scenario';
 import { bundleBrowser } from './bundle';
 import { startFakeElasticsearch, type Fault, type FakeElasticsearch } from './fake_elasticsearch/server';
-import { createHarnessStore } from './harness_store';
+import { createHarnessStore, readJson } from './harness_store';
 import { createKibanaRouteHandler } from './kibana_http';
 
 export interface ElasticsearchConnection {
@@ -59,20 +59,6 @@ ${stylesheets.map((href) => `<link rel="stylesheet" href="${href}">`).join('\n')
 </html>`;
 }
 
-function readJson(request: IncomingMessage): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      try {
-        resolve(chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {});
-      } catch (error) {
-        reject(error);
-      }
-    });
-  });
-}
-
 function send(response: ServerResponse, status: number, contentType: string, body: string | Uint8Array) {
   response.writeHead(status, { 'content-type': contentType, 'cache-control': 'no-store' });
   response.end(body);
@@ -116,7 +102,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
       const file = bundle.files.get(url.pathname);
       if (file) return send(response, 200, file.contentType, file.contents);
       if (fakeElasticsearch && url.pathname === '/__harness/faults' && request.method === 'POST') {
-        fakeElasticsearch.addFault((await readJson(request)) as Fault);
+        fakeElasticsearch.addFault((await readJson(request)) as unknown as Fault);
         return send(response, 204, 'text/plain', '');
       }
       if (fakeElasticsearch && url.pathname === '/__harness/faults' && request.method === 'DELETE') {
