@@ -130,6 +130,18 @@ export async function cancelHunt(client: ElasticsearchClient, id: string): Promi
 }
 
 /**
+ * Deletes a finished result once it has been read. Best effort: the analyst already has the rows,
+ * and a result left behind expires with its keep_alive, so a failed delete must not lose them.
+ */
+async function deleteStoredResult(client: ElasticsearchClient, id: string): Promise<void> {
+  try {
+    await cancelHunt(client, id);
+  } catch {
+    // Expires with KEEP_ALIVE.
+  }
+}
+
+/**
  * Submits the hunt as an async ES|QL query and waits briefly. A short hunt comes back complete; a
  * long one comes back as `running` with an id to poll. The HTTP abort signal is not handed to the
  * submit call (an aborted submit would leave a query running with no id to cancel); instead, a
@@ -170,7 +182,7 @@ export async function submitHunt(
     }
     return responseFor(prepared, params, { outcome: 'running', id: body.id });
   }
-  if (body.id) await cancelHunt(client, body.id);
+  if (body.id) await deleteStoredResult(client, body.id);
   return responseFor(prepared, params, { outcome: 'ok', ...shapeHuntResponse(assertEsqlResult(body), params.limit) });
 }
 
@@ -196,6 +208,6 @@ export async function pollHunt(
   );
   if (body.is_running) return { is_running: true, rows: [], truncated: false, is_partial: false, took_ms: null };
   const result = shapeHuntResponse(assertEsqlResult(body), limit);
-  await cancelHunt(client, id);
+  await deleteStoredResult(client, id);
   return { is_running: false, ...result };
 }

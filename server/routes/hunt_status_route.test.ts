@@ -41,6 +41,15 @@ describe('hunt status and cancel routes', () => {
     expect(cluster.requests[cluster.requests.length - 1]).toMatchObject({ method: 'DELETE', path: `/_query/async/${ID}` });
   });
 
+  it('keeps the rows when deleting the finished result fails', async () => {
+    const { status, cluster } = setup();
+    cluster.on('GET', '/_query/async/:id', () => ({ is_running: false, columns: HUNT_COLUMNS, values: [huntValues()] }));
+    cluster.on('DELETE', '/_query/async/:id', () => esResponseError(503, 'unavailable', 'busy'));
+    const response = await status({ id: ID, limit: 10 });
+    expect(response.status).toBe(200);
+    expect((response.payload as { rows: unknown[] }).rows).toHaveLength(1);
+  });
+
   it('404: an expired, cancelled or foreign hunt says so', async () => {
     const { status, cluster } = setup();
     cluster.on('GET', '/_query/async/:id', () => esResponseError(404, 'resource_not_found_exception', ID));
