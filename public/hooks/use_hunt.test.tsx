@@ -91,6 +91,18 @@ describe('useHunt', () => {
     expect(statusSignal?.aborted).toBe(true);
   });
 
+  it('a new run stops the old one and deletes its query', async () => {
+    const onPost: PostHandler = async (path) => (path === HUNT_API_PATH ? base : path === HUNT_CANCEL_API_PATH ? { cancelled: true } : new Promise(() => undefined));
+    const { core, posts } = createCoreStart(onPost);
+    const { result } = renderHook(() => useHunt(core.http));
+    act(() => result.current.run(DEFAULT_HUNT_PARAMS));
+    await waitFor(() => expect(posts.some((post) => post.path === HUNT_STATUS_API_PATH)).toBe(true));
+    act(() => result.current.run({ ...DEFAULT_HUNT_PARAMS, max_daily_actions: 3 }));
+    expect(posts.filter((post) => post.path === HUNT_CANCEL_API_PATH).map((post) => post.body)).toEqual([{ id: base.id }]);
+    expect(result.current.status).toBe('loading');
+    expect(result.current.params?.max_daily_actions).toBe(3);
+  });
+
   it('leaving the page deletes the running query too', async () => {
     const onPost: PostHandler = async (path) => (path === HUNT_API_PATH ? base : path === HUNT_CANCEL_API_PATH ? { cancelled: true } : new Promise(() => undefined));
     const { core, posts } = createCoreStart(onPost);

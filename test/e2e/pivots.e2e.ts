@@ -80,6 +80,28 @@ describe('pivots from a result to the evidence, in Chromium', () => {
     expect(await huntPage.innerText('[data-test-subj="harnessDiscoverCount"]')).toBe('6 results');
   });
 
+  it('every value pivot of a row (principal, action, each IP) runs in Discover and finds events', async () => {
+    const page = await openResults();
+    const hrefs = await rowWith(page, 'Add service principal credentials')
+      .locator(subj(TEST_IDS.valuePivot))
+      .evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
+    expect(hrefs).toHaveLength(4);
+    const wheres: string[] = [];
+    for (const href of hrefs) {
+      await page.goto(`${current().server.url}${href}`);
+      await page.waitForSelector('[data-test-subj="harnessDiscoverCount"]');
+      const { esql } = discoverParams(page.url());
+      wheres.push(esql.split('\n').filter((line) => line.startsWith('| WHERE')).pop() ?? '');
+      expect(Number((await page.innerText('[data-test-subj="harnessDiscoverCount"]')).split(' ')[0])).toBeGreaterThan(0);
+    }
+    expect(wheres).toEqual([
+      '| WHERE service_principal_name == "Managed Service Identity"',
+      '| WHERE event.action == "Add service principal credentials"',
+      '| WHERE source.ip == TO_IP("1.128.3.4")',
+      '| WHERE source.ip == TO_IP("198.51.100.12")',
+    ]);
+  });
+
   it('saves the hunt as a Discover session that reopens in Discover', async () => {
     const page = await openResults();
     await page.click(subj(TEST_IDS.saveSession));
