@@ -33,7 +33,7 @@ function CaseButtons({ cases, permissions, selectedCount, buildComment }: AddToC
         <EuiFlexItem grow={false}>
           {wrap(
             <EuiButton size="s" iconType="casesApp" isDisabled={disabled} onClick={() => newCase.open({ attachments: attachments(buildComment) })} data-test-subj={TEST_IDS.addToNewCase}>
-              {i18n.translate('entraSpHunt.cases.addToNewButtonLabel', { defaultMessage: 'Add {count, plural, one {# row} other {# rows}} to new case', values: { count: selectedCount } })}
+              {i18n.translate('entraSpHunt.cases.addToNewButtonLabel', { defaultMessage: 'Add {count, plural, =0 {rows} one {# row} other {# rows}} to new case', values: { count: selectedCount } })}
             </EuiButton>
           )}
         </EuiFlexItem>

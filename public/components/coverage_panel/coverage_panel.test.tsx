@@ -34,8 +34,9 @@ describe('CoveragePanel', () => {
   });
 
   it('says when no index matches at all', () => {
-    renderWithProviders(<CoveragePanel coverage={{ ...coverage, index_count: 0 }} loading={false} selectedDatasets={[]} />);
+    renderWithProviders(<CoveragePanel coverage={{ ...coverage, index_count: 0 }} loading={false} selectedDatasets={['o365.audit']} />);
     expect(screen.getByTestId(TEST_IDS.coverageNoIndices)).toBeInTheDocument();
     expect(screen.queryAllByTestId(TEST_IDS.coverageRow)).toHaveLength(0);
+    expect(screen.queryByTestId(TEST_IDS.coverageMissing)).not.toBeInTheDocument();
   });
 });

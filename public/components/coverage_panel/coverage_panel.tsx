@@ -63,7 +63,8 @@ const columns: Array<EuiBasicTableColumn<Row>> = [
 /** Missing data changes what an empty result means; the panel says so before the hunt runs. */
 export function CoveragePanel({ coverage, loading, error, selectedDatasets }: CoveragePanelProps) {
   const rows: Row[] = (coverage?.datasets ?? []).map((entry) => ({ ...entry, selected: selectedDatasets.includes(entry.dataset) }));
-  const missing = rows.filter((row) => row.selected && row.status === 'missing_fields');
+  // With no index at all, the callout above already says everything is missing.
+  const missing = coverage && coverage.index_count > 0 ? rows.filter((row) => row.selected && row.status === 'missing_fields') : [];
   return (
     <EuiPanel hasBorder paddingSize="m" data-test-subj={TEST_IDS.coveragePanel}>
       <EuiTitle size="xs">
