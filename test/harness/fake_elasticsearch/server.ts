@@ -18,6 +18,8 @@ export interface Fault {
   delayMs?: number;
   /** For async submits: the query keeps running this long before its result is ready. */
   runningMs?: number;
+  /** Answer the hunt with this many synthetic rows (for measuring large results). */
+  syntheticRows?: number;
   /** Drop the connection instead of answering. */
   reset?: boolean;
   /** Answer with text that is not JSON. */
@@ -70,6 +72,18 @@ function send(response: ServerResponse, status: number, body: unknown, headers: 
 
 export function esErrorBody(status: number, type: string, reason: string) {
   return { error: { root_cause: [{ type, reason }], type, reason }, status };
+}
+
+/** N distinct hunt rows shaped as ES|QL returns them, for load and render measurements. */
+export function syntheticHuntResult(count: number) {
+  const columns = ['event_count', 'ips', 'distinct_ips', 'datasets', 'service_principal_ids', 'event_actions', 'daily_action_count', 'event.action', 'service_principal_name', 'timestamp_day_bucket'];
+  const values = Array.from({ length: count }, (_, index) => {
+    const events = (index % 5) + 1;
+    const ips = Array.from({ length: (index % 4) + 2 }, (_unused, ip) => `198.51.${index % 250}.${ip + 1}`);
+    const day = new Date(Date.UTC(2026, 10, 1 + (index % 26))).toISOString();
+    return [events, ips, ips.length, 'azure.signinlogs', `sp-id-${index}`, `Action ${index % 40}`, events, `Action ${index % 40}`, `Service principal ${index}`, day];
+  });
+  return { columns: columns.map((name) => ({ name, type: name.endsWith('count') || name === 'distinct_ips' ? 'long' : 'keyword' })), values };
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -155,7 +169,8 @@ export async function startFakeElasticsearch({ documents, port = 0, latencyMs = 
       const submit = body as EsqlRequestBody & { wait_for_completion_timeout?: string; keep_alive?: string; keep_on_completion?: boolean };
       let answer: AsyncJob['answer'];
       try {
-        answer = { status: 200, body: { took: 3, is_partial: false, ...evaluateEsql(documents, submit) } };
+        const result = fault?.syntheticRows ? syntheticHuntResult(fault.syntheticRows) : evaluateEsql(documents, submit);
+        answer = { status: 200, body: { took: 3, is_partial: false, ...result } };
       } catch (error) {
         if (!(error instanceof UnsupportedQueryError)) throw error;
         answer = { status: 400, body: esErrorBody(400, 'parsing_exception', error.message) };
