@@ -7,10 +7,13 @@ import type { HuntDefinition } from './definition';
 import type { HuntParams } from './hunt_params';
 import type { HuntRow } from './shape_results';
 
-const MARKDOWN_SPECIAL = /[\\`*_{}[\]()#+\-.!|<>~&"]/g;
+const MARKDOWN_SPECIAL = /[\\`*_{}[\]()#+\-.!|<>~&":]/g;
 const LINE_BREAKS = /[\r\n]+/g;
 
-/** Escapes text for a markdown paragraph or table cell: no markup, no links, no new rows. */
+/**
+ * Escapes text for a markdown paragraph or table cell: no markup, no new rows, and no links, not
+ * even the bare `https://…` or `www.…` that GitHub-flavoured markdown turns into one.
+ */
 export function escapeMarkdown(text: string): string {
   return text.replace(LINE_BREAKS, ' ').replace(MARKDOWN_SPECIAL, (char) => `\\${char}`);
 }
@@ -34,8 +37,8 @@ export interface CaseCommentInput {
   time: { start: string; end: string };
   rows: HuntRow[];
   query: string;
-  /** Reopens this exact hunt view (the plugin's locator). */
-  huntUrl: string;
+  /** Reopens this exact hunt view (the plugin's locator), when it is registered. */
+  huntUrl?: string;
   /** The hunt's query in Discover, when Discover is available. */
   discoverUrl?: string;
 }
@@ -64,9 +67,8 @@ export function buildCaseComment({ definition, params, time, rows, query, huntUr
     ),
     '',
     fencedBlock('esql', query),
-    '',
-    link('Reopen this hunt', huntUrl),
   ];
+  if (huntUrl) lines.push('', link('Reopen this hunt', huntUrl));
   if (discoverUrl) lines.push('', link('Open the query in Discover', discoverUrl));
   return lines.join('\n');
 }

@@ -46,6 +46,17 @@ describe('row pivot', () => {
     expect(pivot.filter.range['@timestamp']).toMatchObject({ gte: '2026-11-20T00:00:00.000Z', lt: '2026-11-21T00:00:00.000Z' });
   });
 
+  it('clamps the day to the hunt window on its first and last day', () => {
+    const first = buildRowPivot(DEFAULTS, { ...KEY, day: '2026-10-28T00:00:00.000Z' }, ALL, WINDOW);
+    expect(first?.inlined).toContain('| WHERE @timestamp > TO_DATETIME("2026-10-28T12:00:00.000Z") AND @timestamp < TO_DATETIME("2026-10-29T00:00:00.000Z")');
+    expect(first?.timeRange).toEqual({ from: '2026-10-28T12:00:00.000Z', to: '2026-10-29T00:00:00.000Z' });
+    expect(first?.filter.range['@timestamp']).toMatchObject({ gt: '2026-10-28T12:00:00.000Z', lt: '2026-10-29T00:00:00.000Z' });
+    const last = buildRowPivot(DEFAULTS, { ...KEY, day: '2026-11-27T00:00:00.000Z' }, ALL, WINDOW);
+    expect(last?.inlined).toContain('| WHERE @timestamp >= TO_DATETIME("2026-11-27T00:00:00.000Z") AND @timestamp <= TO_DATETIME("2026-11-27T12:00:00.000Z")');
+    const middle = buildRowPivot(DEFAULTS, KEY, ALL, WINDOW);
+    expect(middle?.timeRange).toEqual({ from: '2026-11-20T00:00:00.000Z', to: '2026-11-21T00:00:00.000Z' });
+  });
+
   it('matches a null principal (Graph activity grouped by name) with IS NULL', () => {
     const pivot = buildRowPivot(DEFAULTS, { ...KEY, principal: null }, ALL);
     expect(pivot?.query).toContain('| WHERE service_principal_name IS NULL');

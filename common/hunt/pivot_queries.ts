@@ -106,19 +106,36 @@ function assemble(
   return { query, params: params.entries, filter, inlined: inlineEsqlParams(query, params.entries, overrides), timeRange };
 }
 
-/** The events one result row counted: its day, action and principal, after the hunt's IP filter. */
-export function buildRowPivot(hunt: HuntParams, key: RowKey, availableFields: ReadonlySet<string>): PivotQuery | undefined {
+/**
+ * The events one result row counted: its day, action and principal, after the hunt's IP filter.
+ * The day is clamped to the hunt's window (`{ start, end }` as the hunt resolved it), since on the
+ * window's first and last day the hunt counted only part of the day.
+ */
+export function buildRowPivot(
+  hunt: HuntParams,
+  key: RowKey,
+  availableFields: ReadonlySet<string>,
+  window?: { start: string; end: string }
+): PivotQuery | undefined {
   const dayStart = new Date(key.day);
   if (Number.isNaN(dayStart.getTime())) return undefined;
-  const start = dayStart.toISOString();
-  const end = new Date(dayStart.getTime() + DAY_MS).toISOString();
+  const day = dayStart.toISOString();
+  const dayEnd = new Date(dayStart.getTime() + DAY_MS).toISOString();
+  // ISO instants in UTC compare correctly as strings. A clamped end keeps the hunt's own bounds
+  // (after the start, up to and including the end); a whole day is [midnight, next midnight).
+  const clampStart = !!window && window.start > day;
+  const clampEnd = !!window && window.end < dayEnd;
+  const start = clampStart && window ? window.start : day;
+  const end = clampEnd && window ? window.end : dayEnd;
+  const [startOp, startKey] = clampStart ? ['>', 'gt'] : ['>=', 'gte'];
+  const [endOp, endKey] = clampEnd ? ['<=', 'lte'] : ['<', 'lt'];
   const params = new ParamList();
   const ts = esqlField(TIMESTAMP_FIELD);
-  const timeStage = `WHERE ${ts} >= ${params.add('_tstart', start)} AND ${ts} < ${params.add('_tend', end)}`;
+  const timeStage = `WHERE ${ts} ${startOp} ${params.add('_tstart', start)} AND ${ts} ${endOp} ${params.add('_tend', end)}`;
   const principalColumn = hunt.group_by === 'name' ? 'service_principal_name' : 'service_principal_id';
   const conditions = [
     sourceIpCondition(hunt.trusted_cidrs, params),
-    `timestamp_day_bucket == TO_DATETIME(${params.add('day', start)})`,
+    `timestamp_day_bucket == TO_DATETIME(${params.add('day', day)})`,
     equalsOrNull(esqlField(ACTION_FIELD), key.action, params, 'action'),
     equalsOrNull(principalColumn, key.principal, params, 'principal'),
   ];
@@ -128,7 +145,7 @@ export function buildRowPivot(hunt: HuntParams, key: RowKey, availableFields: Re
     params,
     timeStage,
     conditions,
-    { range: { [TIMESTAMP_FIELD]: { gte: start, lt: end, format: 'strict_date_optional_time' } } },
+    { range: { [TIMESTAMP_FIELD]: { [startKey]: start, [endKey]: end, format: 'strict_date_optional_time' } } },
     { from: start, to: end },
     { _tstart: `TO_DATETIME(${escapeEsqlString(start)})`, _tend: `TO_DATETIME(${escapeEsqlString(end)})` }
   );

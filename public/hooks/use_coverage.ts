@@ -18,7 +18,11 @@ export function useCoverage(http: HttpStart, params: CoverageParams | undefined)
   const key = params ? JSON.stringify(params) : undefined;
 
   useEffect(() => {
-    if (key === undefined) return;
+    if (key === undefined) {
+      // Invalid form: nothing to check, and nothing is being checked.
+      setValue((current) => (current.loading ? { ...current, loading: false } : current));
+      return;
+    }
     const controller = new AbortController();
     setValue((current) => ({ ...current, loading: true }));
     const timer = setTimeout(() => {

@@ -10,8 +10,12 @@ export interface UseHuntValue {
   status: HuntStatus;
   response?: HuntResponse;
   error?: HuntRequestError;
-  /** The params of the run shown (or running). */
+  /** The params of the run in flight, or of the last run. */
   params?: HuntParams;
+  /** The params that produced `response`: what everything derived from the rows must use. */
+  responseParams?: HuntParams;
+  /** Changes with every new response, so views of the old rows (selection, flyout) can reset. */
+  responseId: number;
   /** When the current run started (ms since epoch), for elapsed time. */
   startedAt?: number;
   /** Set while Elasticsearch asked us to wait (429) before the next check. */
@@ -61,7 +65,7 @@ async function withBusyRetry<T>(request: () => Promise<T>, signal: AbortSignal, 
  * short; Cancel, a new run or leaving the page stops the checks and deletes the running query.
  */
 export function useHunt(http: HttpStart): UseHuntValue {
-  const [state, setState] = useState<Omit<UseHuntValue, 'run' | 'cancel'>>({ status: 'idle' });
+  const [state, setState] = useState<Omit<UseHuntValue, 'run' | 'cancel'>>({ status: 'idle', responseId: 0 });
   const active = useRef<{ controller: AbortController; id?: string } | undefined>(undefined);
 
   const stopActive = useCallback(() => {
@@ -105,12 +109,15 @@ export function useHunt(http: HttpStart): UseHuntValue {
         (response) => {
           if (signal.aborted) return;
           active.current = undefined;
-          setState({ status: 'success', response, params, startedAt: undefined });
+          setState((current) => ({ status: 'success', response, params, responseParams: params, responseId: current.responseId + 1 }));
         },
         (error: unknown) => {
           if (signal.aborted) return;
           active.current = undefined;
-          setState({ status: 'error', error: toHuntRequestError(error), params, startedAt: undefined });
+          const failure = toHuntRequestError(error);
+          // A check that failed leaves the query running; it must not run on for nobody.
+          if (own.id && failure.code !== 'hunt_expired') postHuntCancel(http, own.id).catch(() => undefined);
+          setState((current) => ({ status: 'error', error: failure, params, responseId: current.responseId }));
         }
       );
     },

@@ -20,7 +20,11 @@ export interface UsePivotsValue {
 }
 
 /** Pivots for the run being shown: its params, the fields that exist and its window. */
-export function usePivots(params: HuntParams | undefined, availableFields: readonly string[] | undefined): UsePivotsValue {
+export function usePivots(
+  params: HuntParams | undefined,
+  availableFields: readonly string[] | undefined,
+  window?: { start: string; end: string }
+): UsePivotsValue {
   const services = useServices();
   return useMemo(() => {
     const locator = getDiscoverLocator(services);
@@ -30,7 +34,7 @@ export function usePivots(params: HuntParams | undefined, availableFields: reado
       canOpenDiscover: !!locator,
       rowPivot: (row) => {
         const key = params && rowKey(row, params.group_by);
-        return params && key ? buildRowPivot(params, key, fields) : undefined;
+        return params && key ? buildRowPivot(params, key, fields, window) : undefined;
       },
       valuePivot: (kind, value) => (params && time ? buildValuePivot(params, kind, value, time, fields) : undefined),
       discoverUrl: (pivot) => (locator && pivot ? discoverHref(locator, pivot) : undefined),
@@ -39,5 +43,5 @@ export function usePivots(params: HuntParams | undefined, availableFields: reado
         return own && params ? own.getRedirectUrl(paramsToLocatorParams(params, true)) : undefined;
       },
     };
-  }, [availableFields, params, services]);
+  }, [availableFields, params, services, window]);
 }

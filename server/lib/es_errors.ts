@@ -76,7 +76,7 @@ export function dataSourceOfField(field: string): string | undefined {
 function unknownColumnError(reason: string, context: ErrorContext): HuntError {
   const columns = [...reason.matchAll(UNKNOWN_COLUMN)].map((match) => match[1].replace(/`/g, ''));
   const sources = [...new Set(columns.map(dataSourceOfField).filter((name): name is string => !!name))];
-  const where = context.indexPatterns.join(', ');
+  const where = context.indexPatterns.length > 0 ? context.indexPatterns.join(', ') : "the hunt's index patterns";
   const message =
     sources.length > 0
       ? `No index matched by ${where} maps the fields of ${sources.join(' and ')}, so that data source cannot be hunted. Deselect it or check that its integration is installed and has data.`
@@ -187,7 +187,7 @@ export function mapElasticsearchError(error: unknown, context: ErrorContext): Hu
   }
   return {
     statusCode: 500,
-    message: 'The hunt failed with an unexpected error. Try again; the Kibana server log has the details.',
+    message: 'The hunt failed with an unexpected error. Try again; the Kibana server log records where it failed.',
     attributes: { code: 'internal' },
   };
 }
@@ -200,12 +200,19 @@ export class MalformedResponseError extends Error {
   }
 }
 
-/** For the server log: the kind of failure, never its text (which may quote the query). */
+/**
+ * For the server log: the kind of failure and, for our own bugs, where it happened (stack frames),
+ * never the error text, which may quote the query or a value.
+ */
 export function describeForLog(error: unknown): string {
   if (error instanceof errors.ResponseError) {
     return `${error.name} status=${error.statusCode ?? 'unknown'} type=${errorDetails(error).type ?? 'unknown'}`;
   }
-  return error instanceof Error ? error.name : typeof error;
+  if (error instanceof errors.ElasticsearchClientError || !(error instanceof Error)) {
+    return error instanceof Error ? error.name : typeof error;
+  }
+  const frames = (error.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line)).slice(0, 5);
+  return [error.name, ...frames].join('\n');
 }
 
 /**

@@ -3,6 +3,7 @@ import type { EventsResponse } from '../../common/hunt/api_types';
 import type { EventsParams } from '../../common/hunt/events_params';
 import { buildRowPivot, PIVOT_EVENT_LIMIT } from '../../common/hunt/pivot_queries';
 import { readRecords } from '../../common/hunt/shape_results';
+import { resolveTimeRange } from '../../common/hunt/time_range';
 import { getFieldCoverage } from './field_coverage';
 import { assertEsqlResult, toClientParams } from './run_hunt';
 import { isNoIndexError } from './es_errors';
@@ -14,11 +15,12 @@ import { isNoIndexError } from './es_errors';
 export async function getRowEvents(
   client: ElasticsearchClient,
   params: EventsParams,
-  { signal }: { signal?: AbortSignal } = {}
+  { signal, now = new Date() }: { signal?: AbortSignal; now?: Date } = {}
 ): Promise<EventsResponse> {
   const { row, ...hunt } = params;
   const coverage = await getFieldCoverage(client, hunt.index_patterns, signal);
-  const pivot = coverage.indices.length > 0 ? buildRowPivot(hunt, row, coverage.availableFields) : undefined;
+  const window = resolveTimeRange(hunt.time_range, now);
+  const pivot = coverage.indices.length > 0 ? buildRowPivot(hunt, row, coverage.availableFields, window) : undefined;
   const empty: EventsResponse = { query: null, columns: [], events: [], truncated: false, is_partial: false, time_range: { from: row.day, to: row.day } };
   if (!pivot) return empty;
   try {

@@ -158,6 +158,16 @@ describe('runHunt', () => {
     expect(cluster.requests[cluster.requests.length - 2].querystring).toMatchObject({ wait_for_completion_timeout: '5s', keep_alive: '2m' });
   });
 
+  it('deletes the query when the browser abandons a status check', async () => {
+    const cluster = setup();
+    cluster.on('GET', '/_query/async/:id', () => new Promise((resolve) => setTimeout(() => resolve({ id: 'FmNJRUZ1YWZCU3dH', is_running: true }), 200)));
+    cluster.on('DELETE', '/_query/async/:id', () => ({ acknowledged: true }));
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 20);
+    await expect(pollHunt(cluster.client, { id: 'FmNJRUZ1YWZCU3dH', limit: 5 }, { signal: controller.signal })).rejects.toMatchObject({ name: 'RequestAbortedError' });
+    expect(cluster.requests.map((request) => `${request.method} ${request.path}`)).toEqual(['GET /_query/async/FmNJRUZ1YWZCU3dH', 'DELETE /_query/async/FmNJRUZ1YWZCU3dH']);
+  });
+
   it('deletes a query still running when the browser went away during the submit', async () => {
     const cluster = setup();
     cluster.on('POST', '/:index/_field_caps', () => fieldCapsResponse());

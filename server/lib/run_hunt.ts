@@ -196,16 +196,23 @@ export interface HuntStatus {
 
 /**
  * One status check of a running hunt, waiting at most POLL_WAIT. A finished hunt's results are
- * read once and deleted, so nothing stays stored in the cluster.
+ * read once and deleted, so nothing stays stored in the cluster; a check the browser abandons
+ * deletes the query too.
  */
 export async function pollHunt(
   client: ElasticsearchClient,
   { id, limit }: { id: string; limit: number },
   { signal }: { signal?: AbortSignal } = {}
 ): Promise<HuntStatus> {
-  const body = asAsyncBody(
-    await client.esql.asyncQueryGet({ id, wait_for_completion_timeout: POLL_WAIT, keep_alive: KEEP_ALIVE }, { signal })
-  );
+  let raw: unknown;
+  try {
+    raw = await client.esql.asyncQueryGet({ id, wait_for_completion_timeout: POLL_WAIT, keep_alive: KEEP_ALIVE }, { signal });
+  } catch (error) {
+    // The page went away mid-check (a closed tab runs no cleanup of its own): stop the query.
+    if (signal?.aborted) await deleteStoredResult(client, id);
+    throw error;
+  }
+  const body = asAsyncBody(raw);
   if (body.is_running) return { is_running: true, rows: [], truncated: false, is_partial: false, took_ms: null };
   const result = shapeHuntResponse(assertEsqlResult(body), limit);
   await deleteStoredResult(client, id);

@@ -111,7 +111,9 @@ describe('POST /internal/entra_sp_hunt/hunt', () => {
     const response = await callRoute(route, { body: {}, context: createRequestContext(broken) });
     expect(response.status).toBe(500);
     expect((response.payload as { message: string }).message).not.toContain('secret');
-    expect(logger.messages.error).toEqual(['Hunt request failed: TypeError']);
+    const [logged] = logger.messages.error;
+    expect(logged).toMatch(/^Hunt request failed: TypeError\n\s+at /);
+    expect(logged).not.toContain('secret');
   });
 
   it('cancels the async query when the browser closes the request during the submit', async () => {

@@ -106,7 +106,7 @@ function expectedQuery(kind: 'hunt' | 'coverage' | 'events', body: unknown): str
     const parsed = parseEventsParams(input);
     if (!parsed.ok) throw new Error('a query reached Elasticsearch for a body validation refused');
     const { row, ...hunt } = parsed.value;
-    const pivot = buildRowPivot(hunt, row, new Set(HUNT_FIELDS));
+    const pivot = buildRowPivot(hunt, row, new Set(HUNT_FIELDS), resolveTimeRange(hunt.time_range, new Date()));
     if (!pivot) throw new Error('a pivot reached Elasticsearch although none could be built');
     return pivot.query;
   }

@@ -2,6 +2,7 @@ import type { CasesPublicStart, CaseAttachmentsWithoutOwner } from '@kbn/cases-p
 import type { SavedSearch, SavedSearchPublicPluginStart } from '@kbn/saved-search-plugin/public';
 import type { EntraSpHuntServices } from '../../public/types';
 import { DISCOVER_APP_LOCATOR } from '../../public/services/discover';
+import { EntraSpHuntLocatorDefinition } from '../../public/locator';
 import { createCoreStart, type PostHandler } from './core_start';
 
 /** Services with Discover's locator registered, capabilities set, and optional Cases/saved search. */
@@ -11,6 +12,7 @@ export function createPivotServices(onPost: PostHandler, { discover = true, esql
     id: DISCOVER_APP_LOCATOR,
     getLocation: async () => ({ app: 'discover', path: '#/', state: {} }),
   });
+  setup.share.url.locators.create(new EntraSpHuntLocatorDefinition());
   const caseCalls: Array<{ kind: 'new' | 'existing'; attachments: CaseAttachmentsWithoutOwner }> = [];
   const saved: SavedSearch[] = [];
   const cases: CasesPublicStart = {

@@ -1,5 +1,5 @@
 import React from 'react';
-import { act, fireEvent, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { createMemoryHistory } from 'history';
 import { COVERAGE_API_PATH, HUNT_API_PATH, PLUGIN_NAME } from '../../../common/constants';
 import type { HuntResponse } from '../../../common/hunt/api_types';
@@ -8,6 +8,7 @@ import { GRAPH_SP_ID_FIELD, HUNT_FIELDS } from '../../../common/hunt/data_source
 import { ServicesProvider } from '../../services/services_context';
 import { TEST_IDS } from '../../test_ids';
 import { createCoreStart, type PostHandler } from '../../../test/helpers/core_start';
+import { createPivotServices } from '../../../test/helpers/pivot_services';
 import { renderWithProviders } from '../../../test/helpers/render';
 import { HuntApp } from './hunt_app';
 
@@ -62,6 +63,35 @@ function renderApp(search = '', onPost: PostHandler = answers) {
   );
   return { history, ...setup };
 }
+
+describe('HuntApp with Cases', () => {
+  it('adds exactly the selected rows, with the params that produced them, and forgets the selection on a new run', async () => {
+    const history = createMemoryHistory({ initialEntries: ['/?max_daily=3'] });
+    const setup = createPivotServices(answers);
+    renderWithProviders(
+      <ServicesProvider services={setup.services}>
+        <HuntApp history={history} />
+      </ServicesProvider>
+    );
+    fireEvent.click(screen.getByTestId(TEST_IDS.runButton));
+    const table = await screen.findByTestId(TEST_IDS.resultsTable);
+    const [, firstRow] = within(table).getAllByRole('row');
+    fireEvent.click(within(firstRow).getByRole('checkbox'));
+    // A form change after the run must not leak into the comment: the rows came from max 3.
+    fireEvent.change(screen.getByTestId(TEST_IDS.maxDailyInput), { target: { value: '9' } });
+    fireEvent.click(screen.getByTestId(TEST_IDS.addToNewCase));
+    const [call] = setup.caseCalls;
+    expect(call.kind).toBe('new');
+    const comment = call.attachments[0].comment;
+    expect(comment).toContain('at most 3 events a day');
+    expect(comment).toContain('| sp\\-0 | action\\-0 |');
+    expect(comment).not.toContain('sp\\-1');
+    expect(comment).toContain('[Reopen this hunt](</app/r?l=ENTRA_SP_HUNT_LOCATOR');
+
+    fireEvent.click(screen.getByTestId(TEST_IDS.runButton));
+    await waitFor(() => expect(screen.getByTestId(TEST_IDS.addToNewCase)).toBeDisabled());
+  });
+});
 
 describe('HuntApp', () => {
   it('sets breadcrumbs and title, and fetches coverage before anything runs', async () => {

@@ -52,7 +52,6 @@ export function HuntApp({ history }: HuntAppProps) {
   const { http, chrome } = useServices();
   const initial = useMemo(() => searchToFormState(history.location.search), [history]);
   const [form, setForm] = useState<HuntFormState>(initial.state);
-  const [ranParams, setRanParams] = useState<string | undefined>(undefined);
   const lastWrittenSearch = useRef(history.location.search);
   const hunt = useHunt(http);
   const validation = useMemo(() => validateForm(form), [form]);
@@ -72,12 +71,12 @@ export function HuntApp({ history }: HuntAppProps) {
     [history]
   );
 
+  const { run: runHunt } = hunt;
   const run = useCallback(() => {
     if (!validation.params) return;
-    hunt.run(validation.params);
-    setRanParams(JSON.stringify(validation.params));
+    runHunt(validation.params);
     writeUrl(form, true);
-  }, [form, hunt, validation.params, writeUrl]);
+  }, [form, runHunt, validation.params, writeUrl]);
 
   // Arriving from a link that asks to run: run once with what it carries, if it is valid.
   const autoRan = useRef(false);
@@ -96,12 +95,9 @@ export function HuntApp({ history }: HuntAppProps) {
         const next = searchToFormState(location.search);
         setForm(next.state);
         const nextValidation = validateForm(next.state);
-        if (next.run && nextValidation.params) {
-          hunt.run(nextValidation.params);
-          setRanParams(JSON.stringify(nextValidation.params));
-        }
+        if (next.run && nextValidation.params) runHunt(nextValidation.params);
       }),
-    [history, hunt]
+    [history, runHunt]
   );
 
   const onFormChange = useCallback(
@@ -128,28 +124,34 @@ export function HuntApp({ history }: HuntAppProps) {
     return built.ok ? { query: built.hunt.inlined } : { reason: NO_SOURCES_REASON };
   }, [coverage.coverage, validation.params]);
 
+  // Everything derived from the rows uses the params that produced them, not those of a run in
+  // flight or of the form.
+  const { response, responseParams: shownParams, responseId } = hunt;
   const [inspected, setInspected] = useState<HuntRow | undefined>(undefined);
   const [selected, setSelected] = useState<HuntRow[]>([]);
-  const pivots = usePivots(hunt.params, hunt.response?.available_fields);
-  const huntQuery = hunt.response?.query ?? undefined;
+  useEffect(() => {
+    setInspected(undefined);
+    setSelected([]);
+  }, [responseId]);
+  const pivots = usePivots(shownParams, response?.available_fields, response?.time);
+  const huntQuery = response?.query ?? undefined;
   const huntDiscoverUrl =
-    huntQuery && hunt.params ? pivots.discoverUrl({ inlined: huntQuery, timeRange: hunt.params.time_range }) : undefined;
+    huntQuery && shownParams ? pivots.discoverUrl({ inlined: huntQuery, timeRange: shownParams.time_range }) : undefined;
   const buildComment = () => {
-    const response = hunt.response;
-    if (!response || !hunt.params) return '';
+    if (!response || !shownParams) return '';
     return buildCaseComment({
       definition: HUNT_DEFINITION,
-      params: hunt.params,
+      params: shownParams,
       time: response.time,
       rows: selected,
       query: response.query ?? '',
-      huntUrl: pivots.huntUrl() ?? '',
+      huntUrl: pivots.huntUrl(),
       discoverUrl: huntDiscoverUrl,
     });
   };
 
-  const isStale = hunt.status === 'success' && ranParams !== undefined && validation.params !== undefined && ranParams !== JSON.stringify(validation.params);
-  const shownParams = hunt.params;
+  const isStale =
+    hunt.status === 'success' && !!shownParams && !!validation.params && JSON.stringify(shownParams) !== JSON.stringify(validation.params);
 
   return (
     <EuiPageTemplate restrictWidth={false} panelled={false} data-test-subj={TEST_IDS.page}>
@@ -172,7 +174,7 @@ export function HuntApp({ history }: HuntAppProps) {
         {hunt.status === 'loading' && hunt.startedAt !== undefined && <RunningState startedAt={hunt.startedAt} retryingInSeconds={hunt.retryingInSeconds} />}
         {hunt.status === 'idle' && <IdleState />}
         {hunt.status === 'error' && hunt.error && <ErrorState error={hunt.error} />}
-        {hunt.response && hunt.status !== 'error' && shownParams && (
+        {response && hunt.status !== 'error' && shownParams && (
           <>
             {isStale && (
               <>
@@ -182,15 +184,15 @@ export function HuntApp({ history }: HuntAppProps) {
                 <EuiSpacer size="s" />
               </>
             )}
-            <ResponseNotices response={hunt.response} maxDaily={shownParams.max_daily_actions} minIps={shownParams.min_distinct_ips} />
-            {hunt.response.rows.length > 0 && (
+            <ResponseNotices response={response} maxDaily={shownParams.max_daily_actions} minIps={shownParams.min_distinct_ips} />
+            {response.rows.length > 0 && (
               <>
                 <EuiSpacer size="s" />
                 <EuiText size="s" data-test-subj={TEST_IDS.resultCount}>
                   <FormattedMessage
                     id="entraSpHunt.app.resultCountDescription"
                     defaultMessage="{count, plural, one {# rare action} other {# rare actions}} from several IPs{took, select, none {} other { ({took} ms in Elasticsearch)}}."
-                    values={{ count: hunt.response.rows.length, took: hunt.response.took_ms === null ? 'none' : formatCount(hunt.response.took_ms) }}
+                    values={{ count: response.rows.length, took: response.took_ms === null ? 'none' : formatCount(response.took_ms) }}
                   />
                 </EuiText>
                 <EuiSpacer size="s" />
@@ -213,7 +215,8 @@ export function HuntApp({ history }: HuntAppProps) {
                 </EuiFlexGroup>
                 <EuiSpacer size="s" />
                 <ResultsTable
-                  rows={hunt.response.rows}
+                  key={responseId}
+                  rows={response.rows}
                   groupBy={shownParams.group_by}
                   pivots={pivots}
                   onInspectRow={setInspected}

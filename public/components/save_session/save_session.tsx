@@ -63,7 +63,17 @@ export function SaveSessionButton({ esql, timeRange, defaultTitle }: SaveSession
 
   return (
     <>
-      <EuiButton size="s" iconType="save" onClick={() => setIsOpen(true)} data-test-subj={TEST_IDS.saveSession}>
+      <EuiButton
+        size="s"
+        iconType="save"
+        onClick={() => {
+          // Suggest the title of what is shown now, not of what was shown when first rendered.
+          setTitle(defaultTitle);
+          setDuplicate(false);
+          setIsOpen(true);
+        }}
+        data-test-subj={TEST_IDS.saveSession}
+      >
         {SAVE_LABEL}
       </EuiButton>
       {isOpen && (
