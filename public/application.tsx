@@ -4,8 +4,8 @@ import type { AppMountParameters, CoreStart } from '@kbn/core/public';
 import { KibanaRenderContextProvider } from '@kbn/react-kibana-context-render';
 import { Router } from '@kbn/shared-ux-router';
 import { HuntApp } from './components/hunt_app';
-import { ServicesProvider } from './services/services_context';
-import type { EntraSpHuntServices, EntraSpHuntStartDeps } from './types';
+import { ServicesProvider, servicesFrom } from './services/services_context';
+import type { EntraSpHuntStartDeps } from './types';
 
 /** Kibana 9.1+ wraps an app in i18n, theme and error boundary with `rendering.addContext`. */
 export function withKibanaContext(core: CoreStart, node: ReactNode) {
@@ -22,16 +22,7 @@ export function renderApp(
   deps: EntraSpHuntStartDeps,
   { element, history }: AppMountParameters
 ): () => void {
-  const services: EntraSpHuntServices = {
-    http: core.http,
-    chrome: core.chrome,
-    application: core.application,
-    notifications: core.notifications,
-    uiSettings: core.uiSettings,
-    share: deps.share,
-    cases: deps.cases,
-    savedSearch: deps.savedSearch,
-  };
+  const services = servicesFrom(core, deps);
   const root = createRoot(element);
   root.render(
     withKibanaContext(

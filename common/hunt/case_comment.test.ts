@@ -3,22 +3,9 @@ import { hostileString } from '../../test/helpers/hostile_string';
 import { HUNT_DEFINITION } from './definition';
 import { buildCaseComment, escapeMarkdown, fencedBlock } from './case_comment';
 import { huntParamsSchema } from './hunt_params';
-import type { HuntRow } from './shape_results';
+import { huntRow } from '../../test/helpers/hunt_rows';
 
-const row: HuntRow = {
-  day: '2026-11-20T00:00:00.000Z',
-  action: 'Add service principal credentials',
-  service_principal_name: 'Managed Service Identity',
-  service_principal_id: null,
-  service_principal_names: ['Managed Service Identity'],
-  service_principal_ids: ['b981'],
-  event_count: 2,
-  daily_action_count: 2,
-  distinct_ips: 2,
-  ips: ['1.128.3.4', '198.51.100.12'],
-  datasets: ['azure.auditlogs'],
-  event_actions: [],
-};
+const row = huntRow({ event_actions: [] });
 
 const input = {
   definition: HUNT_DEFINITION,

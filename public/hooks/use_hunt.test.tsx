@@ -1,32 +1,28 @@
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { HUNT_API_PATH, HUNT_CANCEL_API_PATH, HUNT_STATUS_API_PATH } from '../../common/constants';
-import type { HuntResponse } from '../../common/hunt/api_types';
 import { DEFAULT_HUNT_PARAMS } from '../../common/hunt/hunt_params';
 import { createCoreStart, type PostHandler } from '../../test/helpers/core_start';
+import { huntResponse } from '../../test/helpers/hunt_rows';
 import { useHunt } from './use_hunt';
 
-const base: HuntResponse = {
-  outcome: 'running',
-  id: 'FmNJRUZ1YWZCU3dH',
-  rows: [],
-  truncated: false,
-  is_partial: false,
-  took_ms: null,
-  query: 'FROM x',
-  time: { from: 'now-30d', to: 'now', start: 'a', end: 'b' },
-  datasets: [],
-  skipped: [],
-  missing_fields: [],
-  nameless_datasets: [],
-  limit: 1000,
-  available_fields: [],
-};
+const base = huntResponse({ outcome: 'running', id: 'FmNJRUZ1YWZCU3dH', took_ms: null, datasets: [] });
 
 function busy(seconds: number) {
   return Object.assign(new Error('Too Many Requests'), {
     response: { status: 429 },
     body: { statusCode: 429, message: 'busy', attributes: { code: 'too_many_requests', retry_after_seconds: seconds } },
   });
+}
+
+/** A hunt that is still running: submitted, with a status check that never answers. */
+async function startLongHunt() {
+  const onPost: PostHandler = async (path) =>
+    path === HUNT_API_PATH ? base : path === HUNT_CANCEL_API_PATH ? { cancelled: true } : new Promise(() => undefined);
+  const { core, posts } = createCoreStart(onPost);
+  const hook = renderHook(() => useHunt(core.http));
+  act(() => hook.result.current.run(DEFAULT_HUNT_PARAMS));
+  await waitFor(() => expect(posts.some((post) => post.path === HUNT_STATUS_API_PATH)).toBe(true));
+  return { ...hook, posts };
 }
 
 describe('useHunt', () => {
@@ -79,11 +75,7 @@ describe('useHunt', () => {
   });
 
   it('Cancel stops polling and deletes the running query', async () => {
-    const onPost: PostHandler = async (path) => (path === HUNT_API_PATH ? base : path === HUNT_CANCEL_API_PATH ? { cancelled: true } : new Promise(() => undefined));
-    const { core, posts } = createCoreStart(onPost);
-    const { result } = renderHook(() => useHunt(core.http));
-    act(() => result.current.run(DEFAULT_HUNT_PARAMS));
-    await waitFor(() => expect(posts.some((post) => post.path === HUNT_STATUS_API_PATH)).toBe(true));
+    const { result, posts } = await startLongHunt();
     act(() => result.current.cancel());
     expect(result.current.status).toBe('idle');
     expect(posts.filter((post) => post.path === HUNT_CANCEL_API_PATH).map((post) => post.body)).toEqual([{ id: base.id }]);
@@ -92,11 +84,7 @@ describe('useHunt', () => {
   });
 
   it('a new run stops the old one and deletes its query', async () => {
-    const onPost: PostHandler = async (path) => (path === HUNT_API_PATH ? base : path === HUNT_CANCEL_API_PATH ? { cancelled: true } : new Promise(() => undefined));
-    const { core, posts } = createCoreStart(onPost);
-    const { result } = renderHook(() => useHunt(core.http));
-    act(() => result.current.run(DEFAULT_HUNT_PARAMS));
-    await waitFor(() => expect(posts.some((post) => post.path === HUNT_STATUS_API_PATH)).toBe(true));
+    const { result, posts } = await startLongHunt();
     act(() => result.current.run({ ...DEFAULT_HUNT_PARAMS, max_daily_actions: 3 }));
     expect(posts.filter((post) => post.path === HUNT_CANCEL_API_PATH).map((post) => post.body)).toEqual([{ id: base.id }]);
     expect(result.current.status).toBe('loading');
@@ -104,11 +92,7 @@ describe('useHunt', () => {
   });
 
   it('leaving the page deletes the running query too', async () => {
-    const onPost: PostHandler = async (path) => (path === HUNT_API_PATH ? base : path === HUNT_CANCEL_API_PATH ? { cancelled: true } : new Promise(() => undefined));
-    const { core, posts } = createCoreStart(onPost);
-    const { result, unmount } = renderHook(() => useHunt(core.http));
-    act(() => result.current.run(DEFAULT_HUNT_PARAMS));
-    await waitFor(() => expect(posts.some((post) => post.path === HUNT_STATUS_API_PATH)).toBe(true));
+    const { posts, unmount } = await startLongHunt();
     unmount();
     expect(posts.filter((post) => post.path === HUNT_CANCEL_API_PATH)).toHaveLength(1);
   });

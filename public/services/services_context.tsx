@@ -1,5 +1,6 @@
 import React, { createContext, useContext, type PropsWithChildren } from 'react';
-import type { EntraSpHuntServices } from '../types';
+import type { CoreStart } from '@kbn/core/public';
+import type { EntraSpHuntServices, EntraSpHuntStartDeps } from '../types';
 
 const ServicesContext = createContext<EntraSpHuntServices | undefined>(undefined);
 
@@ -11,4 +12,18 @@ export function useServices(): EntraSpHuntServices {
   const services = useContext(ServicesContext);
   if (!services) throw new Error('useServices must be used inside ServicesProvider');
   return services;
+}
+
+/** What the app's components get from Kibana's core and the plugins it depends on. */
+export function servicesFrom(core: CoreStart, deps: EntraSpHuntStartDeps): EntraSpHuntServices {
+  return {
+    http: core.http,
+    chrome: core.chrome,
+    application: core.application,
+    notifications: core.notifications,
+    uiSettings: core.uiSettings,
+    share: deps.share,
+    cases: deps.cases,
+    savedSearch: deps.savedSearch,
+  };
 }

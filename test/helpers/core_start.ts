@@ -1,5 +1,6 @@
 import type { ChromeBreadcrumb, CoreStart, HttpFetchOptions, HttpHandler } from '@kbn/core/public';
 import { BehaviorSubject } from 'rxjs';
+import { servicesFrom } from '../../public/services/services_context';
 import type { EntraSpHuntServices } from '../../public/types';
 import { sharePluginMock } from '@kbn/share-plugin/public/mocks';
 
@@ -28,13 +29,6 @@ export function createCoreStart(onPost: PostHandler) {
     theme: { theme$: new BehaviorSubject({ darkMode: false }) },
   };
   const share = sharePluginMock.createStartContract();
-  const services: EntraSpHuntServices = {
-    http: core.http,
-    chrome: core.chrome,
-    application: core.application,
-    notifications: core.notifications,
-    uiSettings: core.uiSettings,
-    share,
-  };
+  const services: EntraSpHuntServices = servicesFrom(core, { share });
   return { core, services, share, breadcrumbs, titles, posts };
 }

@@ -2,13 +2,13 @@ import React from 'react';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { createMemoryHistory } from 'history';
 import { COVERAGE_API_PATH, HUNT_API_PATH, PLUGIN_NAME } from '../../../common/constants';
-import type { HuntResponse } from '../../../common/hunt/api_types';
 import type { CoverageResponse } from '../../../common/hunt/coverage';
 import { GRAPH_SP_ID_FIELD, HUNT_FIELDS } from '../../../common/hunt/data_sources';
 import { ServicesProvider } from '../../services/services_context';
 import { TEST_IDS } from '../../test_ids';
 import { createCoreStart, type PostHandler } from '../../../test/helpers/core_start';
 import { createPivotServices } from '../../../test/helpers/pivot_services';
+import { huntResponse, huntRow } from '../../../test/helpers/hunt_rows';
 import { renderWithProviders } from '../../../test/helpers/render';
 import { HuntApp } from './hunt_app';
 
@@ -20,38 +20,23 @@ const coverage: CoverageResponse = {
   time: { from: 'now-30d', to: 'now', start: 'a', end: 'b' },
 };
 
-function huntResponse(rows: number): HuntResponse {
-  return {
-    outcome: 'ok',
-    rows: Array.from({ length: rows }, (_, index) => ({
-      day: '2026-11-20T00:00:00.000Z',
-      action: `action-${index}`,
-      service_principal_name: `sp-${index}`,
-      service_principal_id: null,
-      service_principal_names: [`sp-${index}`],
-      service_principal_ids: [],
-      event_count: 2,
-      daily_action_count: 2,
-      distinct_ips: 2,
-      ips: ['192.0.2.1', '192.0.2.2'],
-      datasets: ['azure.signinlogs'],
-      event_actions: [`action-${index}`],
-    })),
-    truncated: false,
-    is_partial: false,
-    took_ms: 5,
-    query: 'FROM x',
-    time: { from: 'now-30d', to: 'now', start: 'a', end: 'b' },
-    datasets: ['azure.signinlogs'],
-    skipped: [],
-    missing_fields: [],
-    nameless_datasets: [],
-    limit: 1000,
-    available_fields: [],
-  };
+function responseWithRows(count: number) {
+  return huntResponse({
+    rows: Array.from({ length: count }, (_, index) =>
+      huntRow({
+        action: `action-${index}`,
+        service_principal_name: `sp-${index}`,
+        service_principal_names: [`sp-${index}`],
+        service_principal_ids: [],
+        ips: ['192.0.2.1', '192.0.2.2'],
+        datasets: ['azure.signinlogs'],
+        event_actions: [`action-${index}`],
+      })
+    ),
+  });
 }
 
-const answers: PostHandler = async (path) => (path === COVERAGE_API_PATH ? coverage : huntResponse(2));
+const answers: PostHandler = async (path) => (path === COVERAGE_API_PATH ? coverage : responseWithRows(2));
 
 function renderApp(search = '', onPost: PostHandler = answers) {
   const history = createMemoryHistory({ initialEntries: [`/${search}`] });

@@ -1,31 +1,14 @@
 import React from 'react';
 import { act, screen } from '@testing-library/react';
-import type { HuntResponse } from '../../../common/hunt/api_types';
 import { HuntRequestError } from '../../services/hunt_api';
 import { TEST_IDS } from '../../test_ids';
+import { huntResponse, huntRow } from '../../../test/helpers/hunt_rows';
 import { renderWithProviders } from '../../../test/helpers/render';
 import { ErrorState, ResponseNotices, RunningState } from './hunt_states';
 
-function response(overrides: Partial<HuntResponse> = {}): HuntResponse {
-  return {
-    outcome: 'ok',
-    rows: [],
-    truncated: false,
-    is_partial: false,
-    took_ms: 4,
-    query: 'FROM x',
-    time: { from: 'now-30d', to: 'now', start: '2026-10-28T00:00:00.000Z', end: '2026-11-27T00:00:00.000Z' },
-    datasets: ['azure.signinlogs'],
-    skipped: [],
-    missing_fields: [],
-    nameless_datasets: [],
-    limit: 1000,
-    available_fields: [],
-    ...overrides,
-  };
-}
+const response = huntResponse;
 
-const row = { day: null, action: 'a', service_principal_name: null, service_principal_id: null, service_principal_names: [], service_principal_ids: [], event_count: 1, daily_action_count: 1, distinct_ips: 2, ips: [], datasets: [], event_actions: [] };
+const row = huntRow({ day: null, service_principal_name: null });
 
 describe('hunt states', () => {
   it('no matches names the thresholds that ran', () => {

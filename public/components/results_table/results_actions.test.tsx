@@ -2,28 +2,20 @@ import React from 'react';
 import { renderHook, screen, within } from '@testing-library/react';
 import { huntParamsSchema } from '../../../common/hunt/hunt_params';
 import { COVERAGE_FIELDS } from '../../../common/hunt/data_sources';
-import type { HuntRow } from '../../../common/hunt/shape_results';
 import { usePivots } from '../../hooks/use_pivots';
 import { ServicesProvider } from '../../services/services_context';
 import { TEST_IDS } from '../../test_ids';
 import { createPivotServices } from '../../../test/helpers/pivot_services';
+import { huntRow } from '../../../test/helpers/hunt_rows';
 import { renderWithProviders } from '../../../test/helpers/render';
 import { ResultsTable } from './results_table';
 
-const row: HuntRow = {
-  day: '2026-11-20T00:00:00.000Z',
+const row = huntRow({
   action: 'Sign-in activity',
   service_principal_name: 'x" | DROP',
-  service_principal_id: null,
   service_principal_names: ['x" | DROP'],
-  service_principal_ids: ['id-1'],
-  event_count: 2,
-  daily_action_count: 2,
-  distinct_ips: 2,
   ips: ['192.0.2.1', '192.0.2.2'],
-  datasets: ['azure.signinlogs'],
-  event_actions: [],
-};
+});
 const params = huntParamsSchema.parse({});
 
 function renderTable(options?: Parameters<typeof createPivotServices>[1]) {

@@ -2,25 +2,12 @@ import React from 'react';
 import { fireEvent, screen, within } from '@testing-library/react';
 import type { HuntRow } from '../../../common/hunt/shape_results';
 import { TEST_IDS } from '../../test_ids';
+import { huntRow } from '../../../test/helpers/hunt_rows';
 import { renderWithProviders } from '../../../test/helpers/render';
 import { ResultsTable, VISIBLE_IPS } from './results_table';
 
 function row(overrides: Partial<HuntRow>): HuntRow {
-  return {
-    day: '2026-11-20T00:00:00.000Z',
-    action: 'Sign-in activity',
-    service_principal_name: 'Terraform',
-    service_principal_id: null,
-    service_principal_names: ['Terraform'],
-    service_principal_ids: ['id-1'],
-    event_count: 2,
-    daily_action_count: 2,
-    distinct_ips: 2,
-    ips: ['192.0.2.1', '192.0.2.2'],
-    datasets: ['azure.signinlogs'],
-    event_actions: ['Sign-in activity'],
-    ...overrides,
-  };
+  return huntRow({ service_principal_name: 'Terraform', service_principal_ids: ['id-1'], ips: ['192.0.2.1', '192.0.2.2'], ...overrides });
 }
 
 const bodyRows = () => within(screen.getByTestId(TEST_IDS.resultsTable)).getAllByRole('row').slice(1);

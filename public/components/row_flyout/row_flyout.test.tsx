@@ -3,30 +3,18 @@ import { renderHook, screen, waitFor, within } from '@testing-library/react';
 import { EVENTS_API_PATH } from '../../../common/constants';
 import type { EventsResponse } from '../../../common/hunt/api_types';
 import { COVERAGE_FIELDS } from '../../../common/hunt/data_sources';
-import { huntParamsSchema } from '../../../common/hunt/hunt_params';
-import type { HuntRow } from '../../../common/hunt/shape_results';
+import { huntParamsSchema, type HuntParamsInput } from '../../../common/hunt/hunt_params';
 import { usePivots } from '../../hooks/use_pivots';
 import { ServicesProvider } from '../../services/services_context';
 import { TEST_IDS } from '../../test_ids';
+import type { PostHandler } from '../../../test/helpers/core_start';
 import { createPivotServices } from '../../../test/helpers/pivot_services';
+import { huntRow } from '../../../test/helpers/hunt_rows';
 import { renderWithProviders } from '../../../test/helpers/render';
 import { ipSummaries, timeline } from './event_summaries';
 import { RowFlyout } from './row_flyout';
 
-const row: HuntRow = {
-  day: '2026-11-20T00:00:00.000Z',
-  action: 'Add service principal credentials',
-  service_principal_name: 'Managed Service Identity',
-  service_principal_id: null,
-  service_principal_names: [],
-  service_principal_ids: ['b981'],
-  event_count: 3,
-  daily_action_count: 3,
-  distinct_ips: 2,
-  ips: ['1.128.3.4', '198.51.100.12'],
-  datasets: ['azure.auditlogs'],
-  event_actions: [],
-};
+const row = huntRow({ service_principal_names: [], event_count: 3, daily_action_count: 3, event_actions: [] });
 
 const events = [
   { '@timestamp': '2026-11-20T08:10:00.000Z', 'source.ip': '1.128.3.4', 'source.as.organization.name': 'Telstra Pty Ltd', 'event.action': row.action },
@@ -59,17 +47,23 @@ describe('event summaries', () => {
   });
 });
 
+/** The flyout for `row` with the hunt's params, its Discover pivots, and `onPost` answering. */
+function renderFlyout(onPost: PostHandler, input: HuntParamsInput = {}) {
+  const { services, posts } = createPivotServices(onPost);
+  const params = huntParamsSchema.parse(input);
+  const wrapper = ({ children }: { children: React.ReactNode }) => <ServicesProvider services={services}>{children}</ServicesProvider>;
+  const { result } = renderHook(() => usePivots(params, COVERAGE_FIELDS), { wrapper });
+  renderWithProviders(
+    <ServicesProvider services={services}>
+      <RowFlyout row={row} params={params} pivots={result.current} onClose={jest.fn()} />
+    </ServicesProvider>
+  );
+  return { posts };
+}
+
 describe('RowFlyout', () => {
   it('reads the row events from the events route and shows the IPs and events', async () => {
-    const { services, posts } = createPivotServices(async (path) => (path === EVENTS_API_PATH ? response : {}));
-    const params = huntParamsSchema.parse({ max_daily_actions: 4 });
-    const wrapper = ({ children }: { children: React.ReactNode }) => <ServicesProvider services={services}>{children}</ServicesProvider>;
-    const { result } = renderHook(() => usePivots(params, COVERAGE_FIELDS), { wrapper });
-    renderWithProviders(
-      <ServicesProvider services={services}>
-        <RowFlyout row={row} params={params} pivots={result.current} onClose={jest.fn()} />
-      </ServicesProvider>
-    );
+    const { posts } = renderFlyout(async (path) => (path === EVENTS_API_PATH ? response : {}), { max_daily_actions: 4 });
     await waitFor(() => expect(screen.getByTestId(TEST_IDS.rowFlyoutEvents)).toBeInTheDocument());
     expect(posts[0]).toMatchObject({ path: EVENTS_API_PATH, body: { max_daily_actions: 4, row: { day: row.day, action: row.action, principal: 'Managed Service Identity' } } });
     const ips = within(screen.getByTestId(TEST_IDS.rowFlyoutIps)).getAllByRole('row').slice(1);
@@ -83,17 +77,9 @@ describe('RowFlyout', () => {
   });
 
   it('shows the error when the events cannot be read', async () => {
-    const { services } = createPivotServices(async () => {
+    renderFlyout(async () => {
       throw Object.assign(new Error('Forbidden'), { response: { status: 403 }, body: { statusCode: 403, message: 'You lack read access to logs-azure.*.', attributes: { code: 'forbidden' } } });
     });
-    const params = huntParamsSchema.parse({});
-    const wrapper = ({ children }: { children: React.ReactNode }) => <ServicesProvider services={services}>{children}</ServicesProvider>;
-    const { result } = renderHook(() => usePivots(params, COVERAGE_FIELDS), { wrapper });
-    renderWithProviders(
-      <ServicesProvider services={services}>
-        <RowFlyout row={row} params={params} pivots={result.current} onClose={jest.fn()} />
-      </ServicesProvider>
-    );
     expect(await screen.findByTestId(TEST_IDS.error)).toHaveTextContent('You lack read access to logs-azure.*.');
   });
 });

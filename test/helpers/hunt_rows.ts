@@ -1,0 +1,41 @@
+import type { HuntResponse } from '../../common/hunt/api_types';
+import type { HuntRow } from '../../common/hunt/shape_results';
+
+/** A result row as the hunt route returns it (an audit credential change from two IPs). */
+export function huntRow(overrides: Partial<HuntRow> = {}): HuntRow {
+  return {
+    day: '2026-11-20T00:00:00.000Z',
+    action: 'Add service principal credentials',
+    service_principal_name: 'Managed Service Identity',
+    service_principal_id: null,
+    service_principal_names: ['Managed Service Identity'],
+    service_principal_ids: ['b981'],
+    event_count: 2,
+    daily_action_count: 2,
+    distinct_ips: 2,
+    ips: ['1.128.3.4', '198.51.100.12'],
+    datasets: ['azure.auditlogs'],
+    event_actions: ['Add service principal credentials'],
+    ...overrides,
+  };
+}
+
+/** A finished hunt response with no rows unless given. */
+export function huntResponse(overrides: Partial<HuntResponse> = {}): HuntResponse {
+  return {
+    outcome: 'ok',
+    rows: [],
+    truncated: false,
+    is_partial: false,
+    took_ms: 5,
+    query: 'FROM x',
+    time: { from: 'now-30d', to: 'now', start: '2026-10-28T00:00:00.000Z', end: '2026-11-27T00:00:00.000Z' },
+    datasets: ['azure.signinlogs'],
+    skipped: [],
+    missing_fields: [],
+    nameless_datasets: [],
+    limit: 1000,
+    available_fields: [],
+    ...overrides,
+  };
+}
