@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
- * The project's one test command: type-check everything, run the unit and component tests, then
- * the browser tests, and end with one summary line of passed and failed counts.
+ * The project's one test command: check formatting and lint (fast, so they come first), type-check
+ * everything, run the unit and component tests, then the browser tests, and end with one summary
+ * line of passed and failed counts.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
@@ -34,11 +35,15 @@ function jest(label, extraArgs) {
   results.failed += report.numFailedTests + report.numRuntimeErrorTestSuites;
 }
 
-if (!run('type-check (tsc --noEmit)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json'])) {
-  results.failed += 1;
-} else {
-  results.passed += 1;
+/** A whole-project check (formatter, linter, type-checker) counts as one test. */
+function check(label, command, args) {
+  if (run(label, command, args)) results.passed += 1;
+  else results.failed += 1;
 }
+
+check('format (prettier --check)', bin('prettier'), ['--check', '--log-level', 'warn', '.']);
+check('lint (eslint)', bin('eslint'), ['--max-warnings', '0', '.']);
+check('type-check (tsc --noEmit)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
 jest('unit and component tests (jest)', []);
 if (existsSync(join(root, 'test/e2e/jest.config.js'))) {
   ensureChromium();

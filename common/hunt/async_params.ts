@@ -1,4 +1,4 @@
-import { z } from 'zod/v4';
+import { z } from '@kbn/zod/v4';
 import { ESQL_MAX_ROW_LIMIT } from '../constants';
 import { describeIssues, formatIssues, type ParamsIssue } from './hunt_params';
 

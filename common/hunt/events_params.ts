@@ -1,4 +1,4 @@
-import { z } from 'zod/v4';
+import { z } from '@kbn/zod/v4';
 import { describeIssues, formatIssues, huntParamsSchema, type ParamsIssue } from './hunt_params';
 
 /** Names and actions in the data are short; a longer value is not one we showed. */

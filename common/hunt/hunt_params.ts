@@ -1,4 +1,4 @@
-import { z } from 'zod/v4';
+import { z } from '@kbn/zod/v4';
 import {
   DEFAULT_MAX_DAILY_ACTIONS,
   DEFAULT_MIN_DISTINCT_IPS,

@@ -1,4 +1,4 @@
-import dateMath from '@elastic/datemath';
+import dateMath from '@kbn/datemath';
 
 /** Elastic datemath relative to now: `now`, `now-30d`, `now-1d/d`, `now-2h+5m` … */
 const RELATIVE_EXPRESSION = /^now(?:[+-]\d{1,6}[smhdwMy])*(?:\/[smhdwMy])?$/;
