@@ -110,10 +110,15 @@ export default tseslint.config(
     // server is a request that fails silently (typescript-eslint's projectService reuses tsconfig).
     files: ['server/**/*.ts', 'public/**/*.{ts,tsx}', 'common/**/*.ts'],
     ignores: TESTS,
-    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
-      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
+      '@typescript-eslint/no-misused-promises': [
+        'error',
+        { checksVoidReturn: { attributes: false } },
+      ],
     },
   },
   {
@@ -127,7 +132,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': restrictedImports(NO_TEST_IMPORTS, [
         {
-          group: ['react', 'react-dom', 'react-dom/*', '@elastic/eui', '@elastic/eui/*', '@elastic/charts'],
+          group: [
+            'react',
+            'react-dom',
+            'react-dom/*',
+            '@elastic/eui',
+            '@elastic/eui/*',
+            '@elastic/charts',
+          ],
           message: 'common/ is shared with the server: no React or EUI.',
         },
         {
@@ -136,7 +148,8 @@ export default tseslint.config(
         },
         {
           group: ['@kbn/*', ...COMMON_ALLOWED_KBN.map((name) => `!${name}`)],
-          message: 'common/ may use only pure shared packages (@kbn/zod, @kbn/datemath, @kbn/es-query).',
+          message:
+            'common/ may use only pure shared packages (@kbn/zod, @kbn/datemath, @kbn/es-query).',
         },
         {
           group: ['**/server', '**/server/**', '**/public', '**/public/**'],

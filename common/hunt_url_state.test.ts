@@ -33,14 +33,22 @@ describe('hunt URL state', () => {
 
   it('keeps an invalid value as typed so the form can show it', () => {
     expect(searchToFormState('?min_ips=zero').state.minDistinctIps).toBe('zero');
-    expect(formStateToParamsInput({ ...DEFAULT_FORM_STATE, minDistinctIps: 'zero' }).min_distinct_ips).toBe('zero');
+    expect(
+      formStateToParamsInput({ ...DEFAULT_FORM_STATE, minDistinctIps: 'zero' }).min_distinct_ips
+    ).toBe('zero');
   });
 
   it('locator params from validated params reopen the same hunt', () => {
-    const params = huntParamsSchema.parse({ max_daily_actions: 4, trusted_cidrs: ['10.0.0.0/8'], group_by: 'id' });
+    const params = huntParamsSchema.parse({
+      max_daily_actions: 4,
+      trusted_cidrs: ['10.0.0.0/8'],
+      group_by: 'id',
+    });
     const state = locatorParamsToFormState(paramsToLocatorParams(params, true));
     expect(huntParamsSchema.parse(formStateToParamsInput(state))).toEqual(params);
-    expect(huntParamsSchema.parse(formStateToParamsInput(DEFAULT_FORM_STATE))).toEqual(DEFAULT_HUNT_PARAMS);
+    expect(huntParamsSchema.parse(formStateToParamsInput(DEFAULT_FORM_STATE))).toEqual(
+      DEFAULT_HUNT_PARAMS
+    );
   });
 
   it('an empty list in the URL stays empty instead of falling back to defaults', () => {

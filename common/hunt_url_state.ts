@@ -118,8 +118,14 @@ export function locatorParamsToFormState(params: EntraSpHuntLocatorParams): Hunt
   return {
     from: params.timeRange?.from ?? DEFAULT_FORM_STATE.from,
     to: params.timeRange?.to ?? DEFAULT_FORM_STATE.to,
-    maxDailyActions: params.maxDailyActions !== undefined ? String(params.maxDailyActions) : DEFAULT_FORM_STATE.maxDailyActions,
-    minDistinctIps: params.minDistinctIps !== undefined ? String(params.minDistinctIps) : DEFAULT_FORM_STATE.minDistinctIps,
+    maxDailyActions:
+      params.maxDailyActions !== undefined
+        ? String(params.maxDailyActions)
+        : DEFAULT_FORM_STATE.maxDailyActions,
+    minDistinctIps:
+      params.minDistinctIps !== undefined
+        ? String(params.minDistinctIps)
+        : DEFAULT_FORM_STATE.minDistinctIps,
     datasets: params.datasets ?? DEFAULT_FORM_STATE.datasets,
     groupBy: params.groupBy ?? DEFAULT_FORM_STATE.groupBy,
     trustedCidrs: params.trustedCidrs ?? DEFAULT_FORM_STATE.trustedCidrs,
@@ -129,7 +135,10 @@ export function locatorParamsToFormState(params: EntraSpHuntLocatorParams): Hunt
 }
 
 /** The hunt params as a locator would store them (e.g. in a case comment). */
-export function paramsToLocatorParams(params: Required<HuntParamsInput>, runOnOpen: boolean): EntraSpHuntLocatorParams {
+export function paramsToLocatorParams(
+  params: Required<HuntParamsInput>,
+  runOnOpen: boolean
+): EntraSpHuntLocatorParams {
   return {
     timeRange: { from: params.time_range.from, to: params.time_range.to },
     maxDailyActions: params.max_daily_actions,

@@ -1,6 +1,10 @@
 import type { KibanaLocation, LocatorDefinition } from '@kbn/share-plugin/public';
 import { ENTRA_SP_HUNT_LOCATOR, PLUGIN_ID } from '../common/constants';
-import { formStateToSearch, locatorParamsToFormState, type EntraSpHuntLocatorParams } from '../common/hunt_url_state';
+import {
+  formStateToSearch,
+  locatorParamsToFormState,
+  type EntraSpHuntLocatorParams,
+} from '../common/hunt_url_state';
 
 /**
  * The app's own locator, after elastic/kibana:examples/locator_examples/public/locator.ts: other
@@ -10,7 +14,9 @@ import { formStateToSearch, locatorParamsToFormState, type EntraSpHuntLocatorPar
 export class EntraSpHuntLocatorDefinition implements LocatorDefinition<EntraSpHuntLocatorParams> {
   public readonly id = ENTRA_SP_HUNT_LOCATOR;
 
-  public readonly getLocation = async (params: EntraSpHuntLocatorParams): Promise<KibanaLocation> => ({
+  public readonly getLocation = async (
+    params: EntraSpHuntLocatorParams
+  ): Promise<KibanaLocation> => ({
     app: PLUGIN_ID,
     path: `/${formStateToSearch(locatorParamsToFormState(params), params.runOnOpen === true)}`,
     state: {},

@@ -11,7 +11,9 @@ import { plugin } from '.';
 function setupPlugin() {
   const apps: App[] = [];
   const { core, posts } = createCoreStart(async (path) =>
-    path === COVERAGE_API_PATH ? { index_count: 0, available_fields: [], missing_common_fields: [], datasets: [], time: {} } : {}
+    path === COVERAGE_API_PATH
+      ? { index_count: 0, available_fields: [], missing_common_fields: [], datasets: [], time: {} }
+      : {}
   );
   const share = sharePluginMock.createStartContract();
   const coreSetup = {
@@ -28,13 +30,20 @@ describe('public plugin', () => {
   it('registers the app in the Security category with a lazily mounted page', () => {
     const { apps } = setupPlugin();
     expect(apps).toHaveLength(1);
-    expect(apps[0]).toMatchObject({ id: PLUGIN_ID, category: { id: 'securitySolution' }, order: 8002, euiIconType: 'securityAnalyticsApp' });
+    expect(apps[0]).toMatchObject({
+      id: PLUGIN_ID,
+      category: { id: 'securitySolution' },
+      order: 8002,
+      euiIconType: 'securityAnalyticsApp',
+    });
   });
 
   it('registers its locator on setup and returns it', async () => {
     const { contract, share } = setupPlugin();
     expect(share.url.locators.get(ENTRA_SP_HUNT_LOCATOR)).toBe(contract.locator);
-    expect(await contract.locator.getUrl({ maxDailyActions: 3, runOnOpen: true })).toBe(`/app/${PLUGIN_ID}/?max_daily=3&run=1`);
+    expect(await contract.locator.getUrl({ maxDailyActions: 3, runOnOpen: true })).toBe(
+      `/app/${PLUGIN_ID}/?max_daily=3&run=1`
+    );
   });
 
   it('mounts the page (falling back to KibanaRenderContextProvider without addContext) and unmounts', async () => {

@@ -20,12 +20,18 @@ export type EntraSpHuntPublicStart = Record<string, never>;
 /** After Rules (8001) in the Security section of the navigation. */
 const NAV_ORDER = 8002;
 
-export class EntraSpHuntPublicPlugin
-  implements Plugin<EntraSpHuntPublicSetup, EntraSpHuntPublicStart, EntraSpHuntSetupDeps, EntraSpHuntStartDeps>
-{
+export class EntraSpHuntPublicPlugin implements Plugin<
+  EntraSpHuntPublicSetup,
+  EntraSpHuntPublicStart,
+  EntraSpHuntSetupDeps,
+  EntraSpHuntStartDeps
+> {
   constructor(_initializerContext: PluginInitializerContext) {}
 
-  public setup(core: CoreSetup<EntraSpHuntStartDeps, EntraSpHuntPublicStart>, plugins: EntraSpHuntSetupDeps): EntraSpHuntPublicSetup {
+  public setup(
+    core: CoreSetup<EntraSpHuntStartDeps, EntraSpHuntPublicStart>,
+    plugins: EntraSpHuntSetupDeps
+  ): EntraSpHuntPublicSetup {
     core.application.register({
       id: PLUGIN_ID,
       title: PLUGIN_NAME,
@@ -35,7 +41,10 @@ export class EntraSpHuntPublicPlugin
       keywords: ['entra', 'azure', 'service principal', 'hunt', 'esql', 'threat hunting'],
       async mount(params: AppMountParameters) {
         // The page and EUI load only when the app opens, in their own chunk.
-        const [{ renderApp }, [coreStart, depsStart]] = await Promise.all([import('./application'), core.getStartServices()]);
+        const [{ renderApp }, [coreStart, depsStart]] = await Promise.all([
+          import('./application'),
+          core.getStartServices(),
+        ]);
         return renderApp(coreStart, depsStart, params);
       },
     });

@@ -1,4 +1,10 @@
-import type { ApplicationStart, ChromeStart, HttpStart, NotificationsStart, IUiSettingsClient } from '@kbn/core/public';
+import type {
+  ApplicationStart,
+  ChromeStart,
+  HttpStart,
+  NotificationsStart,
+  IUiSettingsClient,
+} from '@kbn/core/public';
 import type { CasesPublicStart } from '@kbn/cases-plugin/public';
 import type { SavedSearchPublicPluginStart } from '@kbn/saved-search-plugin/public';
 import type { SharePluginSetup, SharePluginStart } from '@kbn/share-plugin/public';

@@ -1,10 +1,19 @@
-import type { CoreSetup, CoreStart, Logger, Plugin, PluginInitializerContext } from '@kbn/core/server';
+import type {
+  CoreSetup,
+  CoreStart,
+  Logger,
+  Plugin,
+  PluginInitializerContext,
+} from '@kbn/core/server';
 import { registerRoutes } from './routes';
 
 export type EntraSpHuntServerSetup = Record<string, never>;
 export type EntraSpHuntServerStart = Record<string, never>;
 
-export class EntraSpHuntServerPlugin implements Plugin<EntraSpHuntServerSetup, EntraSpHuntServerStart> {
+export class EntraSpHuntServerPlugin implements Plugin<
+  EntraSpHuntServerSetup,
+  EntraSpHuntServerStart
+> {
   private readonly logger: Logger;
 
   constructor(initializerContext: PluginInitializerContext) {

@@ -2,8 +2,10 @@ import { readdirSync, readFileSync, statSync } from 'fs';
 import { join, resolve } from 'path';
 
 /** STYLE.md: `entraSpHunt.<area>.<element><Type>`, Type from Kibana's i18n guideline. */
-const ID_PATTERN = /^entraSpHunt\.[a-z][a-zA-Z]*\.[a-z][a-zA-Z]*(Title|Label|ButtonLabel|Placeholder|Tooltip|AriaLabel|ErrorMessage|Description|LinkText)$/;
-const MESSAGE = /(?:i18n\.translate\(\s*'([^']+)'\s*,\s*\{\s*defaultMessage:\s*|id="([^"]+)"\s+defaultMessage=)(['"])((?:\\.|(?!\3).)*)\3/gs;
+const ID_PATTERN =
+  /^entraSpHunt\.[a-z][a-zA-Z]*\.[a-z][a-zA-Z]*(Title|Label|ButtonLabel|Placeholder|Tooltip|AriaLabel|ErrorMessage|Description|LinkText)$/;
+const MESSAGE =
+  /(?:i18n\.translate\(\s*'([^']+)'\s*,\s*\{\s*defaultMessage:\s*|id="([^"]+)"\s+defaultMessage=)(['"])((?:\\.|(?!\3).)*)\3/gs;
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -31,6 +33,8 @@ describe('i18n message ids', () => {
   });
 
   it('no id is reused for a different message', () => {
-    expect([...messages.entries()].filter(([, texts]) => texts.size > 1).map(([id]) => id)).toEqual([]);
+    expect([...messages.entries()].filter(([, texts]) => texts.size > 1).map(([id]) => id)).toEqual(
+      []
+    );
   });
 });

@@ -31,9 +31,22 @@ function parseJsonc(text: string): Record<string, unknown> {
 // elastic/kibana:src/core/packages/plugins/server-internal/src/discovery/plugin_manifest_parser.ts
 // rejects any key outside this list with "unrecognized properties".
 const KNOWN_MANIFEST_FIELDS = [
-  'id', 'kibanaVersion', 'type', 'version', 'configPath', 'requiredPlugins', 'optionalPlugins',
-  'runtimePluginDependencies', 'ui', 'server', 'extraPublicDirs', 'requiredBundles', 'serviceFolders',
-  'owner', 'description', 'enabledOnAnonymousPages',
+  'id',
+  'kibanaVersion',
+  'type',
+  'version',
+  'configPath',
+  'requiredPlugins',
+  'optionalPlugins',
+  'runtimePluginDependencies',
+  'ui',
+  'server',
+  'extraPublicDirs',
+  'requiredBundles',
+  'serviceFolders',
+  'owner',
+  'description',
+  'enabledOnAnonymousPages',
 ];
 
 describe('plugin manifests', () => {
@@ -66,13 +79,18 @@ describe('plugin manifests', () => {
     expect(json.server).toBe(jsonc.plugin.server);
     expect(json.ui).toBe(jsonc.plugin.browser);
     for (const key of ['requiredPlugins', 'optionalPlugins', 'requiredBundles'] as const) {
-      expect([...((json[key] as string[]) ?? [])].sort()).toEqual([...((jsonc.plugin[key] as string[]) ?? [])].sort());
+      expect([...((json[key] as string[]) ?? [])].sort()).toEqual(
+        [...((jsonc.plugin[key] as string[]) ?? [])].sort()
+      );
     }
     expect(json.description).toBe(jsonc.description);
   });
 
   it('package.json builds with plugin-helpers and ships no runtime dependencies', () => {
-    const pkg = JSON.parse(read('package.json')) as { scripts: Record<string, string>; dependencies?: object };
+    const pkg = JSON.parse(read('package.json')) as {
+      scripts: Record<string, string>;
+      dependencies?: object;
+    };
     expect(pkg.scripts.build).toContain('plugin-helpers build');
     expect(pkg.dependencies ?? {}).toEqual({});
   });

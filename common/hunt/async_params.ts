@@ -13,7 +13,11 @@ export const asyncIdSchema = z.string().regex(ASYNC_ID, 'must be the id of a run
 export const huntStatusSchema = z
   .object({
     id: asyncIdSchema,
-    limit: z.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(ESQL_MAX_ROW_LIMIT, `must be at most ${ESQL_MAX_ROW_LIMIT}`),
+    limit: z
+      .number({ error: 'must be a number' })
+      .int('must be a whole number')
+      .min(1, 'must be at least 1')
+      .max(ESQL_MAX_ROW_LIMIT, `must be at most ${ESQL_MAX_ROW_LIMIT}`),
   })
   .strict();
 export type HuntStatusParams = z.output<typeof huntStatusSchema>;
@@ -22,7 +26,9 @@ export const huntCancelSchema = z.object({ id: asyncIdSchema }).strict();
 export type HuntCancelParams = z.output<typeof huntCancelSchema>;
 
 function parserFor<T>(schema: z.ZodType<T>) {
-  return (input: unknown): { ok: true; value: T } | { ok: false; issues: ParamsIssue[]; message: string } => {
+  return (
+    input: unknown
+  ): { ok: true; value: T } | { ok: false; issues: ParamsIssue[]; message: string } => {
     const result = schema.safeParse(input);
     if (result.success) return { ok: true, value: result.data };
     const issues = describeIssues(result.error, input);

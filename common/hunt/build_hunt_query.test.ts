@@ -1,7 +1,12 @@
 import { existsSync, readFileSync } from 'fs';
 import { resolve } from 'path';
 import { buildHuntQuery, type BuiltHuntQuery } from './build_hunt_query';
-import { HUNT_FIELDS, O365_CATEGORY_FIELD, GRAPH_SP_ID_FIELD, SOURCE_IP_FIELD } from './data_sources';
+import {
+  HUNT_FIELDS,
+  O365_CATEGORY_FIELD,
+  GRAPH_SP_ID_FIELD,
+  SOURCE_IP_FIELD,
+} from './data_sources';
 import { normaliseEsql, scanEsql } from './esql_text';
 import { huntParamsSchema, type HuntParamsInput } from './hunt_params';
 import { resolveTimeRange } from './time_range';
@@ -11,7 +16,10 @@ const SHARED_SEED = resolve(__dirname, '../../../shared/seed-query.esql');
 const NOW = new Date('2026-11-27T12:00:00.000Z');
 const ALL_FIELDS: ReadonlySet<string> = new Set(HUNT_FIELDS);
 
-function build(input: HuntParamsInput = {}, fields: ReadonlySet<string> = ALL_FIELDS): BuiltHuntQuery {
+function build(
+  input: HuntParamsInput = {},
+  fields: ReadonlySet<string> = ALL_FIELDS
+): BuiltHuntQuery {
   const params = huntParamsSchema.parse(input);
   const time = resolveTimeRange(params.time_range, NOW);
   if (!time) throw new Error('test time range did not resolve');
@@ -72,7 +80,9 @@ describe('parameterised form', () => {
   it('sends thresholds, datasets and the window as named params, never in the text', () => {
     const hunt = build({ max_daily_actions: 3, min_distinct_ips: 4 });
     expect(hunt.query).toContain('daily_action_count <= ?max_daily and distinct_ips >= ?min_ips');
-    expect(hunt.query).toContain('event.dataset in (?dataset_0, ?dataset_1, ?dataset_2, ?dataset_3)');
+    expect(hunt.query).toContain(
+      'event.dataset in (?dataset_0, ?dataset_1, ?dataset_2, ?dataset_3)'
+    );
     expect(hunt.query).toContain('@timestamp > ?_tstart');
     expect(hunt.params).toEqual([
       { _tstart: '2026-10-28T12:00:00.000Z' },
@@ -139,9 +149,9 @@ describe('each parameter changes the query', () => {
   });
 
   it('index patterns: written into FROM as given', () => {
-    expect(build({ index_patterns: ['remote:logs-azure.*', 'logs-o365.audit-prod'] }).query).toMatch(
-      /^FROM remote:logs-azure\.\*, logs-o365\.audit-prod\n/
-    );
+    expect(
+      build({ index_patterns: ['remote:logs-azure.*', 'logs-o365.audit-prod'] }).query
+    ).toMatch(/^FROM remote:logs-azure\.\*, logs-o365\.audit-prod\n/);
   });
 
   it('group by id: the id is the key and names are collected', () => {
@@ -170,7 +180,11 @@ describe('field coverage', () => {
     const hunt = build({}, fields);
     expect(hunt.query).not.toContain('graphactivitylogs');
     expect(hunt.skipped).toEqual([
-      { dataset: 'azure.graphactivitylogs', reason: 'missing_fields', missingFields: [GRAPH_SP_ID_FIELD] },
+      {
+        dataset: 'azure.graphactivitylogs',
+        reason: 'missing_fields',
+        missingFields: [GRAPH_SP_ID_FIELD],
+      },
     ]);
     expect(hunt.inlined).toContain(
       'service_principal_id = COALESCE(\n    azure.auditlogs.properties.initiated_by.app.servicePrincipalId,\n    `o365`.audit.UserId,'
@@ -200,14 +214,26 @@ describe('field coverage', () => {
     if (!time) throw new Error('unresolved');
     const fields = new Set([...ALL_FIELDS].filter((field) => field !== GRAPH_SP_ID_FIELD));
     const result = buildHuntQuery(params, time, fields);
-    expect(result).toMatchObject({ ok: false, reason: 'no_data_sources', missingFields: [GRAPH_SP_ID_FIELD] });
+    expect(result).toMatchObject({
+      ok: false,
+      reason: 'no_data_sources',
+      missingFields: [GRAPH_SP_ID_FIELD],
+    });
   });
 
   it('says so when a field every branch needs is missing', () => {
     const params = huntParamsSchema.parse({});
     const time = resolveTimeRange(params.time_range, NOW);
     if (!time) throw new Error('unresolved');
-    const result = buildHuntQuery(params, time, new Set([...ALL_FIELDS].filter((f) => f !== SOURCE_IP_FIELD)));
-    expect(result).toMatchObject({ ok: false, reason: 'no_common_fields', missingFields: [SOURCE_IP_FIELD] });
+    const result = buildHuntQuery(
+      params,
+      time,
+      new Set([...ALL_FIELDS].filter((f) => f !== SOURCE_IP_FIELD))
+    );
+    expect(result).toMatchObject({
+      ok: false,
+      reason: 'no_common_fields',
+      missingFields: [SOURCE_IP_FIELD],
+    });
   });
 });

@@ -20,13 +20,21 @@ const input = {
 describe('case comment', () => {
   it('holds the hunt name, parameters, window, rows, query and both links', () => {
     const comment = buildCaseComment(input);
-    expect(comment).toContain('### Microsoft Entra ID Rare Service Principal Activity from Multiple IPs');
+    expect(comment).toContain(
+      '### Microsoft Entra ID Rare Service Principal Activity from Multiple IPs'
+    );
     expect(comment).toContain('at most 5 events a day; from at least 2 distinct IPs');
     expect(comment).toContain('Trusted IP ranges: 10\\.0\\.0\\.0/8');
-    expect(comment).toContain('2026\\-10\\-28T12\\:00\\:00\\.000Z to 2026\\-11\\-27T12\\:00\\:00\\.000Z');
-    expect(comment).toContain('| Managed Service Identity | Add service principal credentials | 2026\\-11\\-20 | 2 | 1\\.128\\.3\\.4, 198\\.51\\.100\\.12 |');
+    expect(comment).toContain(
+      '2026\\-10\\-28T12\\:00\\:00\\.000Z to 2026\\-11\\-27T12\\:00\\:00\\.000Z'
+    );
+    expect(comment).toContain(
+      '| Managed Service Identity | Add service principal credentials | 2026\\-11\\-20 | 2 | 1\\.128\\.3\\.4, 198\\.51\\.100\\.12 |'
+    );
     expect(comment).toContain('```esql\nFROM logs-azure.*\n| LIMIT 1000\n```');
-    expect(comment).toContain('[Reopen this hunt](</app/r?l=ENTRA_SP_HUNT_LOCATOR&v=9.3.0&p=%7B%7D>)');
+    expect(comment).toContain(
+      '[Reopen this hunt](</app/r?l=ENTRA_SP_HUNT_LOCATOR&v=9.3.0&p=%7B%7D>)'
+    );
     expect(comment).toContain('[Open the query in Discover](</app/r?l=DISCOVER_APP_LOCATOR');
   });
 
@@ -43,9 +51,16 @@ describe('case comment', () => {
       }),
       { numRuns: 1000 }
     );
-    expect(escapeMarkdown('see https://3232235777/login or www.evil.example')).toBe('see https\\://3232235777/login or www\\.evil\\.example');
-    const comment = buildCaseComment({ ...input, rows: [{ ...row, service_principal_name: '[click](javascript:alert(1)) | x |\n| y' }] });
+    expect(escapeMarkdown('see https://3232235777/login or www.evil.example')).toBe(
+      'see https\\://3232235777/login or www\\.evil\\.example'
+    );
+    const comment = buildCaseComment({
+      ...input,
+      rows: [{ ...row, service_principal_name: '[click](javascript:alert(1)) | x |\n| y' }],
+    });
     expect(comment).toContain('\\[click\\]\\(javascript\\:alert\\(1\\)\\) \\| x \\| \\| y');
-    expect(comment.split('\n').filter((line) => line.startsWith('| ') && line.endsWith(' |'))).toHaveLength(3);
+    expect(
+      comment.split('\n').filter((line) => line.startsWith('| ') && line.endsWith(' |'))
+    ).toHaveLength(3);
   });
 });

@@ -47,8 +47,18 @@ function list(values: string[]): string {
   return values.length ? values.map(escapeMarkdown).join(', ') : '—';
 }
 
-export function buildCaseComment({ definition, params, time, rows, query, huntUrl, discoverUrl }: CaseCommentInput): string {
-  const principal = (row: HuntRow) => (params.group_by === 'name' ? row.service_principal_name : row.service_principal_id) ?? '(no name)';
+export function buildCaseComment({
+  definition,
+  params,
+  time,
+  rows,
+  query,
+  huntUrl,
+  discoverUrl,
+}: CaseCommentInput): string {
+  const principal = (row: HuntRow) =>
+    (params.group_by === 'name' ? row.service_principal_name : row.service_principal_id) ??
+    '(no name)';
   const lines = [
     `### ${escapeMarkdown(definition.name)}`,
     '',

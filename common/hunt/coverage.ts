@@ -14,7 +14,9 @@ import { describeIssues, formatIssues, huntParamsSchema, type ParamsIssue } from
 import type { ResolvedTimeRange } from './time_range';
 
 /** Coverage depends only on where and when the hunt looks. */
-export const coverageParamsSchema = huntParamsSchema.pick({ time_range: true, index_patterns: true }).strict();
+export const coverageParamsSchema = huntParamsSchema
+  .pick({ time_range: true, index_patterns: true })
+  .strict();
 export type CoverageParams = z.output<typeof coverageParamsSchema>;
 
 export function parseCoverageParams(
@@ -75,10 +77,10 @@ export function describeCoverage(
     missing_common_fields: COMMON_FIELDS.filter((field) => !availableFields.has(field)),
     datasets: DATASETS.map((dataset) => {
       const source = DATA_SOURCES[dataset];
-      const missing_fields = [...new Set([source.selectorField, ...source.nameFields, ...source.idFields])].filter(
-        (field) => !availableFields.has(field)
-      );
-      const event_count = counts ? counts.get(dataset) ?? 0 : null;
+      const missing_fields = [
+        ...new Set([source.selectorField, ...source.nameFields, ...source.idFields]),
+      ].filter((field) => !availableFields.has(field));
+      const event_count = counts ? (counts.get(dataset) ?? 0) : null;
       const status: DatasetCoverageStatus = availableFields.has(source.selectorField)
         ? event_count === 0
           ? 'no_events'

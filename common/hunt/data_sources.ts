@@ -19,7 +19,12 @@ export const SOURCE_IP_FIELD = 'source.ip';
 export const ACTION_FIELD = 'event.action';
 
 /** Fields every branch needs; without any one of them no query can be built. */
-export const COMMON_FIELDS = [TIMESTAMP_FIELD, DATASET_FIELD, SOURCE_IP_FIELD, ACTION_FIELD] as const;
+export const COMMON_FIELDS = [
+  TIMESTAMP_FIELD,
+  DATASET_FIELD,
+  SOURCE_IP_FIELD,
+  ACTION_FIELD,
+] as const;
 
 export const AUDIT_SP_ID_FIELD = 'azure.auditlogs.properties.initiated_by.app.servicePrincipalId';
 export const AUDIT_SP_NAME_FIELD = 'azure.auditlogs.properties.initiated_by.app.displayName';

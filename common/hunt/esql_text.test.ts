@@ -11,7 +11,9 @@ import {
 } from './esql_text';
 
 function kinds(text: string): string[] {
-  return scanEsql(text).map((token) => (token.kind === 'string' ? 'string' : `${token.kind}:${token.text}`));
+  return scanEsql(text).map((token) =>
+    token.kind === 'string' ? 'string' : `${token.kind}:${token.text}`
+  );
 }
 
 describe('escapeEsqlString', () => {
@@ -20,7 +22,15 @@ describe('escapeEsqlString', () => {
       fc.property(hostileString, (value) => {
         const query = `ROW x = ${escapeEsqlString(value)} | LIMIT 1`;
         const tokens = scanEsql(query);
-        expect(kinds(query)).toEqual(['word:ROW', 'word:x', 'symbol:=', 'string', 'symbol:|', 'word:LIMIT', 'word:1']);
+        expect(kinds(query)).toEqual([
+          'word:ROW',
+          'word:x',
+          'symbol:=',
+          'string',
+          'symbol:|',
+          'word:LIMIT',
+          'word:1',
+        ]);
         expect(decodeEsqlString(tokens[3].text)).toBe(value);
       }),
       { numRuns: 2000 }
@@ -49,9 +59,11 @@ describe('inlineEsqlParams', () => {
   });
 
   it('renders numbers, booleans and null as literals, and honours overrides', () => {
-    expect(inlineEsqlParams('?a ?b ?c ?d', [{ a: 5 }, { b: true }, { c: null }, { d: 'x' }], { d: 'now()' })).toBe(
-      '5 true null now()'
-    );
+    expect(
+      inlineEsqlParams('?a ?b ?c ?d', [{ a: 5 }, { b: true }, { c: null }, { d: 'x' }], {
+        d: 'now()',
+      })
+    ).toBe('5 true null now()');
   });
 
   it('refuses a param without a value instead of sending a broken query', () => {
@@ -65,7 +77,9 @@ describe('inlineEsqlParams', () => {
 
 describe('normaliseEsql', () => {
   it('ignores whitespace and comments but not string contents', () => {
-    expect(normaliseEsql('FROM a\n  | WHERE b == "x  y" // note')).toBe('FROM a | WHERE b == "x  y"');
+    expect(normaliseEsql('FROM a\n  | WHERE b == "x  y" // note')).toBe(
+      'FROM a | WHERE b == "x  y"'
+    );
     expect(normaliseEsql('WHERE b == "x y"')).not.toBe(normaliseEsql('WHERE b == "x  y"'));
   });
 });

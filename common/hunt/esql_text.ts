@@ -41,7 +41,8 @@ export function esqlLiteral(value: EsqlParamValue): string {
   if (value === null) return 'null';
   if (typeof value === 'string') return escapeEsqlString(value);
   if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new RangeError('ES|QL has no literal for a non-finite number');
+    if (!Number.isFinite(value))
+      throw new RangeError('ES|QL has no literal for a non-finite number');
     return String(value);
   }
   return value ? 'true' : 'false';

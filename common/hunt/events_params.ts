@@ -4,7 +4,9 @@ import { describeIssues, formatIssues, huntParamsSchema, type ParamsIssue } from
 /** Names and actions in the data are short; a longer value is not one we showed. */
 export const MAX_PIVOT_VALUE_LENGTH = 1_024;
 
-const pivotValue = z.string().max(MAX_PIVOT_VALUE_LENGTH, `must be at most ${MAX_PIVOT_VALUE_LENGTH} characters`);
+const pivotValue = z
+  .string()
+  .max(MAX_PIVOT_VALUE_LENGTH, `must be at most ${MAX_PIVOT_VALUE_LENGTH} characters`);
 
 export const rowKeySchema = z
   .object({
@@ -18,7 +20,9 @@ export const rowKeySchema = z
 export const eventsParamsSchema = huntParamsSchema.extend({ row: rowKeySchema }).strict();
 export type EventsParams = z.output<typeof eventsParamsSchema>;
 
-export function parseEventsParams(input: unknown): { ok: true; value: EventsParams } | { ok: false; issues: ParamsIssue[]; message: string } {
+export function parseEventsParams(
+  input: unknown
+): { ok: true; value: EventsParams } | { ok: false; issues: ParamsIssue[]; message: string } {
   const result = eventsParamsSchema.safeParse(input);
   if (result.success) return { ok: true, value: result.data };
   const issues = describeIssues(result.error, input);

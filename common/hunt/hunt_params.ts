@@ -81,7 +81,9 @@ function unique<T>(values: T[]): boolean {
 export const huntParamsSchema = z
   .object({
     time_range: timeRangeSchema.default({ from: DEFAULT_TIME_FROM, to: DEFAULT_TIME_TO }),
-    max_daily_actions: boundedInteger(1, MAX_DAILY_ACTIONS_LIMIT).default(DEFAULT_MAX_DAILY_ACTIONS),
+    max_daily_actions: boundedInteger(1, MAX_DAILY_ACTIONS_LIMIT).default(
+      DEFAULT_MAX_DAILY_ACTIONS
+    ),
     min_distinct_ips: boundedInteger(1, MIN_DISTINCT_IPS_LIMIT).default(DEFAULT_MIN_DISTINCT_IPS),
     datasets: z
       .array(z.enum(DATASETS, { error: `must be one of ${DATASETS.join(', ')}` }))
@@ -95,9 +97,7 @@ export const huntParamsSchema = z
       .max(MAX_INDEX_PATTERNS, `must name at most ${MAX_INDEX_PATTERNS} index patterns`)
       .refine(unique, 'must not repeat an index pattern')
       .default([...DEFAULT_INDEX_PATTERNS]),
-    group_by: z
-      .enum(GROUP_BY_VALUES, { error: 'must be "name" or "id"' })
-      .default('name'),
+    group_by: z.enum(GROUP_BY_VALUES, { error: 'must be "name" or "id"' }).default('name'),
     trusted_cidrs: z
       .array(cidr)
       .max(MAX_TRUSTED_CIDRS, `must hold at most ${MAX_TRUSTED_CIDRS} entries`)
@@ -121,8 +121,7 @@ export interface ParamsIssue {
 }
 
 export type ParseParamsResult =
-  | { ok: true; value: HuntParams }
-  | { ok: false; issues: ParamsIssue[]; message: string };
+  { ok: true; value: HuntParams } | { ok: false; issues: ParamsIssue[]; message: string };
 
 function valueAt(input: unknown, path: PropertyKey[]): unknown {
   let value = input;

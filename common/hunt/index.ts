@@ -1,11 +1,6 @@
 export { HUNT_DEFINITION } from './definition';
 export type { HuntDefinition, MitreTechnique } from './definition';
-export {
-  DATASETS,
-  DATA_SOURCES,
-  HUNT_FIELDS,
-  COMMON_FIELDS,
-} from './data_sources';
+export { DATASETS, DATA_SOURCES, HUNT_FIELDS, COMMON_FIELDS } from './data_sources';
 export type { Dataset, DataSource } from './data_sources';
 export {
   huntParamsSchema,

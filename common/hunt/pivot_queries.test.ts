@@ -3,7 +3,12 @@ import { hostileString } from '../../test/helpers/hostile_string';
 import { COVERAGE_FIELDS, EVENT_DETAIL_FIELDS, HUNT_FIELDS } from './data_sources';
 import { decodeEsqlString, scanEsql } from './esql_text';
 import { huntParamsSchema } from './hunt_params';
-import { buildRowPivot, buildValuePivot, PIVOT_VALUE_KINDS, type PivotValueKind } from './pivot_queries';
+import {
+  buildRowPivot,
+  buildValuePivot,
+  PIVOT_VALUE_KINDS,
+  type PivotValueKind,
+} from './pivot_queries';
 import { resolveTimeRange } from './time_range';
 
 const NOW = new Date('2026-11-27T12:00:00.000Z');
@@ -12,7 +17,11 @@ const DEFAULTS = huntParamsSchema.parse({});
 const TIME = resolveTimeRange(DEFAULTS.time_range, NOW);
 if (!TIME) throw new Error('unresolved');
 const WINDOW = TIME;
-const KEY = { day: '2026-11-20T00:00:00.000Z', action: 'Add service principal credentials', principal: 'Managed Service Identity' };
+const KEY = {
+  day: '2026-11-20T00:00:00.000Z',
+  action: 'Add service principal credentials',
+  principal: 'Managed Service Identity',
+};
 
 function structure(text: string): string[] {
   return scanEsql(text).map((token) => (token.kind === 'string' ? '<string>' : token.text));
@@ -20,7 +29,11 @@ function structure(text: string): string[] {
 
 describe('row pivot', () => {
   it('selects the row day, action and principal with the hunt sources, derivation and IP filter', () => {
-    const pivot = buildRowPivot(huntParamsSchema.parse({ trusted_cidrs: ['10.0.0.0/8'] }), KEY, ALL);
+    const pivot = buildRowPivot(
+      huntParamsSchema.parse({ trusted_cidrs: ['10.0.0.0/8'] }),
+      KEY,
+      ALL
+    );
     if (!pivot) throw new Error('no pivot');
     expect(pivot.inlined).toBe(
       [
@@ -28,7 +41,10 @@ describe('row pivot', () => {
         '| WHERE @timestamp >= TO_DATETIME("2026-11-20T00:00:00.000Z") AND @timestamp < TO_DATETIME("2026-11-21T00:00:00.000Z")',
         '| WHERE\n  event.dataset in ("azure.auditlogs", "azure.signinlogs", "o365.audit", "azure.graphactivitylogs")',
       ].join('\n') +
-        pivot.inlined.slice(pivot.inlined.indexOf('\n  AND ('), pivot.inlined.indexOf('| WHERE source.ip')) +
+        pivot.inlined.slice(
+          pivot.inlined.indexOf('\n  AND ('),
+          pivot.inlined.indexOf('| WHERE source.ip')
+        ) +
         [
           '| WHERE source.ip IS NOT NULL AND NOT CIDR_MATCH(source.ip, "10.0.0.0/8")',
           '| WHERE timestamp_day_bucket == TO_DATETIME("2026-11-20T00:00:00.000Z")',
@@ -42,19 +58,38 @@ describe('row pivot', () => {
     expect(pivot.inlined).toContain('service_principal_name = COALESCE(');
     expect(pivot.query).toContain('event.action == ?action');
     expect(pivot.params).toContainEqual({ principal: 'Managed Service Identity' });
-    expect(pivot.timeRange).toEqual({ from: '2026-11-20T00:00:00.000Z', to: '2026-11-21T00:00:00.000Z' });
-    expect(pivot.filter.range['@timestamp']).toMatchObject({ gte: '2026-11-20T00:00:00.000Z', lt: '2026-11-21T00:00:00.000Z' });
+    expect(pivot.timeRange).toEqual({
+      from: '2026-11-20T00:00:00.000Z',
+      to: '2026-11-21T00:00:00.000Z',
+    });
+    expect(pivot.filter.range['@timestamp']).toMatchObject({
+      gte: '2026-11-20T00:00:00.000Z',
+      lt: '2026-11-21T00:00:00.000Z',
+    });
   });
 
   it('clamps the day to the hunt window on its first and last day', () => {
     const first = buildRowPivot(DEFAULTS, { ...KEY, day: '2026-10-28T00:00:00.000Z' }, ALL, WINDOW);
-    expect(first?.inlined).toContain('| WHERE @timestamp > TO_DATETIME("2026-10-28T12:00:00.000Z") AND @timestamp < TO_DATETIME("2026-10-29T00:00:00.000Z")');
-    expect(first?.timeRange).toEqual({ from: '2026-10-28T12:00:00.000Z', to: '2026-10-29T00:00:00.000Z' });
-    expect(first?.filter.range['@timestamp']).toMatchObject({ gt: '2026-10-28T12:00:00.000Z', lt: '2026-10-29T00:00:00.000Z' });
+    expect(first?.inlined).toContain(
+      '| WHERE @timestamp > TO_DATETIME("2026-10-28T12:00:00.000Z") AND @timestamp < TO_DATETIME("2026-10-29T00:00:00.000Z")'
+    );
+    expect(first?.timeRange).toEqual({
+      from: '2026-10-28T12:00:00.000Z',
+      to: '2026-10-29T00:00:00.000Z',
+    });
+    expect(first?.filter.range['@timestamp']).toMatchObject({
+      gt: '2026-10-28T12:00:00.000Z',
+      lt: '2026-10-29T00:00:00.000Z',
+    });
     const last = buildRowPivot(DEFAULTS, { ...KEY, day: '2026-11-27T00:00:00.000Z' }, ALL, WINDOW);
-    expect(last?.inlined).toContain('| WHERE @timestamp >= TO_DATETIME("2026-11-27T00:00:00.000Z") AND @timestamp <= TO_DATETIME("2026-11-27T12:00:00.000Z")');
+    expect(last?.inlined).toContain(
+      '| WHERE @timestamp >= TO_DATETIME("2026-11-27T00:00:00.000Z") AND @timestamp <= TO_DATETIME("2026-11-27T12:00:00.000Z")'
+    );
     const middle = buildRowPivot(DEFAULTS, KEY, ALL, WINDOW);
-    expect(middle?.timeRange).toEqual({ from: '2026-11-20T00:00:00.000Z', to: '2026-11-21T00:00:00.000Z' });
+    expect(middle?.timeRange).toEqual({
+      from: '2026-11-20T00:00:00.000Z',
+      to: '2026-11-21T00:00:00.000Z',
+    });
   });
 
   it('matches a null principal (Graph activity grouped by name) with IS NULL', () => {
@@ -63,14 +98,20 @@ describe('row pivot', () => {
   });
 
   it('uses the id when the hunt grouped by id', () => {
-    const pivot = buildRowPivot(huntParamsSchema.parse({ group_by: 'id' }), { ...KEY, principal: 'b981' }, ALL);
+    const pivot = buildRowPivot(
+      huntParamsSchema.parse({ group_by: 'id' }),
+      { ...KEY, principal: 'b981' },
+      ALL
+    );
     expect(pivot?.inlined).toContain('| WHERE service_principal_id == "b981"');
   });
 
   it('keeps only detail columns that exist', () => {
     const pivot = buildRowPivot(DEFAULTS, KEY, new Set(HUNT_FIELDS));
     for (const field of EVENT_DETAIL_FIELDS) expect(pivot?.query).not.toContain(field);
-    expect(pivot?.query).toContain('| KEEP @timestamp, event.dataset, event.action, service_principal_name, service_principal_id, source.ip\n');
+    expect(pivot?.query).toContain(
+      '| KEEP @timestamp, event.dataset, event.action, service_principal_name, service_principal_id, source.ip\n'
+    );
   });
 
   it('refuses a row without a valid day', () => {
@@ -94,7 +135,9 @@ describe('value pivots', () => {
   });
 
   it('has no query when none of the chosen sources exists', () => {
-    expect(buildValuePivot(DEFAULTS, 'event.action', 'x', WINDOW, new Set(['@timestamp']))).toBeUndefined();
+    expect(
+      buildValuePivot(DEFAULTS, 'event.action', 'x', WINDOW, new Set(['@timestamp']))
+    ).toBeUndefined();
   });
 });
 
@@ -107,7 +150,9 @@ describe('hostile values from the data', () => {
         if (!pivot || !benignRow) throw new Error('no pivot');
         expect(pivot.query).toBe(benignRow.query);
         expect(structure(pivot.inlined)).toEqual(structure(benignRow.inlined));
-        const literals = scanEsql(pivot.inlined).filter((token) => token.kind === 'string').map((token) => decodeEsqlString(token.text));
+        const literals = scanEsql(pivot.inlined)
+          .filter((token) => token.kind === 'string')
+          .map((token) => decodeEsqlString(token.text));
         expect(literals).toContain(action);
         expect(literals).toContain(principal);
       }),
@@ -119,7 +164,13 @@ describe('hostile values from the data', () => {
     fc.assert(
       fc.property(fc.constantFrom(...PIVOT_VALUE_KINDS), hostileString, (kind, value) => {
         const pivot = buildValuePivot(DEFAULTS, kind, value, WINDOW, ALL);
-        const benign = buildValuePivot(DEFAULTS, kind, kind === 'source.ip' ? 'x' : 'benign', WINDOW, ALL);
+        const benign = buildValuePivot(
+          DEFAULTS,
+          kind,
+          kind === 'source.ip' ? 'x' : 'benign',
+          WINDOW,
+          ALL
+        );
         if (!pivot || !benign) throw new Error('no pivot');
         expect(pivot.query).toBe(benign.query);
         expect(structure(pivot.inlined)).toEqual(structure(benign.inlined));

@@ -15,7 +15,13 @@ import {
   timeCondition,
   timeOverrides,
 } from './build_hunt_query';
-import { ACTION_FIELD, DATASET_FIELD, EVENT_DETAIL_FIELDS, SOURCE_IP_FIELD, TIMESTAMP_FIELD } from './data_sources';
+import {
+  ACTION_FIELD,
+  DATASET_FIELD,
+  EVENT_DETAIL_FIELDS,
+  SOURCE_IP_FIELD,
+  TIMESTAMP_FIELD,
+} from './data_sources';
 import { isIpv4, isIpv6 } from './cidr';
 import { escapeEsqlString, esqlField, inlineEsqlParams, type EsqlNamedParams } from './esql_text';
 import type { HuntParams } from './hunt_params';
@@ -28,8 +34,14 @@ const DAY_MS = 86_400_000;
 /** Columns the pivot computes itself (the hunt's EVAL), so they exist whatever the mappings. */
 const DERIVED_COLUMNS = new Set(['service_principal_name', 'service_principal_id']);
 
-export type PivotValueKind = 'service_principal_name' | 'service_principal_id' | 'source.ip' | 'event.action';
-export const PIVOT_VALUE_KINDS: PivotValueKind[] = ['service_principal_name', 'service_principal_id', 'source.ip', 'event.action'];
+export type PivotValueKind =
+  'service_principal_name' | 'service_principal_id' | 'source.ip' | 'event.action';
+export const PIVOT_VALUE_KINDS: PivotValueKind[] = [
+  'service_principal_name',
+  'service_principal_id',
+  'source.ip',
+  'event.action',
+];
 
 export interface PivotQuery {
   query: string;
@@ -49,7 +61,11 @@ export interface RowKey {
 
 export function rowKey(row: HuntRow, groupBy: HuntParams['group_by']): RowKey | undefined {
   if (!row.day) return undefined;
-  return { day: row.day, action: row.action, principal: groupBy === 'name' ? row.service_principal_name : row.service_principal_id };
+  return {
+    day: row.day,
+    action: row.action,
+    principal: groupBy === 'name' ? row.service_principal_name : row.service_principal_id,
+  };
 }
 
 /** The columns an analyst reads first, in reading order, keeping only those that exist. */
@@ -68,7 +84,12 @@ function keepStage(availableFields: ReadonlySet<string>): string {
   return `KEEP ${columns.map(esqlField).join(', ')}`;
 }
 
-function equalsOrNull(column: string, value: string | null, params: ParamList, name: string): string {
+function equalsOrNull(
+  column: string,
+  value: string | null,
+  params: ParamList,
+  name: string
+): string {
   return value === null ? `${column} IS NULL` : `${column} == ${params.add(name, value)}`;
 }
 
@@ -76,7 +97,9 @@ function valueCondition(kind: PivotValueKind, value: string, params: ParamList):
   if (kind === 'source.ip') {
     const ip = esqlField(SOURCE_IP_FIELD);
     // A value that is not an address still pivots, compared as text, instead of failing TO_IP.
-    return isIpv4(value) || isIpv6(value) ? `${ip} == TO_IP(${params.add('value', value)})` : `TO_STRING(${ip}) == ${params.add('value', value)}`;
+    return isIpv4(value) || isIpv6(value)
+      ? `${ip} == TO_IP(${params.add('value', value)})`
+      : `TO_STRING(${ip}) == ${params.add('value', value)}`;
   }
   return `${kind === 'event.action' ? esqlField(ACTION_FIELD) : kind} == ${params.add('value', value)}`;
 }
@@ -103,7 +126,13 @@ function assemble(
     `LIMIT ${PIVOT_EVENT_LIMIT}`,
   ];
   const query = joinStages(stages);
-  return { query, params: params.entries, filter, inlined: inlineEsqlParams(query, params.entries, overrides), timeRange };
+  return {
+    query,
+    params: params.entries,
+    filter,
+    inlined: inlineEsqlParams(query, params.entries, overrides),
+    timeRange,
+  };
 }
 
 /**
@@ -132,7 +161,8 @@ export function buildRowPivot(
   const params = new ParamList();
   const ts = esqlField(TIMESTAMP_FIELD);
   const timeStage = `WHERE ${ts} ${startOp} ${params.add('_tstart', start)} AND ${ts} ${endOp} ${params.add('_tend', end)}`;
-  const principalColumn = hunt.group_by === 'name' ? 'service_principal_name' : 'service_principal_id';
+  const principalColumn =
+    hunt.group_by === 'name' ? 'service_principal_name' : 'service_principal_id';
   const conditions = [
     sourceIpCondition(hunt.trusted_cidrs, params),
     `timestamp_day_bucket == TO_DATETIME(${params.add('day', day)})`,
@@ -145,9 +175,20 @@ export function buildRowPivot(
     params,
     timeStage,
     conditions,
-    { range: { [TIMESTAMP_FIELD]: { [startKey]: start, [endKey]: end, format: 'strict_date_optional_time' } } },
+    {
+      range: {
+        [TIMESTAMP_FIELD]: {
+          [startKey]: start,
+          [endKey]: end,
+          format: 'strict_date_optional_time',
+        },
+      },
+    },
     { from: start, to: end },
-    { _tstart: `TO_DATETIME(${escapeEsqlString(start)})`, _tend: `TO_DATETIME(${escapeEsqlString(end)})` }
+    {
+      _tstart: `TO_DATETIME(${escapeEsqlString(start)})`,
+      _tend: `TO_DATETIME(${escapeEsqlString(end)})`,
+    }
   );
 }
 
@@ -167,7 +208,11 @@ export function buildValuePivot(
     params,
     timeStage,
     [valueCondition(kind, value, params)],
-    { range: { [TIMESTAMP_FIELD]: { gt: time.start, lte: time.end, format: 'strict_date_optional_time' } } },
+    {
+      range: {
+        [TIMESTAMP_FIELD]: { gt: time.start, lte: time.end, format: 'strict_date_optional_time' },
+      },
+    },
     { from: time.from, to: time.to },
     timeOverrides(time)
   );

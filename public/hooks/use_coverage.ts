@@ -29,7 +29,8 @@ export function useCoverage(http: HttpStart, params: CoverageParams | undefined)
       postCoverage(http, JSON.parse(key), controller.signal).then(
         (coverage) => setValue({ loading: false, coverage }),
         (error: unknown) => {
-          if (!controller.signal.aborted) setValue({ loading: false, error: toHuntRequestError(error) });
+          if (!controller.signal.aborted)
+            setValue({ loading: false, error: toHuntRequestError(error) });
         }
       );
     }, COVERAGE_DEBOUNCE_MS);

@@ -5,19 +5,32 @@ import { createCoreStart, type PostHandler } from '../../test/helpers/core_start
 import { huntResponse } from '../../test/helpers/hunt_rows';
 import { useHunt } from './use_hunt';
 
-const base = huntResponse({ outcome: 'running', id: 'FmNJRUZ1YWZCU3dH', took_ms: null, datasets: [] });
+const base = huntResponse({
+  outcome: 'running',
+  id: 'FmNJRUZ1YWZCU3dH',
+  took_ms: null,
+  datasets: [],
+});
 
 function busy(seconds: number) {
   return Object.assign(new Error('Too Many Requests'), {
     response: { status: 429 },
-    body: { statusCode: 429, message: 'busy', attributes: { code: 'too_many_requests', retry_after_seconds: seconds } },
+    body: {
+      statusCode: 429,
+      message: 'busy',
+      attributes: { code: 'too_many_requests', retry_after_seconds: seconds },
+    },
   });
 }
 
 /** A hunt that is still running: submitted, with a status check that never answers. */
 async function startLongHunt() {
   const onPost: PostHandler = async (path) =>
-    path === HUNT_API_PATH ? base : path === HUNT_CANCEL_API_PATH ? { cancelled: true } : new Promise(() => undefined);
+    path === HUNT_API_PATH
+      ? base
+      : path === HUNT_CANCEL_API_PATH
+        ? { cancelled: true }
+        : new Promise(() => undefined);
   const { core, posts } = createCoreStart(onPost);
   const hook = renderHook(() => useHunt(core.http));
   act(() => hook.result.current.run(DEFAULT_HUNT_PARAMS));
@@ -31,15 +44,30 @@ describe('useHunt', () => {
     const onPost: PostHandler = async (path) => {
       if (path === HUNT_API_PATH) return base;
       polls += 1;
-      return polls < 3 ? { is_running: true, rows: [], truncated: false, is_partial: false, took_ms: null } : { is_running: false, rows: [{ action: 'x' }], truncated: true, is_partial: false, took_ms: 40_000 };
+      return polls < 3
+        ? { is_running: true, rows: [], truncated: false, is_partial: false, took_ms: null }
+        : {
+            is_running: false,
+            rows: [{ action: 'x' }],
+            truncated: true,
+            is_partial: false,
+            took_ms: 40_000,
+          };
     };
     const { core, posts } = createCoreStart(onPost);
     const { result } = renderHook(() => useHunt(core.http));
     act(() => result.current.run(DEFAULT_HUNT_PARAMS));
     expect(result.current.status).toBe('loading');
     await waitFor(() => expect(result.current.status).toBe('success'));
-    expect(result.current.response).toMatchObject({ outcome: 'ok', truncated: true, took_ms: 40_000, query: 'FROM x' });
-    expect(posts.filter((post) => post.path === HUNT_STATUS_API_PATH).map((post) => post.body)).toEqual([
+    expect(result.current.response).toMatchObject({
+      outcome: 'ok',
+      truncated: true,
+      took_ms: 40_000,
+      query: 'FROM x',
+    });
+    expect(
+      posts.filter((post) => post.path === HUNT_STATUS_API_PATH).map((post) => post.body)
+    ).toEqual([
       { id: base.id, limit: 1000 },
       { id: base.id, limit: 1000 },
       { id: base.id, limit: 1000 },
@@ -78,7 +106,9 @@ describe('useHunt', () => {
     const { result, posts } = await startLongHunt();
     act(() => result.current.cancel());
     expect(result.current.status).toBe('idle');
-    expect(posts.filter((post) => post.path === HUNT_CANCEL_API_PATH).map((post) => post.body)).toEqual([{ id: base.id }]);
+    expect(
+      posts.filter((post) => post.path === HUNT_CANCEL_API_PATH).map((post) => post.body)
+    ).toEqual([{ id: base.id }]);
     const statusSignal = posts.find((post) => post.path === HUNT_STATUS_API_PATH)?.options.signal;
     expect(statusSignal?.aborted).toBe(true);
   });
@@ -86,7 +116,9 @@ describe('useHunt', () => {
   it('a new run stops the old one and deletes its query', async () => {
     const { result, posts } = await startLongHunt();
     act(() => result.current.run({ ...DEFAULT_HUNT_PARAMS, max_daily_actions: 3 }));
-    expect(posts.filter((post) => post.path === HUNT_CANCEL_API_PATH).map((post) => post.body)).toEqual([{ id: base.id }]);
+    expect(
+      posts.filter((post) => post.path === HUNT_CANCEL_API_PATH).map((post) => post.body)
+    ).toEqual([{ id: base.id }]);
     expect(result.current.status).toBe('loading');
     expect(result.current.params?.max_daily_actions).toBe(3);
   });

@@ -2,7 +2,13 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { HttpStart } from '@kbn/core/public';
 import type { HuntResponse } from '../../common/hunt/api_types';
 import type { HuntParams } from '../../common/hunt/hunt_params';
-import { HuntRequestError, postHunt, postHuntCancel, postHuntStatus, toHuntRequestError } from '../services/hunt_api';
+import {
+  HuntRequestError,
+  postHunt,
+  postHuntCancel,
+  postHuntStatus,
+  toHuntRequestError,
+} from '../services/hunt_api';
 
 export type HuntStatus = 'idle' | 'loading' | 'success' | 'error';
 
@@ -39,19 +45,26 @@ function wait(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
-type Setter = (update: (current: Omit<UseHuntValue, 'run' | 'cancel'>) => Omit<UseHuntValue, 'run' | 'cancel'>) => void;
+type Setter = (
+  update: (current: Omit<UseHuntValue, 'run' | 'cancel'>) => Omit<UseHuntValue, 'run' | 'cancel'>
+) => void;
 
 /**
  * Calls `request`; on 429 waits as long as Elasticsearch asked (Retry-After) and tries again, a few
  * times, showing the wait.
  */
-async function withBusyRetry<T>(request: () => Promise<T>, signal: AbortSignal, setState: Setter): Promise<T> {
+async function withBusyRetry<T>(
+  request: () => Promise<T>,
+  signal: AbortSignal,
+  setState: Setter
+): Promise<T> {
   for (let attempt = 0; ; attempt += 1) {
     try {
       return await request();
     } catch (error) {
       const failure = toHuntRequestError(error);
-      if (failure.code !== 'too_many_requests' || attempt >= MAX_BUSY_RETRIES || signal.aborted) throw failure;
+      if (failure.code !== 'too_many_requests' || attempt >= MAX_BUSY_RETRIES || signal.aborted)
+        throw failure;
       const seconds = failure.retryAfterSeconds ?? DEFAULT_RETRY_SECONDS;
       setState((current) => ({ ...current, retryingInSeconds: seconds }));
       await wait(seconds * 1000, signal);
@@ -65,7 +78,10 @@ async function withBusyRetry<T>(request: () => Promise<T>, signal: AbortSignal, 
  * short; Cancel, a new run or leaving the page stops the checks and deletes the running query.
  */
 export function useHunt(http: HttpStart): UseHuntValue {
-  const [state, setState] = useState<Omit<UseHuntValue, 'run' | 'cancel'>>({ status: 'idle', responseId: 0 });
+  const [state, setState] = useState<Omit<UseHuntValue, 'run' | 'cancel'>>({
+    status: 'idle',
+    responseId: 0,
+  });
   const active = useRef<{ controller: AbortController; id?: string } | undefined>(undefined);
 
   const stopActive = useCallback(() => {
@@ -80,7 +96,14 @@ export function useHunt(http: HttpStart): UseHuntValue {
   const cancel = useCallback(() => {
     stopActive();
     setState((current) =>
-      current.status === 'loading' ? { ...current, status: current.response ? 'success' : 'idle', startedAt: undefined, retryingInSeconds: undefined } : current
+      current.status === 'loading'
+        ? {
+            ...current,
+            status: current.response ? 'success' : 'idle',
+            startedAt: undefined,
+            retryingInSeconds: undefined,
+          }
+        : current
     );
   }, [stopActive]);
 
@@ -90,14 +113,25 @@ export function useHunt(http: HttpStart): UseHuntValue {
       const own = { controller: new AbortController(), id: undefined as string | undefined };
       active.current = own;
       const { signal } = own.controller;
-      setState((current) => ({ ...current, status: 'loading', params, startedAt: Date.now(), error: undefined, retryingInSeconds: undefined }));
+      setState((current) => ({
+        ...current,
+        status: 'loading',
+        params,
+        startedAt: Date.now(),
+        error: undefined,
+        retryingInSeconds: undefined,
+      }));
 
       (async () => {
         let response = await withBusyRetry(() => postHunt(http, params, signal), signal, setState);
         while (response.outcome === 'running' && response.id) {
           own.id = response.id;
           const id = response.id;
-          const status = await withBusyRetry(() => postHuntStatus(http, { id, limit: params.limit }, signal), signal, setState);
+          const status = await withBusyRetry(
+            () => postHuntStatus(http, { id, limit: params.limit }, signal),
+            signal,
+            setState
+          );
           if (!status.is_running) {
             own.id = undefined;
             const { is_running: _running, ...result } = status;
@@ -109,15 +143,27 @@ export function useHunt(http: HttpStart): UseHuntValue {
         (response) => {
           if (signal.aborted) return;
           active.current = undefined;
-          setState((current) => ({ status: 'success', response, params, responseParams: params, responseId: current.responseId + 1 }));
+          setState((current) => ({
+            status: 'success',
+            response,
+            params,
+            responseParams: params,
+            responseId: current.responseId + 1,
+          }));
         },
         (error: unknown) => {
           if (signal.aborted) return;
           active.current = undefined;
           const failure = toHuntRequestError(error);
           // A check that failed leaves the query running; it must not run on for nobody.
-          if (own.id && failure.code !== 'hunt_expired') postHuntCancel(http, own.id).catch(() => undefined);
-          setState((current) => ({ status: 'error', error: failure, params, responseId: current.responseId }));
+          if (own.id && failure.code !== 'hunt_expired')
+            postHuntCancel(http, own.id).catch(() => undefined);
+          setState((current) => ({
+            status: 'error',
+            error: failure,
+            params,
+            responseId: current.responseId,
+          }));
         }
       );
     },

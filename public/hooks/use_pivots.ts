@@ -2,7 +2,13 @@ import { useMemo } from 'react';
 import { ENTRA_SP_HUNT_LOCATOR } from '../../common/constants';
 import { paramsToLocatorParams, type EntraSpHuntLocatorParams } from '../../common/hunt_url_state';
 import type { HuntParams } from '../../common/hunt/hunt_params';
-import { buildRowPivot, buildValuePivot, rowKey, type PivotQuery, type PivotValueKind } from '../../common/hunt/pivot_queries';
+import {
+  buildRowPivot,
+  buildValuePivot,
+  rowKey,
+  type PivotQuery,
+  type PivotValueKind,
+} from '../../common/hunt/pivot_queries';
 import type { HuntRow } from '../../common/hunt/shape_results';
 import { resolveTimeRange } from '../../common/hunt/time_range';
 import { discoverHref, getDiscoverLocator } from '../services/discover';
@@ -36,10 +42,12 @@ export function usePivots(
         const key = params && rowKey(row, params.group_by);
         return params && key ? buildRowPivot(params, key, fields, window) : undefined;
       },
-      valuePivot: (kind, value) => (params && time ? buildValuePivot(params, kind, value, time, fields) : undefined),
+      valuePivot: (kind, value) =>
+        params && time ? buildValuePivot(params, kind, value, time, fields) : undefined,
       discoverUrl: (pivot) => (locator && pivot ? discoverHref(locator, pivot) : undefined),
       huntUrl: () => {
-        const own = services.share.url.locators.get<EntraSpHuntLocatorParams>(ENTRA_SP_HUNT_LOCATOR);
+        const own =
+          services.share.url.locators.get<EntraSpHuntLocatorParams>(ENTRA_SP_HUNT_LOCATOR);
         return own && params ? own.getRedirectUrl(paramsToLocatorParams(params, true)) : undefined;
       },
     };

@@ -19,19 +19,29 @@ export interface DiscoverAppLocatorParams extends SerializableRecord {
 }
 
 /** Discover's locator when ES|QL is on and the user may open Discover; undefined otherwise. */
-export function getDiscoverLocator(services: EntraSpHuntServices): LocatorPublic<DiscoverAppLocatorParams> | undefined {
+export function getDiscoverLocator(
+  services: EntraSpHuntServices
+): LocatorPublic<DiscoverAppLocatorParams> | undefined {
   if (!services.uiSettings.get<boolean>(ENABLE_ESQL, true)) return undefined;
-  const discover = services.application.capabilities.discover_v2 as Record<string, boolean> | undefined;
+  const discover = services.application.capabilities.discover_v2 as
+    Record<string, boolean> | undefined;
   if (!discover?.show) return undefined;
   return services.share.url.locators.get<DiscoverAppLocatorParams>(DISCOVER_APP_LOCATOR);
 }
 
-export function discoverHref(locator: LocatorPublic<DiscoverAppLocatorParams>, pivot: Pick<PivotQuery, 'inlined' | 'timeRange'>): string {
-  return locator.getRedirectUrl({ query: { esql: pivot.inlined }, timeRange: { from: pivot.timeRange.from, to: pivot.timeRange.to } });
+export function discoverHref(
+  locator: LocatorPublic<DiscoverAppLocatorParams>,
+  pivot: Pick<PivotQuery, 'inlined' | 'timeRange'>
+): string {
+  return locator.getRedirectUrl({
+    query: { esql: pivot.inlined },
+    timeRange: { from: pivot.timeRange.from, to: pivot.timeRange.to },
+  });
 }
 
 /** May the user save Discover sessions? */
 export function canSaveDiscoverSession(services: EntraSpHuntServices): boolean {
-  const discover = services.application.capabilities.discover_v2 as Record<string, boolean> | undefined;
+  const discover = services.application.capabilities.discover_v2 as
+    Record<string, boolean> | undefined;
   return !!services.savedSearch && !!discover?.save;
 }

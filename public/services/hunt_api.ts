@@ -1,6 +1,18 @@
 import type { HttpStart, IHttpFetchError } from '@kbn/core/public';
-import { API_VERSION, COVERAGE_API_PATH, EVENTS_API_PATH, HUNT_API_PATH, HUNT_CANCEL_API_PATH, HUNT_STATUS_API_PATH } from '../../common/constants';
-import type { EventsResponse, HuntErrorBody, HuntResponse, HuntStatusResponse } from '../../common/hunt/api_types';
+import {
+  API_VERSION,
+  COVERAGE_API_PATH,
+  EVENTS_API_PATH,
+  HUNT_API_PATH,
+  HUNT_CANCEL_API_PATH,
+  HUNT_STATUS_API_PATH,
+} from '../../common/constants';
+import type {
+  EventsResponse,
+  HuntErrorBody,
+  HuntResponse,
+  HuntStatusResponse,
+} from '../../common/hunt/api_types';
 import type { CoverageResponse } from '../../common/hunt/coverage';
 
 /** A failed call, with what the page needs to explain it. */
@@ -38,12 +50,25 @@ export function toHuntRequestError(error: unknown): HuntRequestError {
         body.attributes?.retry_after_seconds
       );
     }
-    return new HuntRequestError(error.message, status, status === undefined ? 'network' : 'unknown');
+    return new HuntRequestError(
+      error.message,
+      status,
+      status === undefined ? 'network' : 'unknown'
+    );
   }
-  return new HuntRequestError(error instanceof Error ? error.message : String(error), undefined, 'unknown');
+  return new HuntRequestError(
+    error instanceof Error ? error.message : String(error),
+    undefined,
+    'unknown'
+  );
 }
 
-async function post<T>(http: HttpStart, path: string, body: unknown, signal?: AbortSignal): Promise<T> {
+async function post<T>(
+  http: HttpStart,
+  path: string,
+  body: unknown,
+  signal?: AbortSignal
+): Promise<T> {
   try {
     return await http.post<T>(path, { body: JSON.stringify(body), version: API_VERSION, signal });
   } catch (error) {
@@ -51,15 +76,27 @@ async function post<T>(http: HttpStart, path: string, body: unknown, signal?: Ab
   }
 }
 
-export function postHunt(http: HttpStart, body: unknown, signal?: AbortSignal): Promise<HuntResponse> {
+export function postHunt(
+  http: HttpStart,
+  body: unknown,
+  signal?: AbortSignal
+): Promise<HuntResponse> {
   return post<HuntResponse>(http, HUNT_API_PATH, body, signal);
 }
 
-export function postCoverage(http: HttpStart, body: unknown, signal?: AbortSignal): Promise<CoverageResponse> {
+export function postCoverage(
+  http: HttpStart,
+  body: unknown,
+  signal?: AbortSignal
+): Promise<CoverageResponse> {
   return post<CoverageResponse>(http, COVERAGE_API_PATH, body, signal);
 }
 
-export function postHuntStatus(http: HttpStart, body: { id: string; limit: number }, signal?: AbortSignal): Promise<HuntStatusResponse> {
+export function postHuntStatus(
+  http: HttpStart,
+  body: { id: string; limit: number },
+  signal?: AbortSignal
+): Promise<HuntStatusResponse> {
   return post<HuntStatusResponse>(http, HUNT_STATUS_API_PATH, body, signal);
 }
 
@@ -67,6 +104,10 @@ export function postHuntCancel(http: HttpStart, id: string): Promise<{ cancelled
   return post<{ cancelled: boolean }>(http, HUNT_CANCEL_API_PATH, { id });
 }
 
-export function postEvents(http: HttpStart, body: unknown, signal?: AbortSignal): Promise<EventsResponse> {
+export function postEvents(
+  http: HttpStart,
+  body: unknown,
+  signal?: AbortSignal
+): Promise<EventsResponse> {
   return post<EventsResponse>(http, EVENTS_API_PATH, body, signal);
 }

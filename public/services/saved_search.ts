@@ -17,7 +17,10 @@ export type SaveSessionResult = { status: 'saved'; id: string } | { status: 'dup
  * `getNew()`, the query on the search source, `save()` resolving to undefined for an unconfirmed
  * duplicate title.
  */
-export async function saveEsqlSession(savedSearch: SavedSearchPublicPluginStart, input: EsqlSessionInput): Promise<SaveSessionResult> {
+export async function saveEsqlSession(
+  savedSearch: SavedSearchPublicPluginStart,
+  input: EsqlSessionInput
+): Promise<SaveSessionResult> {
   const session = savedSearch.getNew();
   session.searchSource.setField('query', { esql: input.esql });
   Object.assign(session, {

@@ -4,7 +4,10 @@ import type { EntraSpHuntServices, EntraSpHuntStartDeps } from '../types';
 
 const ServicesContext = createContext<EntraSpHuntServices | undefined>(undefined);
 
-export function ServicesProvider({ services, children }: PropsWithChildren<{ services: EntraSpHuntServices }>) {
+export function ServicesProvider({
+  services,
+  children,
+}: PropsWithChildren<{ services: EntraSpHuntServices }>) {
   return <ServicesContext.Provider value={services}>{children}</ServicesContext.Provider>;
 }
 

@@ -39,7 +39,9 @@ export interface ErrorContext {
 }
 
 interface EsErrorBody {
-  error?: { type?: string; reason?: string; root_cause?: Array<{ type?: string; reason?: string }> } | string;
+  error?:
+    | { type?: string; reason?: string; root_cause?: Array<{ type?: string; reason?: string }> }
+    | string;
 }
 
 /** Statuses that are not Elasticsearch's to choose: 499 is what proxies use for a closed client. */
@@ -56,7 +58,10 @@ function errorDetails(error: errors.ResponseError): { type?: string; reason?: st
     return {};
   }
   const rootCause = body.error.root_cause?.[0];
-  return { type: body.error.type ?? rootCause?.type, reason: body.error.reason ?? rootCause?.reason };
+  return {
+    type: body.error.type ?? rootCause?.type,
+    reason: body.error.reason ?? rootCause?.reason,
+  };
 }
 
 function truncate(reason: string | undefined): string | undefined {
@@ -75,8 +80,13 @@ export function dataSourceOfField(field: string): string | undefined {
 
 function unknownColumnError(reason: string, context: ErrorContext): HuntError {
   const columns = [...reason.matchAll(UNKNOWN_COLUMN)].map((match) => match[1].replace(/`/g, ''));
-  const sources = [...new Set(columns.map(dataSourceOfField).filter((name): name is string => !!name))];
-  const where = context.indexPatterns.length > 0 ? context.indexPatterns.join(', ') : "the hunt's index patterns";
+  const sources = [
+    ...new Set(columns.map(dataSourceOfField).filter((name): name is string => !!name)),
+  ];
+  const where =
+    context.indexPatterns.length > 0
+      ? context.indexPatterns.join(', ')
+      : "the hunt's index patterns";
   const message =
     sources.length > 0
       ? `No index matched by ${where} maps the fields of ${sources.join(' and ')}, so that data source cannot be hunted. Deselect it or check that its integration is installed and has data.`
@@ -97,11 +107,15 @@ function retryAfterSeconds(error: errors.ResponseError): number | undefined {
 function responseError(error: errors.ResponseError, context: ErrorContext): HuntError {
   const { type, reason } = errorDetails(error);
   const status = error.statusCode ?? 500;
-  const where = context.indexPatterns.length > 0 ? context.indexPatterns.join(', ') : "the hunt's index patterns";
+  const where =
+    context.indexPatterns.length > 0
+      ? context.indexPatterns.join(', ')
+      : "the hunt's index patterns";
   if (status === 404 && context.asyncHunt) {
     return {
       statusCode: 404,
-      message: 'This hunt is no longer available: it was cancelled, expired after two minutes without a check, or was started by another user. Run it again.',
+      message:
+        'This hunt is no longer available: it was cancelled, expired after two minutes without a check, or was started by another user. Run it again.',
       attributes: { code: 'hunt_expired' },
     };
   }
@@ -119,7 +133,8 @@ function responseError(error: errors.ResponseError, context: ErrorContext): Hunt
   if (status === 401) {
     return {
       statusCode: 401,
-      message: 'Your session has expired or your credentials were rejected. Log in again, then rerun the hunt.',
+      message:
+        'Your session has expired or your credentials were rejected. Log in again, then rerun the hunt.',
       attributes: { code: 'session_expired' },
     };
   }
@@ -159,7 +174,8 @@ function responseError(error: errors.ResponseError, context: ErrorContext): Hunt
 function timeoutError(): HuntError {
   return {
     statusCode: 504,
-    message: 'Elasticsearch did not answer in time. Shorten the time range or narrow the index patterns, then try again.',
+    message:
+      'Elasticsearch did not answer in time. Shorten the time range or narrow the index patterns, then try again.',
     attributes: { code: 'timeout' },
   };
 }
@@ -168,26 +184,33 @@ function timeoutError(): HuntError {
 export function mapElasticsearchError(error: unknown, context: ErrorContext): HuntError {
   if (error instanceof errors.ResponseError) return responseError(error, context);
   if (error instanceof errors.RequestAbortedError) {
-    return { statusCode: CLIENT_CLOSED_REQUEST, message: 'The hunt was cancelled.', attributes: { code: 'aborted' } };
+    return {
+      statusCode: CLIENT_CLOSED_REQUEST,
+      message: 'The hunt was cancelled.',
+      attributes: { code: 'aborted' },
+    };
   }
   if (error instanceof errors.TimeoutError) return timeoutError();
   if (error instanceof errors.ConnectionError || error instanceof errors.NoLivingConnectionsError) {
     return {
       statusCode: 502,
-      message: 'Kibana could not reach Elasticsearch. Try again in a moment; if it keeps failing, ask an administrator to check the cluster.',
+      message:
+        'Kibana could not reach Elasticsearch. Try again in a moment; if it keeps failing, ask an administrator to check the cluster.',
       attributes: { code: 'elasticsearch_unavailable' },
     };
   }
   if (error instanceof errors.DeserializationError || error instanceof MalformedResponseError) {
     return {
       statusCode: 502,
-      message: 'Elasticsearch sent a response the hunt could not read. Try again; if it keeps happening, check any proxy between Kibana and Elasticsearch.',
+      message:
+        'Elasticsearch sent a response the hunt could not read. Try again; if it keeps happening, check any proxy between Kibana and Elasticsearch.',
       attributes: { code: 'malformed_response' },
     };
   }
   return {
     statusCode: 500,
-    message: 'The hunt failed with an unexpected error. Try again; the Kibana server log records where it failed.',
+    message:
+      'The hunt failed with an unexpected error. Try again; the Kibana server log records where it failed.',
     attributes: { code: 'internal' },
   };
 }
@@ -211,7 +234,10 @@ export function describeForLog(error: unknown): string {
   if (error instanceof errors.ElasticsearchClientError || !(error instanceof Error)) {
     return error instanceof Error ? error.name : typeof error;
   }
-  const frames = (error.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line)).slice(0, 5);
+  const frames = (error.stack ?? '')
+    .split('\n')
+    .filter((line) => /^\s+at /.test(line))
+    .slice(0, 5);
   return [error.name, ...frames].join('\n');
 }
 
@@ -222,5 +248,7 @@ export function describeForLog(error: unknown): string {
 export function isNoIndexError(error: unknown): boolean {
   if (!(error instanceof errors.ResponseError)) return false;
   const { type, reason } = errorDetails(error);
-  return type === 'index_not_found_exception' || (reason !== undefined && UNKNOWN_INDEX.test(reason));
+  return (
+    type === 'index_not_found_exception' || (reason !== undefined && UNKNOWN_INDEX.test(reason))
+  );
 }

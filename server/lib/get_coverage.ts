@@ -1,5 +1,10 @@
 import type { ElasticsearchClient } from '@kbn/core/server';
-import { buildCoverageQuery, describeCoverage, type CoverageParams, type CoverageResponse } from '../../common/hunt/coverage';
+import {
+  buildCoverageQuery,
+  describeCoverage,
+  type CoverageParams,
+  type CoverageResponse,
+} from '../../common/hunt/coverage';
 import { readRecords } from '../../common/hunt/shape_results';
 import { resolveTimeRange } from '../../common/hunt/time_range';
 import { getFieldCoverage } from './field_coverage';
@@ -21,16 +26,25 @@ export async function getCoverage(
   const timeBody = { from: time.from, to: time.to, start: time.start, end: time.end };
 
   const fields = await getFieldCoverage(client, params.index_patterns, signal);
-  const canCount = fields.indices.length > 0 && fields.availableFields.has(DATASET_FIELD) && fields.availableFields.has(TIMESTAMP_FIELD);
+  const canCount =
+    fields.indices.length > 0 &&
+    fields.availableFields.has(DATASET_FIELD) &&
+    fields.availableFields.has(TIMESTAMP_FIELD);
   let counts: Map<string, number> | undefined;
   if (canCount) {
     const built = buildCoverageQuery(params.index_patterns, time);
     try {
       const body = assertEsqlResult(
-        await client.esql.query({ query: built.query, params: toClientParams(built.params), filter: built.filter }, { signal })
+        await client.esql.query(
+          { query: built.query, params: toClientParams(built.params), filter: built.filter },
+          { signal }
+        )
       );
       counts = new Map(
-        readRecords(body).map((record) => [String(record[DATASET_FIELD]), Number(record.event_count) || 0])
+        readRecords(body).map((record) => [
+          String(record[DATASET_FIELD]),
+          Number(record.event_count) || 0,
+        ])
       );
     } catch (error) {
       if (!isNoIndexError(error)) throw error;

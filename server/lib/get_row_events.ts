@@ -20,12 +20,25 @@ export async function getRowEvents(
   const { row, ...hunt } = params;
   const coverage = await getFieldCoverage(client, hunt.index_patterns, signal);
   const window = resolveTimeRange(hunt.time_range, now);
-  const pivot = coverage.indices.length > 0 ? buildRowPivot(hunt, row, coverage.availableFields, window) : undefined;
-  const empty: EventsResponse = { query: null, columns: [], events: [], truncated: false, is_partial: false, time_range: { from: row.day, to: row.day } };
+  const pivot =
+    coverage.indices.length > 0
+      ? buildRowPivot(hunt, row, coverage.availableFields, window)
+      : undefined;
+  const empty: EventsResponse = {
+    query: null,
+    columns: [],
+    events: [],
+    truncated: false,
+    is_partial: false,
+    time_range: { from: row.day, to: row.day },
+  };
   if (!pivot) return empty;
   try {
     const body = assertEsqlResult(
-      await client.esql.query({ query: pivot.query, params: toClientParams(pivot.params), filter: pivot.filter }, { signal })
+      await client.esql.query(
+        { query: pivot.query, params: toClientParams(pivot.params), filter: pivot.filter },
+        { signal }
+      )
     );
     const events = readRecords(body);
     return {
@@ -37,7 +50,8 @@ export async function getRowEvents(
       time_range: pivot.timeRange,
     };
   } catch (error) {
-    if (isNoIndexError(error)) return { ...empty, query: pivot.inlined, time_range: pivot.timeRange };
+    if (isNoIndexError(error))
+      return { ...empty, query: pivot.inlined, time_range: pivot.timeRange };
     throw error;
   }
 }

@@ -16,19 +16,31 @@ describe('runHunt', () => {
   it('asks field caps for the hunt fields only, then sends the query, params and filter', async () => {
     const cluster = setup();
     cluster.on('POST', '/:index/_field_caps', () => fieldCapsResponse());
-    cluster.on('POST', '/_query/async', () => ({ took: 12, is_partial: false, columns: HUNT_COLUMNS, values: [huntValues()] }));
+    cluster.on('POST', '/_query/async', () => ({
+      took: 12,
+      is_partial: false,
+      columns: HUNT_COLUMNS,
+      values: [huntValues()],
+    }));
 
     const params = huntParamsSchema.parse({ max_daily_actions: 3 });
     const result = await submitHunt(cluster.client, params, { now: NOW });
 
     const [fieldCaps, query] = cluster.requests;
     expect(fieldCaps.path).toBe('/logs-azure.*,logs-o365.audit-*/_field_caps');
-    expect(fieldCaps.querystring).toMatchObject({ ignore_unavailable: 'true', allow_no_indices: 'true' });
+    expect(fieldCaps.querystring).toMatchObject({
+      ignore_unavailable: 'true',
+      allow_no_indices: 'true',
+    });
     expect(fieldCaps.body).toEqual({ fields: COVERAGE_FIELDS });
 
     expect(query.method).toBe('POST');
     expect(query.path).toBe('/_query/async');
-    expect(query.body).toMatchObject({ wait_for_completion_timeout: '2s', keep_alive: '2m', keep_on_completion: false });
+    expect(query.body).toMatchObject({
+      wait_for_completion_timeout: '2s',
+      keep_alive: '2m',
+      keep_on_completion: false,
+    });
     expect(query.body.params).toEqual([
       { _tstart: '2026-10-28T12:00:00.000Z' },
       { dataset_0: 'azure.auditlogs' },
@@ -39,12 +51,22 @@ describe('runHunt', () => {
       { min_ips: 2 },
     ]);
     expect(query.body.filter).toEqual({
-      range: { '@timestamp': { gt: '2026-10-28T12:00:00.000Z', lte: '2026-11-27T12:00:00.000Z', format: 'strict_date_optional_time' } },
+      range: {
+        '@timestamp': {
+          gt: '2026-10-28T12:00:00.000Z',
+          lte: '2026-11-27T12:00:00.000Z',
+          format: 'strict_date_optional_time',
+        },
+      },
     });
-    expect(query.body.query).toContain('daily_action_count <= ?max_daily and distinct_ips >= ?min_ips');
+    expect(query.body.query).toContain(
+      'daily_action_count <= ?max_daily and distinct_ips >= ?min_ips'
+    );
     // What the analyst is shown is what was sent, with the params written in.
     expect(result.query).toBe(
-      inlineEsqlParams(query.body.query as string, query.body.params as never, { _tstart: 'now() - 30 day' })
+      inlineEsqlParams(query.body.query as string, query.body.params as never, {
+        _tstart: 'now() - 30 day',
+      })
     );
 
     expect(result.outcome).toBe('ok');
@@ -75,7 +97,11 @@ describe('runHunt', () => {
     const result = await submitHunt(cluster.client, huntParamsSchema.parse({}), { now: NOW });
     expect(cluster.requests[1].body.query).not.toContain('graphactivitylogs');
     expect(result.skipped).toEqual([
-      { dataset: 'azure.graphactivitylogs', reason: 'missing_fields', missingFields: [GRAPH_SP_ID_FIELD] },
+      {
+        dataset: 'azure.graphactivitylogs',
+        reason: 'missing_fields',
+        missingFields: [GRAPH_SP_ID_FIELD],
+      },
     ]);
     expect(result.datasets).toEqual(['azure.auditlogs', 'azure.signinlogs', 'o365.audit']);
   });
@@ -83,7 +109,11 @@ describe('runHunt', () => {
   it('returns an empty result with a note when no index matches, without running ES|QL', async () => {
     const cluster = setup();
     cluster.on('POST', '/:index/_field_caps', () => ({ indices: [], fields: {} }));
-    const result = await submitHunt(cluster.client, huntParamsSchema.parse({ index_patterns: ['logs-none-*'] }), { now: NOW });
+    const result = await submitHunt(
+      cluster.client,
+      huntParamsSchema.parse({ index_patterns: ['logs-none-*'] }),
+      { now: NOW }
+    );
     expect(result).toMatchObject({ outcome: 'no_indices', rows: [], query: null });
     expect(cluster.requests.map((request) => request.path)).toEqual(['/logs-none-*/_field_caps']);
   });
@@ -95,23 +125,40 @@ describe('runHunt', () => {
     );
     const result = await submitHunt(cluster.client, huntParamsSchema.parse({}), { now: NOW });
     expect(result.outcome).toBe('no_sources');
-    expect(result.skipped.map((entry: { reason: string }) => entry.reason)).toEqual(['missing_fields', 'missing_fields', 'missing_fields', 'missing_fields']);
+    expect(result.skipped.map((entry: { reason: string }) => entry.reason)).toEqual([
+      'missing_fields',
+      'missing_fields',
+      'missing_fields',
+      'missing_fields',
+    ]);
   });
 
   it('treats an index that vanished before the query as no data', async () => {
     const cluster = setup();
     cluster.on('POST', '/:index/_field_caps', () => fieldCapsResponse());
     cluster.on('POST', '/_query/async', () =>
-      esResponseError(400, 'verification_exception', 'Found 1 problem\nline -1:-1: Unknown index [logs-azure.*]')
+      esResponseError(
+        400,
+        'verification_exception',
+        'Found 1 problem\nline -1:-1: Unknown index [logs-azure.*]'
+      )
     );
-    expect((await submitHunt(cluster.client, huntParamsSchema.parse({}), { now: NOW })).outcome).toBe('no_indices');
+    expect(
+      (await submitHunt(cluster.client, huntParamsSchema.parse({}), { now: NOW })).outcome
+    ).toBe('no_indices');
   });
 
   it('flags truncation at the limit and passes is_partial on', async () => {
     const cluster = setup();
     cluster.on('POST', '/:index/_field_caps', () => fieldCapsResponse());
-    cluster.on('POST', '/_query/async', () => ({ is_partial: true, columns: HUNT_COLUMNS, values: [huntValues(), huntValues()] }));
-    const result = await submitHunt(cluster.client, huntParamsSchema.parse({ limit: 2 }), { now: NOW });
+    cluster.on('POST', '/_query/async', () => ({
+      is_partial: true,
+      columns: HUNT_COLUMNS,
+      values: [huntValues(), huntValues()],
+    }));
+    const result = await submitHunt(cluster.client, huntParamsSchema.parse({ limit: 2 }), {
+      now: NOW,
+    });
     expect(result).toMatchObject({ truncated: true, is_partial: true });
     expect(cluster.requests[1].body.query).toMatch(/\| LIMIT 2$/);
   });
@@ -120,7 +167,10 @@ describe('runHunt', () => {
     const cluster = setup();
     cluster.on('POST', '/:index/_field_caps', () => fieldCapsResponse());
     const columns = [{ name: 'extra', type: 'keyword' }, ...HUNT_COLUMNS].reverse();
-    cluster.on('POST', '/_query/async', () => ({ columns, values: [['x', ...huntValues({ ips: '10.0.0.1' })].reverse()] }));
+    cluster.on('POST', '/_query/async', () => ({
+      columns,
+      values: [['x', ...huntValues({ ips: '10.0.0.1' })].reverse()],
+    }));
     const [row] = (await submitHunt(cluster.client, huntParamsSchema.parse({}), { now: NOW })).rows;
     expect(row.ips).toEqual(['10.0.0.1']);
     expect(row.service_principal_name).toBe('Terraform-Datadog-CLI');
@@ -131,7 +181,9 @@ describe('runHunt', () => {
     const cluster = setup();
     cluster.on('POST', '/:index/_field_caps', () => fieldCapsResponse());
     cluster.on('POST', '/_query/async', () => ({ hits: { total: 0 } }));
-    await expect(submitHunt(cluster.client, huntParamsSchema.parse({}), { now: NOW })).rejects.toThrow('Malformed ES|QL response');
+    await expect(
+      submitHunt(cluster.client, huntParamsSchema.parse({}), { now: NOW })
+    ).rejects.toThrow('Malformed ES|QL response');
   });
 
   it('returns running with the id when the query outlasts the wait, then polls and deletes', async () => {
@@ -140,32 +192,67 @@ describe('runHunt', () => {
     cluster.on('POST', '/_query/async', () => ({ id: 'FmNJRUZ1YWZCU3dH', is_running: true }));
     const params = huntParamsSchema.parse({ limit: 5 });
     const submitted = await submitHunt(cluster.client, params, { now: NOW });
-    expect(submitted).toMatchObject({ outcome: 'running', id: 'FmNJRUZ1YWZCU3dH', rows: [], limit: 5 });
+    expect(submitted).toMatchObject({
+      outcome: 'running',
+      id: 'FmNJRUZ1YWZCU3dH',
+      rows: [],
+      limit: 5,
+    });
     expect(submitted.query).toContain('LIMIT 5');
 
     let running = true;
     cluster.on('GET', '/_query/async/:id', () =>
-      running ? { id: 'FmNJRUZ1YWZCU3dH', is_running: true } : { is_running: false, is_partial: false, took: 31_000, columns: HUNT_COLUMNS, values: [huntValues()] }
+      running
+        ? { id: 'FmNJRUZ1YWZCU3dH', is_running: true }
+        : {
+            is_running: false,
+            is_partial: false,
+            took: 31_000,
+            columns: HUNT_COLUMNS,
+            values: [huntValues()],
+          }
     );
     cluster.on('DELETE', '/_query/async/:id', () => ({ acknowledged: true }));
-    expect(await pollHunt(cluster.client, { id: 'FmNJRUZ1YWZCU3dH', limit: 5 })).toMatchObject({ is_running: true, rows: [] });
+    expect(await pollHunt(cluster.client, { id: 'FmNJRUZ1YWZCU3dH', limit: 5 })).toMatchObject({
+      is_running: true,
+      rows: [],
+    });
     running = false;
     const done = await pollHunt(cluster.client, { id: 'FmNJRUZ1YWZCU3dH', limit: 5 });
     expect(done).toMatchObject({ is_running: false, took_ms: 31_000, truncated: false });
     expect(done.rows).toHaveLength(1);
     const paths = cluster.requests.map((request) => `${request.method} ${request.path}`);
-    expect(paths.slice(-3)).toEqual(['GET /_query/async/FmNJRUZ1YWZCU3dH', 'GET /_query/async/FmNJRUZ1YWZCU3dH', 'DELETE /_query/async/FmNJRUZ1YWZCU3dH']);
-    expect(cluster.requests[cluster.requests.length - 2].querystring).toMatchObject({ wait_for_completion_timeout: '5s', keep_alive: '2m' });
+    expect(paths.slice(-3)).toEqual([
+      'GET /_query/async/FmNJRUZ1YWZCU3dH',
+      'GET /_query/async/FmNJRUZ1YWZCU3dH',
+      'DELETE /_query/async/FmNJRUZ1YWZCU3dH',
+    ]);
+    expect(cluster.requests[cluster.requests.length - 2].querystring).toMatchObject({
+      wait_for_completion_timeout: '5s',
+      keep_alive: '2m',
+    });
   });
 
   it('deletes the query when the browser abandons a status check', async () => {
     const cluster = setup();
-    cluster.on('GET', '/_query/async/:id', () => new Promise((resolve) => setTimeout(() => resolve({ id: 'FmNJRUZ1YWZCU3dH', is_running: true }), 200)));
+    cluster.on(
+      'GET',
+      '/_query/async/:id',
+      () =>
+        new Promise((resolve) =>
+          setTimeout(() => resolve({ id: 'FmNJRUZ1YWZCU3dH', is_running: true }), 200)
+        )
+    );
     cluster.on('DELETE', '/_query/async/:id', () => ({ acknowledged: true }));
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 20);
-    await expect(pollHunt(cluster.client, { id: 'FmNJRUZ1YWZCU3dH', limit: 5 }, { signal: controller.signal })).rejects.toMatchObject({ name: 'RequestAbortedError' });
-    expect(cluster.requests.map((request) => `${request.method} ${request.path}`)).toEqual(['GET /_query/async/FmNJRUZ1YWZCU3dH', 'DELETE /_query/async/FmNJRUZ1YWZCU3dH']);
+    await expect(
+      pollHunt(cluster.client, { id: 'FmNJRUZ1YWZCU3dH', limit: 5 }, { signal: controller.signal })
+    ).rejects.toMatchObject({ name: 'RequestAbortedError' });
+    expect(cluster.requests.map((request) => `${request.method} ${request.path}`)).toEqual([
+      'GET /_query/async/FmNJRUZ1YWZCU3dH',
+      'DELETE /_query/async/FmNJRUZ1YWZCU3dH',
+    ]);
   });
 
   it('deletes a query still running when the browser went away during the submit', async () => {
@@ -177,7 +264,12 @@ describe('runHunt', () => {
       return { id: 'FmNJRUZ1YWZCU3dH', is_running: true };
     });
     cluster.on('DELETE', '/_query/async/:id', () => ({ acknowledged: true }));
-    await expect(submitHunt(cluster.client, huntParamsSchema.parse({}), { now: NOW, signal: controller.signal })).rejects.toMatchObject({
+    await expect(
+      submitHunt(cluster.client, huntParamsSchema.parse({}), {
+        now: NOW,
+        signal: controller.signal,
+      })
+    ).rejects.toMatchObject({
       name: 'RequestAbortedError',
     });
     expect(cluster.requests.map((request) => request.method)).toContain('DELETE');
@@ -189,7 +281,10 @@ describe('runHunt', () => {
     const controller = new AbortController();
     controller.abort();
     await expect(
-      submitHunt(cluster.client, huntParamsSchema.parse({}), { now: NOW, signal: controller.signal })
+      submitHunt(cluster.client, huntParamsSchema.parse({}), {
+        now: NOW,
+        signal: controller.signal,
+      })
     ).rejects.toMatchObject({ name: 'RequestAbortedError' });
   });
 });

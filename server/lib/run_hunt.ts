@@ -44,7 +44,9 @@ function emptyResponse(
  * Named params are `[{ name: value }]` on the wire (ES RequestXContent); some client releases type
  * `params` as positional values only, so the named form is passed through this one cast.
  */
-export function toClientParams<Request extends { params?: unknown } = EsqlQueryRequest>(params: EsqlNamedParams): Request['params'] {
+export function toClientParams<Request extends { params?: unknown } = EsqlQueryRequest>(
+  params: EsqlNamedParams
+): Request['params'] {
   return params as unknown as Request['params'];
 }
 
@@ -84,19 +86,28 @@ export async function prepareHunt(
   const time = resolveTimeRange(params.time_range, now);
   if (!time) throw new Error('time range did not resolve after validation');
   const coverage = await getFieldCoverage(client, params.index_patterns, signal);
-  if (coverage.indices.length === 0) return { kind: 'done', response: emptyResponse('no_indices', params, time) };
+  if (coverage.indices.length === 0)
+    return { kind: 'done', response: emptyResponse('no_indices', params, time) };
   const availableFields = [...coverage.availableFields].sort();
   const built = buildHuntQuery(params, time, coverage.availableFields);
   if (!built.ok) {
     return {
       kind: 'done',
-      response: emptyResponse('no_sources', params, time, { skipped: built.skipped, missing_fields: built.missingFields, available_fields: availableFields }),
+      response: emptyResponse('no_sources', params, time, {
+        skipped: built.skipped,
+        missing_fields: built.missingFields,
+        available_fields: availableFields,
+      }),
     };
   }
   return { kind: 'ready', hunt: built.hunt, time, availableFields };
 }
 
-function responseFor(prepared: Extract<Prepared, { kind: 'ready' }>, params: HuntParams, extra: Partial<HuntResponse>): HuntResponse {
+function responseFor(
+  prepared: Extract<Prepared, { kind: 'ready' }>,
+  params: HuntParams,
+  extra: Partial<HuntResponse>
+): HuntResponse {
   const { hunt, time } = prepared;
   return {
     ...emptyResponse('ok', params, time),
@@ -183,7 +194,10 @@ export async function submitHunt(
     return responseFor(prepared, params, { outcome: 'running', id: body.id });
   }
   if (body.id) await deleteStoredResult(client, body.id);
-  return responseFor(prepared, params, { outcome: 'ok', ...shapeHuntResponse(assertEsqlResult(body), params.limit) });
+  return responseFor(prepared, params, {
+    outcome: 'ok',
+    ...shapeHuntResponse(assertEsqlResult(body), params.limit),
+  });
 }
 
 export interface HuntStatus {
@@ -206,14 +220,18 @@ export async function pollHunt(
 ): Promise<HuntStatus> {
   let raw: unknown;
   try {
-    raw = await client.esql.asyncQueryGet({ id, wait_for_completion_timeout: POLL_WAIT, keep_alive: KEEP_ALIVE }, { signal });
+    raw = await client.esql.asyncQueryGet(
+      { id, wait_for_completion_timeout: POLL_WAIT, keep_alive: KEEP_ALIVE },
+      { signal }
+    );
   } catch (error) {
     // The page went away mid-check (a closed tab runs no cleanup of its own): stop the query.
     if (signal?.aborted) await deleteStoredResult(client, id);
     throw error;
   }
   const body = asAsyncBody(raw);
-  if (body.is_running) return { is_running: true, rows: [], truncated: false, is_partial: false, took_ms: null };
+  if (body.is_running)
+    return { is_running: true, rows: [], truncated: false, is_partial: false, took_ms: null };
   const result = shapeHuntResponse(assertEsqlResult(body), limit);
   await deleteStoredResult(client, id);
   return { is_running: false, ...result };

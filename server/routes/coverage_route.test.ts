@@ -1,18 +1,26 @@
 import { httpServiceMock, loggingSystemMock } from '@kbn/core/server/mocks';
 import { COVERAGE_API_PATH } from '../../common/constants';
 import { GRAPH_SP_ID_FIELD, HUNT_FIELDS } from '../../common/hunt/data_sources';
-import { createMockedCluster, createRequestContext, fieldCapsResponse } from '../../test/helpers/es_mock';
+import {
+  createMockedCluster,
+  createRequestContext,
+  fieldCapsResponse,
+} from '../../test/helpers/es_mock';
 import { esResponseError } from '../../test/helpers/esql_responses';
 import { callRoute } from '../../test/helpers/route_runner';
 import { registerCoverageRoute } from './coverage_route';
 
-function setup(fields: string[] = HUNT_FIELDS, indices = ['.ds-logs-azure.signinlogs-default-000001']) {
+function setup(
+  fields: string[] = HUNT_FIELDS,
+  indices = ['.ds-logs-azure.signinlogs-default-000001']
+) {
   const router = httpServiceMock.createRouter();
   registerCoverageRoute(router, loggingSystemMock.createLogger());
   const route = router.versioned.getRoute('post', COVERAGE_API_PATH);
   const cluster = createMockedCluster();
   cluster.on('POST', '/:index/_field_caps', () => fieldCapsResponse(fields, indices));
-  const call = (body: unknown = {}) => callRoute(route, { body, context: createRequestContext(cluster.client) });
+  const call = (body: unknown = {}) =>
+    callRoute(route, { body, context: createRequestContext(cluster.client) });
   return { route, cluster, call };
 }
 
@@ -26,8 +34,14 @@ describe('POST /internal/entra_sp_hunt/coverage', () => {
   it('200: counts events per data source in the window and lists missing fields', async () => {
     const { call, cluster } = setup(HUNT_FIELDS.filter((field) => field !== GRAPH_SP_ID_FIELD));
     cluster.on('POST', '/_query', () => ({
-      columns: [{ name: 'event_count', type: 'long' }, { name: 'event.dataset', type: 'keyword' }],
-      values: [[42, 'azure.signinlogs'], [3, 'azure.auditlogs']],
+      columns: [
+        { name: 'event_count', type: 'long' },
+        { name: 'event.dataset', type: 'keyword' },
+      ],
+      values: [
+        [42, 'azure.signinlogs'],
+        [3, 'azure.auditlogs'],
+      ],
     }));
     const response = await call({ time_range: { from: 'now-7d', to: 'now' } });
     expect(response.status).toBe(200);
@@ -41,7 +55,11 @@ describe('POST /internal/entra_sp_hunt/coverage', () => {
         { dataset: 'azure.auditlogs', event_count: 3, status: 'ready', missing_fields: [] },
         { dataset: 'azure.signinlogs', event_count: 42, status: 'ready' },
         { dataset: 'o365.audit', event_count: 0, status: 'no_events' },
-        { dataset: 'azure.graphactivitylogs', status: 'missing_fields', missing_fields: [GRAPH_SP_ID_FIELD] },
+        {
+          dataset: 'azure.graphactivitylogs',
+          status: 'missing_fields',
+          missing_fields: [GRAPH_SP_ID_FIELD],
+        },
       ],
     });
   });
@@ -50,7 +68,10 @@ describe('POST /internal/entra_sp_hunt/coverage', () => {
     const { call, cluster } = setup([], []);
     const response = await call({ index_patterns: ['logs-nothing-*'] });
     expect(response.status).toBe(200);
-    expect(response.payload).toMatchObject({ index_count: 0, missing_common_fields: ['@timestamp', 'event.dataset', 'source.ip', 'event.action'] });
+    expect(response.payload).toMatchObject({
+      index_count: 0,
+      missing_common_fields: ['@timestamp', 'event.dataset', 'source.ip', 'event.action'],
+    });
     expect(cluster.requests).toHaveLength(1);
   });
 
@@ -58,7 +79,9 @@ describe('POST /internal/entra_sp_hunt/coverage', () => {
     const { call } = setup();
     const bad = await call({ index_patterns: ['LOGS'] });
     expect(bad.status).toBe(400);
-    expect((bad.payload as { message: string }).message).toContain('[index_patterns.0]: must use lowercase');
+    expect((bad.payload as { message: string }).message).toContain(
+      '[index_patterns.0]: must use lowercase'
+    );
     expect((await call({ max_daily_actions: 5 })).status).toBe(400);
   });
 
@@ -67,12 +90,20 @@ describe('POST /internal/entra_sp_hunt/coverage', () => {
     cluster.on('POST', '/_query', () => esResponseError(403, 'security_exception', 'unauthorized'));
     const response = await call({});
     expect(response.status).toBe(403);
-    expect((response.payload as { message: string }).message).toContain('You lack read access to logs-azure.*, logs-o365.audit-*');
+    expect((response.payload as { message: string }).message).toContain(
+      'You lack read access to logs-azure.*, logs-o365.audit-*'
+    );
   });
 
   it('500: an unexpected failure', async () => {
     const { route } = setup();
-    const broken = new Proxy({} as never, { get: () => { throw new Error('boom'); } });
-    expect((await callRoute(route, { body: {}, context: createRequestContext(broken) })).status).toBe(500);
+    const broken = new Proxy({} as never, {
+      get: () => {
+        throw new Error('boom');
+      },
+    });
+    expect(
+      (await callRoute(route, { body: {}, context: createRequestContext(broken) })).status
+    ).toBe(500);
   });
 });

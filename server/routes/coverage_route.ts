@@ -13,7 +13,10 @@ export function registerCoverageRoute(router: IRouter, logger: Logger): void {
       summary: 'Report which of the hunt data sources and fields exist, as the calling user',
     })
     .addVersion<unknown, unknown, CoverageParams>(
-      { version: API_VERSION, validate: { request: { body: validationFrom(parseCoverageParams) } } },
+      {
+        version: API_VERSION,
+        validate: { request: { body: validationFrom(parseCoverageParams) } },
+      },
       handleAsCurrentUser<CoverageParams>(
         logger,
         (client, body, signal) => getCoverage(client, body, { signal }),

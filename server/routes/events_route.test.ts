@@ -1,11 +1,19 @@
 import { httpServiceMock, loggingSystemMock } from '@kbn/core/server/mocks';
 import { EVENTS_API_PATH } from '../../common/constants';
-import { createMockedCluster, createRequestContext, fieldCapsResponse } from '../../test/helpers/es_mock';
+import {
+  createMockedCluster,
+  createRequestContext,
+  fieldCapsResponse,
+} from '../../test/helpers/es_mock';
 import { esResponseError } from '../../test/helpers/esql_responses';
 import { callRoute } from '../../test/helpers/route_runner';
 import { registerEventsRoute } from './events_route';
 
-const ROW = { day: '2026-11-20T00:00:00.000Z', action: 'Sign-in activity', principal: 'x" | DROP @timestamp //' };
+const ROW = {
+  day: '2026-11-20T00:00:00.000Z',
+  action: 'Sign-in activity',
+  principal: 'x" | DROP @timestamp //',
+};
 
 function setup() {
   const router = httpServiceMock.createRouter();
@@ -13,19 +21,31 @@ function setup() {
   const route = router.versioned.getRoute('post', EVENTS_API_PATH);
   const cluster = createMockedCluster();
   cluster.on('POST', '/:index/_field_caps', () => fieldCapsResponse());
-  return { route, cluster, call: (body: unknown) => callRoute(route, { body, context: createRequestContext(cluster.client) }) };
+  return {
+    route,
+    cluster,
+    call: (body: unknown) =>
+      callRoute(route, { body, context: createRequestContext(cluster.client) }),
+  };
 }
 
 describe('POST /internal/entra_sp_hunt/events', () => {
   it('is internal with an explicit authz decision', () => {
     const { route } = setup();
-    expect(route.config).toMatchObject({ access: 'internal', security: { authz: { enabled: false } } });
+    expect(route.config).toMatchObject({
+      access: 'internal',
+      security: { authz: { enabled: false } },
+    });
   });
 
   it('200: reads the row events as the user, the hostile principal only as a param', async () => {
     const { call, cluster } = setup();
     cluster.on('POST', '/_query', () => ({
-      columns: [{ name: '@timestamp', type: 'date' }, { name: 'source.ip', type: 'ip' }, { name: 'service_principal_name', type: 'keyword' }],
+      columns: [
+        { name: '@timestamp', type: 'date' },
+        { name: 'source.ip', type: 'ip' },
+        { name: 'service_principal_name', type: 'keyword' },
+      ],
       values: [['2026-11-20T10:00:00.000Z', '81.2.69.144', ROW.principal]],
     }));
     const response = await call({ row: ROW });
@@ -35,19 +55,38 @@ describe('POST /internal/entra_sp_hunt/events', () => {
     expect(sent.body.query).toContain('service_principal_name == ?principal');
     expect(sent.body.query).not.toContain('DROP');
     expect(sent.body.params).toContainEqual({ principal: ROW.principal });
-    expect(sent.body.filter).toEqual({ range: { '@timestamp': { gte: '2026-11-20T00:00:00.000Z', lt: '2026-11-21T00:00:00.000Z', format: 'strict_date_optional_time' } } });
+    expect(sent.body.filter).toEqual({
+      range: {
+        '@timestamp': {
+          gte: '2026-11-20T00:00:00.000Z',
+          lt: '2026-11-21T00:00:00.000Z',
+          format: 'strict_date_optional_time',
+        },
+      },
+    });
     expect(response.payload).toMatchObject({
-      events: [{ '@timestamp': '2026-11-20T10:00:00.000Z', 'source.ip': '81.2.69.144', service_principal_name: ROW.principal }],
+      events: [
+        {
+          '@timestamp': '2026-11-20T10:00:00.000Z',
+          'source.ip': '81.2.69.144',
+          service_principal_name: ROW.principal,
+        },
+      ],
       truncated: false,
       time_range: { from: '2026-11-20T00:00:00.000Z', to: '2026-11-21T00:00:00.000Z' },
     });
-    expect((response.payload as { query: string }).query).toContain('service_principal_name == "x\\" | DROP @timestamp //"');
+    expect((response.payload as { query: string }).query).toContain(
+      'service_principal_name == "x\\" | DROP @timestamp //"'
+    );
   });
 
   it.each([
     [{}, '[row]: is required'],
     [{ row: { ...ROW, day: 'yesterday' } }, '[row.day]: must be the ISO 8601 day of a result row'],
-    [{ row: { ...ROW, principal: 'x'.repeat(2000) } }, '[row.principal]: must be at most 1024 characters'],
+    [
+      { row: { ...ROW, principal: 'x'.repeat(2000) } },
+      '[row.principal]: must be at most 1024 characters',
+    ],
     [{ row: { ...ROW, extra: 1 } }, 'unknown field(s): extra'],
   ])('400: %j', async (body, message) => {
     const { call, cluster } = setup();
@@ -66,7 +105,13 @@ describe('POST /internal/entra_sp_hunt/events', () => {
 
   it('500: unexpected failures are generic', async () => {
     const { route } = setup();
-    const broken = new Proxy({} as never, { get: () => { throw new Error('x'); } });
-    expect((await callRoute(route, { body: { row: ROW }, context: createRequestContext(broken) })).status).toBe(500);
+    const broken = new Proxy({} as never, {
+      get: () => {
+        throw new Error('x');
+      },
+    });
+    expect(
+      (await callRoute(route, { body: { row: ROW }, context: createRequestContext(broken) })).status
+    ).toBe(500);
   });
 });

@@ -1,7 +1,11 @@
 import { errors } from '@elastic/elasticsearch';
 import { httpServiceMock, loggingSystemMock } from '@kbn/core/server/mocks';
 import { API_VERSION, HUNT_API_PATH } from '../../common/constants';
-import { createMockedCluster, createRequestContext, fieldCapsResponse } from '../../test/helpers/es_mock';
+import {
+  createMockedCluster,
+  createRequestContext,
+  fieldCapsResponse,
+} from '../../test/helpers/es_mock';
 import { esResponseError, HUNT_COLUMNS, huntValues } from '../../test/helpers/esql_responses';
 import { callRoute } from '../../test/helpers/route_runner';
 import { registerHuntRoute } from './hunt_route';
@@ -13,7 +17,8 @@ function setup() {
   const route = router.versioned.getRoute('post', HUNT_API_PATH);
   const cluster = createMockedCluster();
   cluster.on('POST', '/:index/_field_caps', () => fieldCapsResponse());
-  const call = (body: unknown = {}) => callRoute(route, { body, context: createRequestContext(cluster.client) });
+  const call = (body: unknown = {}) =>
+    callRoute(route, { body, context: createRequestContext(cluster.client) });
   return { route, logger, cluster, call };
 }
 
@@ -22,7 +27,10 @@ describe('POST /internal/entra_sp_hunt/hunt', () => {
     const { route } = setup();
     expect(route.config.access).toBe('internal');
     expect(Object.keys(route.versions)).toEqual([API_VERSION]);
-    expect(route.config.security.authz).toMatchObject({ enabled: false, reason: expect.stringContaining('asCurrentUser') });
+    expect(route.config.security.authz).toMatchObject({
+      enabled: false,
+      reason: expect.stringContaining('asCurrentUser'),
+    });
   });
 
   it('200: runs the hunt as the current user and returns typed rows', async () => {
@@ -36,14 +44,25 @@ describe('POST /internal/entra_sp_hunt/hunt', () => {
       truncated: false,
     });
     // The forbidden asInternalUser proxy would have thrown if the route had touched it.
-    expect(cluster.requests.map((request) => request.path)).toEqual(['/logs-azure.*,logs-o365.audit-*/_field_caps', '/_query/async']);
+    expect(cluster.requests.map((request) => request.path)).toEqual([
+      '/logs-azure.*,logs-o365.audit-*/_field_caps',
+      '/_query/async',
+    ]);
     const logged = Object.values(logger.messages).flat().join('\n');
     expect(logged).not.toMatch(/FROM|Terraform|1\.128\.3\.4/);
   });
 
   it.each<[string, unknown, string]>([
-    ['a threshold of the wrong type', { min_distinct_ips: 'two' }, '[request body]: [min_distinct_ips]: must be a number'],
-    ['an index pattern that would inject', { index_patterns: ['logs-* | DROP x'] }, '[request body]: [index_patterns.0]: must use lowercase'],
+    [
+      'a threshold of the wrong type',
+      { min_distinct_ips: 'two' },
+      '[request body]: [min_distinct_ips]: must be a number',
+    ],
+    [
+      'an index pattern that would inject',
+      { index_patterns: ['logs-* | DROP x'] },
+      '[request body]: [index_patterns.0]: must use lowercase',
+    ],
     ['an unknown key', { max_daily: 5 }, '[request body]: [(body)]: unknown field(s): max_daily'],
     ['a body that is not an object', [1, 2], '[request body]: [(body)]: must be a JSON object'],
   ])('400: rejects %s, naming the field and the rule', async (_what, body, message) => {
@@ -58,23 +77,105 @@ describe('POST /internal/entra_sp_hunt/hunt', () => {
   const cases: Case[] = [
     [
       'unknown column names the missing data source',
-      () => esResponseError(400, 'verification_exception', 'Found 1 problem\nline 9:5: Unknown column [azure.graphactivitylogs.properties.service_principal_id]'),
+      () =>
+        esResponseError(
+          400,
+          'verification_exception',
+          'Found 1 problem\nline 9:5: Unknown column [azure.graphactivitylogs.properties.service_principal_id]'
+        ),
       400,
       'Microsoft Graph activity logs (azure.graphactivitylogs)',
       'unknown_column',
     ],
-    ['parsing error keeps the reason', () => esResponseError(400, 'parsing_exception', "line 1:5: mismatched input 'x'"), 400, "could not parse the hunt query: line 1:5: mismatched input 'x'", 'query_rejected'],
-    ['401 session expired', () => esResponseError(401, 'security_exception', 'unable to authenticate user'), 401, 'session has expired', 'session_expired'],
-    ['403 lacks read access', () => esResponseError(403, 'security_exception', 'action [indices:data/read/esql] is unauthorized'), 403, 'You lack read access to logs-azure.*, logs-o365.audit-*', 'forbidden'],
-    ['404', () => esResponseError(404, 'resource_not_found_exception', 'gone'), 404, 'could not find', 'not_found'],
-    ['408 timeout', () => esResponseError(408, 'timeout', 'request timed out'), 504, 'did not answer in time', 'timeout'],
-    ['429 honours retry-after', () => esResponseError(429, 'es_rejected_execution_exception', 'rejected'), 429, 'Try again in 7 seconds', 'too_many_requests'],
-    ['500 becomes a safe 502', () => esResponseError(500, 'null_pointer_exception', 'at org.elasticsearch.Secret.line(42)'), 502, 'status 500', 'elasticsearch_unavailable'],
-    ['502 from a proxy', () => esResponseError(502, 'bad_gateway', 'upstream'), 502, 'status 502', 'elasticsearch_unavailable'],
-    ['503', () => esResponseError(503, 'cluster_block_exception', 'blocked'), 502, 'status 503', 'elasticsearch_unavailable'],
-    ['504 gateway timeout', () => esResponseError(504, 'timeout', 'gateway'), 504, 'did not answer in time', 'timeout'],
-    ['connection reset', () => new errors.ConnectionError('socket hang up'), 502, 'could not reach Elasticsearch', 'elasticsearch_unavailable'],
-    ['client timeout', () => new errors.TimeoutError('Request timed out'), 504, 'did not answer in time', 'timeout'],
+    [
+      'parsing error keeps the reason',
+      () => esResponseError(400, 'parsing_exception', "line 1:5: mismatched input 'x'"),
+      400,
+      "could not parse the hunt query: line 1:5: mismatched input 'x'",
+      'query_rejected',
+    ],
+    [
+      '401 session expired',
+      () => esResponseError(401, 'security_exception', 'unable to authenticate user'),
+      401,
+      'session has expired',
+      'session_expired',
+    ],
+    [
+      '403 lacks read access',
+      () =>
+        esResponseError(
+          403,
+          'security_exception',
+          'action [indices:data/read/esql] is unauthorized'
+        ),
+      403,
+      'You lack read access to logs-azure.*, logs-o365.audit-*',
+      'forbidden',
+    ],
+    [
+      '404',
+      () => esResponseError(404, 'resource_not_found_exception', 'gone'),
+      404,
+      'could not find',
+      'not_found',
+    ],
+    [
+      '408 timeout',
+      () => esResponseError(408, 'timeout', 'request timed out'),
+      504,
+      'did not answer in time',
+      'timeout',
+    ],
+    [
+      '429 honours retry-after',
+      () => esResponseError(429, 'es_rejected_execution_exception', 'rejected'),
+      429,
+      'Try again in 7 seconds',
+      'too_many_requests',
+    ],
+    [
+      '500 becomes a safe 502',
+      () => esResponseError(500, 'null_pointer_exception', 'at org.elasticsearch.Secret.line(42)'),
+      502,
+      'status 500',
+      'elasticsearch_unavailable',
+    ],
+    [
+      '502 from a proxy',
+      () => esResponseError(502, 'bad_gateway', 'upstream'),
+      502,
+      'status 502',
+      'elasticsearch_unavailable',
+    ],
+    [
+      '503',
+      () => esResponseError(503, 'cluster_block_exception', 'blocked'),
+      502,
+      'status 503',
+      'elasticsearch_unavailable',
+    ],
+    [
+      '504 gateway timeout',
+      () => esResponseError(504, 'timeout', 'gateway'),
+      504,
+      'did not answer in time',
+      'timeout',
+    ],
+    [
+      'connection reset',
+      () => new errors.ConnectionError('socket hang up'),
+      502,
+      'could not reach Elasticsearch',
+      'elasticsearch_unavailable',
+    ],
+    [
+      'client timeout',
+      () => new errors.TimeoutError('Request timed out'),
+      504,
+      'did not answer in time',
+      'timeout',
+    ],
   ];
 
   it.each(cases)('maps %s', async (_what, error, status, message, code) => {
@@ -91,9 +192,14 @@ describe('POST /internal/entra_sp_hunt/hunt', () => {
 
   it('429 passes Retry-After on to the browser', async () => {
     const { call, cluster } = setup();
-    cluster.on('POST', '/_query/async', () => esResponseError(429, 'es_rejected_execution_exception', 'rejected'), {
-      headers: { 'retry-after': '7' },
-    });
+    cluster.on(
+      'POST',
+      '/_query/async',
+      () => esResponseError(429, 'es_rejected_execution_exception', 'rejected'),
+      {
+        headers: { 'retry-after': '7' },
+      }
+    );
     expect((await call({})).options.headers).toEqual({ 'retry-after': '7' });
   });
 
@@ -102,12 +208,18 @@ describe('POST /internal/entra_sp_hunt/hunt', () => {
     cluster.on('POST', '/_query/async', () => 'not json at all');
     const response = await call({});
     expect(response.status).toBe(502);
-    expect((response.payload as { attributes: { code: string } }).attributes.code).toBe('malformed_response');
+    expect((response.payload as { attributes: { code: string } }).attributes.code).toBe(
+      'malformed_response'
+    );
   });
 
   it('500: an unexpected failure says so without details, and logs only its kind', async () => {
     const { route, logger } = setup();
-    const broken = new Proxy({} as never, { get: () => { throw new TypeError('secret detail FROM x'); } });
+    const broken = new Proxy({} as never, {
+      get: () => {
+        throw new TypeError('secret detail FROM x');
+      },
+    });
     const response = await callRoute(route, { body: {}, context: createRequestContext(broken) });
     expect(response.status).toBe(500);
     expect((response.payload as { message: string }).message).not.toContain('secret');
@@ -118,7 +230,14 @@ describe('POST /internal/entra_sp_hunt/hunt', () => {
 
   it('cancels the async query when the browser closes the request during the submit', async () => {
     const { route, cluster } = setup();
-    cluster.on('POST', '/_query/async', () => new Promise((resolve) => setTimeout(() => resolve({ id: 'FmNJRUZ1YWZCU3dH', is_running: true }), 60)));
+    cluster.on(
+      'POST',
+      '/_query/async',
+      () =>
+        new Promise((resolve) =>
+          setTimeout(() => resolve({ id: 'FmNJRUZ1YWZCU3dH', is_running: true }), 60)
+        )
+    );
     cluster.on('DELETE', '/_query/async/:id', () => ({ acknowledged: true }));
     const response = await callRoute(route, {
       body: {},
@@ -127,14 +246,20 @@ describe('POST /internal/entra_sp_hunt/hunt', () => {
     });
     expect(response.status).toBe(499);
     expect((response.payload as { attributes: { code: string } }).attributes.code).toBe('aborted');
-    expect(cluster.requests.map((request) => `${request.method} ${request.path}`)).toContain('DELETE /_query/async/FmNJRUZ1YWZCU3dH');
+    expect(cluster.requests.map((request) => `${request.method} ${request.path}`)).toContain(
+      'DELETE /_query/async/FmNJRUZ1YWZCU3dH'
+    );
   });
 
   it('stops before querying when the browser closed the request during field caps', async () => {
     const router = httpServiceMock.createRouter();
     registerHuntRoute(router, loggingSystemMock.createLogger());
     const cluster = createMockedCluster();
-    cluster.on('POST', '/:index/_field_caps', () => new Promise((resolve) => setTimeout(() => resolve(fieldCapsResponse()), 200)));
+    cluster.on(
+      'POST',
+      '/:index/_field_caps',
+      () => new Promise((resolve) => setTimeout(() => resolve(fieldCapsResponse()), 200))
+    );
     const response = await callRoute(router.versioned.getRoute('post', HUNT_API_PATH), {
       body: {},
       context: createRequestContext(cluster.client),

@@ -14,8 +14,10 @@ function setup() {
   const context = createRequestContext(cluster.client);
   return {
     cluster,
-    status: (body: unknown) => callRoute(router.versioned.getRoute('post', HUNT_STATUS_API_PATH), { body, context }),
-    cancel: (body: unknown) => callRoute(router.versioned.getRoute('post', HUNT_CANCEL_API_PATH), { body, context }),
+    status: (body: unknown) =>
+      callRoute(router.versioned.getRoute('post', HUNT_STATUS_API_PATH), { body, context }),
+    cancel: (body: unknown) =>
+      callRoute(router.versioned.getRoute('post', HUNT_CANCEL_API_PATH), { body, context }),
     routes: router.versioned.getRoutes(),
   };
 }
@@ -31,19 +33,36 @@ describe('hunt status and cancel routes', () => {
   it('200 while running, then rows, then the stored result is deleted', async () => {
     const { status, cluster } = setup();
     let running = true;
-    cluster.on('GET', '/_query/async/:id', () => (running ? { id: ID, is_running: true } : { is_running: false, columns: HUNT_COLUMNS, values: [huntValues()] }));
+    cluster.on('GET', '/_query/async/:id', () =>
+      running
+        ? { id: ID, is_running: true }
+        : { is_running: false, columns: HUNT_COLUMNS, values: [huntValues()] }
+    );
     cluster.on('DELETE', '/_query/async/:id', () => ({ acknowledged: true }));
-    expect((await status({ id: ID, limit: 10 })).payload).toMatchObject({ is_running: true, rows: [] });
+    expect((await status({ id: ID, limit: 10 })).payload).toMatchObject({
+      is_running: true,
+      rows: [],
+    });
     running = false;
     const done = await status({ id: ID, limit: 10 });
     expect(done.status).toBe(200);
-    expect(done.payload).toMatchObject({ is_running: false, rows: [{ action: 'Sign-in activity' }] });
-    expect(cluster.requests[cluster.requests.length - 1]).toMatchObject({ method: 'DELETE', path: `/_query/async/${ID}` });
+    expect(done.payload).toMatchObject({
+      is_running: false,
+      rows: [{ action: 'Sign-in activity' }],
+    });
+    expect(cluster.requests[cluster.requests.length - 1]).toMatchObject({
+      method: 'DELETE',
+      path: `/_query/async/${ID}`,
+    });
   });
 
   it('keeps the rows when deleting the finished result fails', async () => {
     const { status, cluster } = setup();
-    cluster.on('GET', '/_query/async/:id', () => ({ is_running: false, columns: HUNT_COLUMNS, values: [huntValues()] }));
+    cluster.on('GET', '/_query/async/:id', () => ({
+      is_running: false,
+      columns: HUNT_COLUMNS,
+      values: [huntValues()],
+    }));
     cluster.on('DELETE', '/_query/async/:id', () => esResponseError(503, 'unavailable', 'busy'));
     const response = await status({ id: ID, limit: 10 });
     expect(response.status).toBe(200);
@@ -52,7 +71,9 @@ describe('hunt status and cancel routes', () => {
 
   it('404: an expired, cancelled or foreign hunt says so', async () => {
     const { status, cluster } = setup();
-    cluster.on('GET', '/_query/async/:id', () => esResponseError(404, 'resource_not_found_exception', ID));
+    cluster.on('GET', '/_query/async/:id', () =>
+      esResponseError(404, 'resource_not_found_exception', ID)
+    );
     const response = await status({ id: ID, limit: 10 });
     expect(response.status).toBe(404);
     expect(response.payload).toMatchObject({ attributes: { code: 'hunt_expired' } });

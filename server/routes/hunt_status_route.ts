@@ -22,7 +22,10 @@ export function registerHuntStatusRoutes(router: IRouter, logger: Logger): void 
       summary: 'Check a running hunt; returns its rows once it has finished',
     })
     .addVersion<unknown, unknown, HuntStatusParams>(
-      { version: API_VERSION, validate: { request: { body: validationFrom(parseHuntStatusParams) } } },
+      {
+        version: API_VERSION,
+        validate: { request: { body: validationFrom(parseHuntStatusParams) } },
+      },
       handleAsCurrentUser<HuntStatusParams>(
         logger,
         (client, body, signal) => pollHunt(client, body, { signal }),
@@ -38,7 +41,10 @@ export function registerHuntStatusRoutes(router: IRouter, logger: Logger): void 
       summary: 'Cancel a running hunt and delete anything it stored',
     })
     .addVersion<unknown, unknown, HuntCancelParams>(
-      { version: API_VERSION, validate: { request: { body: validationFrom(parseHuntCancelParams) } } },
+      {
+        version: API_VERSION,
+        validate: { request: { body: validationFrom(parseHuntCancelParams) } },
+      },
       handleAsCurrentUser<HuntCancelParams>(
         logger,
         // Cancelling must finish even if the page that asked has gone; no abort signal here.

@@ -10,14 +10,17 @@ import type { Observable } from 'rxjs';
 import type { ParamsIssue } from '../../common/hunt/hunt_params';
 import { describeForLog, mapElasticsearchError, type ErrorContext } from '../lib/es_errors';
 
-type ParseResult<T> = { ok: true; value: T } | { ok: false; message: string; issues: ParamsIssue[] };
+type ParseResult<T> =
+  { ok: true; value: T } | { ok: false; message: string; issues: ParamsIssue[] };
 
 /**
  * A Kibana validation function around one of the shared parsers, so the 400 says which field is
  * wrong and by which rule ("[trusted_cidrs.1]: must be an IPv4 or IPv6 CIDR block …"), in the
  * same words the page shows inline.
  */
-export function validationFrom<T>(parse: (input: unknown) => ParseResult<T>): RouteValidationFunction<T> {
+export function validationFrom<T>(
+  parse: (input: unknown) => ParseResult<T>
+): RouteValidationFunction<T> {
   return (data, { ok, badRequest }) => {
     const result = parse(data ?? {});
     return result.ok ? ok(result.value) : badRequest(result.message);
@@ -25,7 +28,10 @@ export function validationFrom<T>(parse: (input: unknown) => ParseResult<T>): Ro
 }
 
 /** Aborts the Elasticsearch call when the browser goes away, so no hunt runs for nobody. */
-export function abortSignalFrom(aborted$: Observable<void>): { signal: AbortSignal; dispose: () => void } {
+export function abortSignalFrom(aborted$: Observable<void>): {
+  signal: AbortSignal;
+  dispose: () => void;
+} {
   const controller = new AbortController();
   const subscription = aborted$.subscribe(() => controller.abort());
   return { signal: controller.signal, dispose: () => subscription.unsubscribe() };

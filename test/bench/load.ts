@@ -34,11 +34,16 @@ async function main() {
     try {
       const response = await fetch(`${server.url}${HUNT_API_PATH}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'kbn-xsrf': 'bench', 'elastic-api-version': API_VERSION },
+        headers: {
+          'content-type': 'application/json',
+          'kbn-xsrf': 'bench',
+          'elastic-api-version': API_VERSION,
+        },
         body: JSON.stringify({ max_daily_actions: 3 + (index % 5), min_distinct_ips: 2 }),
       });
       const body = (await response.json()) as { outcome?: string; rows?: unknown[] };
-      if (!response.ok || body.outcome !== 'ok') failures[String(response.status)] = (failures[String(response.status)] ?? 0) + 1;
+      if (!response.ok || body.outcome !== 'ok')
+        failures[String(response.status)] = (failures[String(response.status)] ?? 0) + 1;
     } catch (error) {
       const key = error instanceof Error ? error.name : 'error';
       failures[key] = (failures[key] ?? 0) + 1;
@@ -48,7 +53,9 @@ async function main() {
 
   const wallStarted = performance.now();
   for (let round = 0; round < rounds; round += 1) {
-    await Promise.all(Array.from({ length: concurrency }, (_, index) => oneHunt(round * concurrency + index)));
+    await Promise.all(
+      Array.from({ length: concurrency }, (_, index) => oneHunt(round * concurrency + index))
+    );
   }
   const wallMs = performance.now() - wallStarted;
   clearInterval(sampler);

@@ -11,7 +11,15 @@ import { TEST_IDS } from '../../public/test_ids';
 import { startDevServer } from '../harness/dev_server';
 import { syntheticHuntResult } from '../harness/fake_elasticsearch/server';
 
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 const subj = (id: string) => `[data-test-subj="${id}"]`;
 
 function option(name: string, fallback: string): string {
@@ -27,19 +35,31 @@ function median(values: number[]): number {
 async function main() {
   const sizes = option('rows', '1000,10000').split(',').map(Number);
   const server = await startDevServer();
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: FLAGS });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: FLAGS,
+  });
   const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
   const figures = [];
   for (const rows of sizes) {
     const synthetic = syntheticHuntResult(rows);
-    const shaping = median(Array.from({ length: 5 }, () => {
-      const started = performance.now();
-      shapeHuntResponse(synthetic, rows);
-      return performance.now() - started;
-    }));
+    const shaping = median(
+      Array.from({ length: 5 }, () => {
+        const started = performance.now();
+        shapeHuntResponse(synthetic, rows);
+        return performance.now() - started;
+      })
+    );
     await page.goto(`${server.url}/app/entraSpHunt?limit=${rows}`);
     await page.waitForSelector(subj(TEST_IDS.coverageRow));
-    await fetch(`${server.url}/__harness/faults`, { method: 'POST', body: JSON.stringify({ endpoint: '_query', queryContains: 'daily_action_count', syntheticRows: rows }) });
+    await fetch(`${server.url}/__harness/faults`, {
+      method: 'POST',
+      body: JSON.stringify({
+        endpoint: '_query',
+        queryContains: 'daily_action_count',
+        syntheticRows: rows,
+      }),
+    });
     let started = performance.now();
     await page.click(subj(TEST_IDS.runButton));
     await page.waitForSelector(`${subj(TEST_IDS.resultsTable)} tbody tr`);
@@ -50,7 +70,9 @@ async function main() {
       page.evaluate(
         ([target, label]) =>
           new Promise<number>((resolve, reject) => {
-            const button = [...document.querySelectorAll<HTMLElement>(target)].find((element) => element.textContent?.includes(label) ?? false);
+            const button = [...document.querySelectorAll<HTMLElement>(target)].find(
+              (element) => element.textContent?.includes(label) ?? false
+            );
             if (!button) return reject(new Error(`no button ${label}`));
             const started = window.performance.now();
             button.click();
@@ -58,13 +80,31 @@ async function main() {
           }),
         [selector, text] as const
       );
-    const before = await page.locator(`${subj(TEST_IDS.resultsTable)} tbody tr`).first().innerText();
+    const before = await page
+      .locator(`${subj(TEST_IDS.resultsTable)} tbody tr`)
+      .first()
+      .innerText();
     const sort = await timeClick(`${subj(TEST_IDS.resultsTable)} thead button`, 'Per day');
-    const sorted = await page.locator(`${subj(TEST_IDS.resultsTable)} tbody tr`).first().innerText();
+    const sorted = await page
+      .locator(`${subj(TEST_IDS.resultsTable)} tbody tr`)
+      .first()
+      .innerText();
     if (sorted === before) throw new Error('sorting did not change the first row');
     const nextPage = await timeClick('[data-test-subj="pagination-button-next"]', '');
-    if ((await page.locator(`${subj(TEST_IDS.resultsTable)} tbody tr`).first().innerText()) === sorted) throw new Error('paging did not change the rows');
-    figures.push({ rows, shaping_ms: Number(shaping.toFixed(1)), run_to_table_ms: Math.round(toTable), sort_ms: Math.round(sort), next_page_ms: Math.round(nextPage) });
+    if (
+      (await page
+        .locator(`${subj(TEST_IDS.resultsTable)} tbody tr`)
+        .first()
+        .innerText()) === sorted
+    )
+      throw new Error('paging did not change the rows');
+    figures.push({
+      rows,
+      shaping_ms: Number(shaping.toFixed(1)),
+      run_to_table_ms: Math.round(toTable),
+      sort_ms: Math.round(sort),
+      next_page_ms: Math.round(nextPage),
+    });
   }
   await browser.close();
   await server.close();

@@ -40,7 +40,9 @@ async function esRequests(): Promise<RecordedEsRequest[]> {
 
 async function lastHuntRequest(): Promise<{ query: string; params: EsqlNamedParams }> {
   const hunts = (await esRequests()).filter(
-    (request) => request.path === '/_query/async' && JSON.stringify(request.body).includes('daily_action_count')
+    (request) =>
+      request.path === '/_query/async' &&
+      JSON.stringify(request.body).includes('daily_action_count')
   );
   const last = hunts[hunts.length - 1];
   if (!last) throw new Error('no hunt query reached Elasticsearch');
@@ -69,10 +71,13 @@ describe('the hunt page in Chromium', () => {
     expect(rows.join('\n')).toContain('Add service principal credentials');
     expect(rows.join('\n')).not.toContain('Terraform-Datadog-CLI');
 
-    const preview = (await page.locator(`${subj(TEST_IDS.queryPreview)} pre code`).textContent()) ?? '';
+    const preview =
+      (await page.locator(`${subj(TEST_IDS.queryPreview)} pre code`).textContent()) ?? '';
     const sent = await lastHuntRequest();
     expect(sent.query).toContain('?max_daily');
-    expect(preview.trim()).toBe(inlineEsqlParams(sent.query, sent.params, { _tstart: 'now() - 30 day' }));
+    expect(preview.trim()).toBe(
+      inlineEsqlParams(sent.query, sent.params, { _tstart: 'now() - 30 day' })
+    );
     expect(page.url()).toContain('run=1');
     await screenshot(page, '02-results');
   });
@@ -123,7 +128,11 @@ describe('the hunt page in Chromium', () => {
     const page = await open();
     await fetch(`${current().server.url}/__harness/faults`, {
       method: 'POST',
-      body: JSON.stringify({ endpoint: '_query', queryContains: 'daily_action_count', status: 503 }),
+      body: JSON.stringify({
+        endpoint: '_query',
+        queryContains: 'daily_action_count',
+        status: 503,
+      }),
     });
     await run(page);
     const error = await page.locator(subj(TEST_IDS.error)).innerText();
@@ -136,11 +145,56 @@ describe('the hunt page in Chromium', () => {
 
   it.each([
     ['a connection reset', { reset: true }, 'could not reach Elasticsearch', 'HTTP status 502'],
-    ['a malformed answer', { malformed: true }, 'a response the hunt could not read', 'HTTP status 502'],
+    [
+      'a malformed answer',
+      { malformed: true },
+      'a response the hunt could not read',
+      'HTTP status 502',
+    ],
     ['an expired session', { status: 401 }, 'Your session has expired', 'HTTP status 401'],
-    ['no read privilege', { status: 403, body: { error: { type: 'security_exception', reason: 'action [indices:data/read/esql] is unauthorized for user [analyst]' }, status: 403 } }, 'You lack read access to logs-azure.*, logs-o365.audit-*', 'indices:data/read/esql'],
-    ['an unknown column', { status: 400, body: { error: { type: 'verification_exception', reason: 'Found 1 problem\nline 9:5: Unknown column [azure.graphactivitylogs.properties.service_principal_id]' }, status: 400 } }, 'Microsoft Graph activity logs (azure.graphactivitylogs)', 'Unknown column'],
-    ['a parsing error', { status: 400, body: { error: { type: 'parsing_exception', reason: "line 1:1: mismatched input 'x'" }, status: 400 } }, 'could not parse the hunt query', 'HTTP status 400'],
+    [
+      'no read privilege',
+      {
+        status: 403,
+        body: {
+          error: {
+            type: 'security_exception',
+            reason: 'action [indices:data/read/esql] is unauthorized for user [analyst]',
+          },
+          status: 403,
+        },
+      },
+      'You lack read access to logs-azure.*, logs-o365.audit-*',
+      'indices:data/read/esql',
+    ],
+    [
+      'an unknown column',
+      {
+        status: 400,
+        body: {
+          error: {
+            type: 'verification_exception',
+            reason:
+              'Found 1 problem\nline 9:5: Unknown column [azure.graphactivitylogs.properties.service_principal_id]',
+          },
+          status: 400,
+        },
+      },
+      'Microsoft Graph activity logs (azure.graphactivitylogs)',
+      'Unknown column',
+    ],
+    [
+      'a parsing error',
+      {
+        status: 400,
+        body: {
+          error: { type: 'parsing_exception', reason: "line 1:1: mismatched input 'x'" },
+          status: 400,
+        },
+      },
+      'could not parse the hunt query',
+      'HTTP status 400',
+    ],
     ['a timeout', { status: 408 }, 'did not answer in time', 'HTTP status 504'],
     ['a 404', { status: 404 }, 'could not find', 'HTTP status 404'],
     ['a 500', { status: 500 }, 'status 500', 'HTTP status 502'],
@@ -148,7 +202,11 @@ describe('the hunt page in Chromium', () => {
     const page = await open();
     await fetch(`${current().server.url}/__harness/faults`, {
       method: 'POST',
-      body: JSON.stringify({ endpoint: '_query', queryContains: 'daily_action_count', ...faultBody }),
+      body: JSON.stringify({
+        endpoint: '_query',
+        queryContains: 'daily_action_count',
+        ...faultBody,
+      }),
     });
     await run(page);
     const error = await page.locator(subj(TEST_IDS.error)).innerText();
@@ -162,7 +220,12 @@ describe('the hunt page in Chromium', () => {
     const page = await open();
     await fetch(`${current().server.url}/__harness/faults`, {
       method: 'POST',
-      body: JSON.stringify({ endpoint: '_query', queryContains: 'daily_action_count', status: 429, headers: { 'retry-after': '2' } }),
+      body: JSON.stringify({
+        endpoint: '_query',
+        queryContains: 'daily_action_count',
+        status: 429,
+        headers: { 'retry-after': '2' },
+      }),
     });
     await page.click(subj(TEST_IDS.runButton));
     await page.waitForSelector('text=asking again in 2 seconds');
@@ -178,7 +241,9 @@ describe('the hunt page in Chromium', () => {
   });
 
   it('had no unexpected browser errors', () => {
-    const errors = current().consoleErrors.filter((message) => !/status of (400|401|403|404|429|502|503|504)/.test(message));
+    const errors = current().consoleErrors.filter(
+      (message) => !/status of (400|401|403|404|429|502|503|504)/.test(message)
+    );
     expect(errors).toEqual([]);
   });
 });

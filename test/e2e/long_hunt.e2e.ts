@@ -14,7 +14,8 @@ beforeAll(async () => {
   context = await startE2e();
   context.page.on('requestfinished', (request) => {
     const timing = request.timing();
-    if (request.url().includes('/internal/')) durations.push({ url: request.url(), ms: timing.responseEnd });
+    if (request.url().includes('/internal/'))
+      durations.push({ url: request.url(), ms: timing.responseEnd });
   });
 });
 afterAll(async () => stopE2e(context));
@@ -25,11 +26,16 @@ function current(): E2eContext {
 }
 
 async function fault(body: object) {
-  await fetch(`${current().server.url}/__harness/faults`, { method: 'POST', body: JSON.stringify(body) });
+  await fetch(`${current().server.url}/__harness/faults`, {
+    method: 'POST',
+    body: JSON.stringify(body),
+  });
 }
 
 async function esRequests(): Promise<RecordedEsRequest[]> {
-  return (await (await fetch(`${current().server.url}/__harness/es-requests`)).json()) as RecordedEsRequest[];
+  return (await (
+    await fetch(`${current().server.url}/__harness/es-requests`)
+  ).json()) as RecordedEsRequest[];
 }
 
 async function open(): Promise<Page> {
@@ -45,27 +51,47 @@ describe('long hunts in Chromium', () => {
     await fault({ endpoint: '_query', queryContains: 'daily_action_count', runningMs: 120_000 });
     await page.click(subj(TEST_IDS.runButton));
     await page.waitForSelector(subj(TEST_IDS.elapsed));
-    await page.waitForFunction((id) => /([3-9]|\d\d)s elapsed/.test(document.querySelector(`[data-test-subj="${id}"]`)?.textContent ?? ''), TEST_IDS.elapsed);
+    await page.waitForFunction(
+      (id) =>
+        /([3-9]|\d\d)s elapsed/.test(
+          document.querySelector(`[data-test-subj="${id}"]`)?.textContent ?? ''
+        ),
+      TEST_IDS.elapsed
+    );
     await screenshot(page, '06-long-hunt-running');
     expect(current().server.fakeElasticsearch?.asyncQueryIds()).toHaveLength(1);
 
     await page.click(subj(TEST_IDS.cancelButton));
     await page.waitForSelector(subj(TEST_IDS.runButton) + ':not([disabled])');
-    for (let attempt = 0; attempt < 50 && (current().server.fakeElasticsearch?.asyncQueryIds().length ?? 0) > 0; attempt += 1) {
+    for (
+      let attempt = 0;
+      attempt < 50 && (current().server.fakeElasticsearch?.asyncQueryIds().length ?? 0) > 0;
+      attempt += 1
+    ) {
       await page.waitForTimeout(100);
     }
     expect(current().server.fakeElasticsearch?.asyncQueryIds()).toEqual([]);
-    expect((await esRequests()).some((request) => request.method === 'DELETE' && request.path.startsWith('/_query/async/'))).toBe(true);
+    expect(
+      (await esRequests()).some(
+        (request) => request.method === 'DELETE' && request.path.startsWith('/_query/async/')
+      )
+    ).toBe(true);
     expect(await page.isVisible(subj(TEST_IDS.loading))).toBe(false);
   });
 
   it(`completes a hunt that runs longer than ${PROXY_LIMIT_MS / 1000} s with no request lasting that long`, async () => {
     const page = await open();
     durations.length = 0;
-    await fault({ endpoint: '_query', queryContains: 'daily_action_count', runningMs: LONG_HUNT_MS });
+    await fault({
+      endpoint: '_query',
+      queryContains: 'daily_action_count',
+      runningMs: LONG_HUNT_MS,
+    });
     const started = Date.now();
     await page.click(subj(TEST_IDS.runButton));
-    await page.waitForSelector(`${subj(TEST_IDS.resultsTable)} tbody tr`, { timeout: LONG_HUNT_MS + 30_000 });
+    await page.waitForSelector(`${subj(TEST_IDS.resultsTable)} tbody tr`, {
+      timeout: LONG_HUNT_MS + 30_000,
+    });
     const took = Date.now() - started;
     expect(took).toBeGreaterThan(LONG_HUNT_MS);
     expect(await page.locator(`${subj(TEST_IDS.resultsTable)} tbody tr`).count()).toBe(6);

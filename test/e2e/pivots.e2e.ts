@@ -6,7 +6,9 @@ import { e2eSuite, screenshot, subj } from './browser';
 const current = e2eSuite();
 
 async function esRequests(): Promise<RecordedEsRequest[]> {
-  return (await (await fetch(`${current().server.url}/__harness/es-requests`)).json()) as RecordedEsRequest[];
+  return (await (
+    await fetch(`${current().server.url}/__harness/es-requests`)
+  ).json()) as RecordedEsRequest[];
 }
 
 async function openResults(query = '?run=1'): Promise<Page> {
@@ -30,23 +32,36 @@ function discoverParams(url: string) {
 describe('pivots from a result to the evidence, in Chromium', () => {
   it('opens a row flyout with the raw events, timeline and IPs, read from Elasticsearch', async () => {
     const page = await openResults();
-    await rowWith(page, 'Add service principal credentials').locator(subj(TEST_IDS.inspectRow)).click();
+    await rowWith(page, 'Add service principal credentials')
+      .locator(subj(TEST_IDS.inspectRow))
+      .click();
     const flyout = page.locator(subj(TEST_IDS.rowFlyout));
-    await flyout.locator(`${subj(TEST_IDS.rowFlyoutEvents)} tbody tr`).first().waitFor();
+    await flyout
+      .locator(`${subj(TEST_IDS.rowFlyoutEvents)} tbody tr`)
+      .first()
+      .waitFor();
     expect(await flyout.locator(`${subj(TEST_IDS.rowFlyoutEvents)} tbody tr`).count()).toBe(2);
     const ips = await flyout.locator(subj(TEST_IDS.rowFlyoutIps)).innerText();
     expect(ips).toContain('1.128.3.4');
     expect(ips).toContain('198.51.100.12');
-    expect(await flyout.locator(`${subj(TEST_IDS.rowFlyoutTimeline)} canvas`).count()).toBeGreaterThan(0);
-    const pivot = (await esRequests()).filter((request) => request.path === '/_query' && JSON.stringify(request.body).includes('KEEP'));
+    expect(
+      await flyout.locator(`${subj(TEST_IDS.rowFlyoutTimeline)} canvas`).count()
+    ).toBeGreaterThan(0);
+    const pivot = (await esRequests()).filter(
+      (request) => request.path === '/_query' && JSON.stringify(request.body).includes('KEEP')
+    );
     expect(pivot.length).toBeGreaterThan(0);
-    expect(JSON.stringify(pivot[pivot.length - 1].body)).toContain('"principal":"Managed Service Identity"');
+    expect(JSON.stringify(pivot[pivot.length - 1].body)).toContain(
+      '"principal":"Managed Service Identity"'
+    );
     await screenshot(page, '09-row-flyout');
   });
 
   it('follows the row Discover link: the ES|QL and the row day arrive, and the query runs', async () => {
     const page = await openResults();
-    const href = await rowWith(page, 'Add service principal credentials').locator(subj(TEST_IDS.rowDiscover)).getAttribute('href');
+    const href = await rowWith(page, 'Add service principal credentials')
+      .locator(subj(TEST_IDS.rowDiscover))
+      .getAttribute('href');
     expect(href).toMatch(/^\/app\/r\?l=DISCOVER_APP_LOCATOR/);
     await page.goto(`${current().server.url}${href}`);
     await page.waitForSelector('[data-test-subj="harnessDiscoverCount"]');
@@ -61,22 +76,32 @@ describe('pivots from a result to the evidence, in Chromium', () => {
 
   it('follows a value pivot (an IP) and the whole hunt into Discover', async () => {
     const page = await openResults();
-    const ipPivot = rowWith(page, 'Add service principal credentials').locator(subj(TEST_IDS.valuePivot)).filter({ has: page.locator('xpath=.') });
-    const hrefs = await ipPivot.evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
-    const ipHref = hrefs.find((href) => decodeURIComponent(href).includes('TO_IP(\\"1.128.3.4\\")'));
+    const ipPivot = rowWith(page, 'Add service principal credentials')
+      .locator(subj(TEST_IDS.valuePivot))
+      .filter({ has: page.locator('xpath=.') });
+    const hrefs = await ipPivot.evaluateAll((links) =>
+      links.map((link) => link.getAttribute('href') ?? '')
+    );
+    const ipHref = hrefs.find((href) =>
+      decodeURIComponent(href).includes('TO_IP(\\"1.128.3.4\\")')
+    );
     expect(ipHref).toBeDefined();
     await page.goto(`${current().server.url}${ipHref}`);
     await page.waitForSelector('[data-test-subj="harnessDiscoverCount"]');
     const ip = discoverParams(page.url());
     expect(ip.esql).toContain('| WHERE source.ip == TO_IP("1.128.3.4")');
     expect(ip.from).toBe('now-30d');
-    expect(Number((await page.innerText('[data-test-subj="harnessDiscoverCount"]')).split(' ')[0])).toBeGreaterThan(2);
+    expect(
+      Number((await page.innerText('[data-test-subj="harnessDiscoverCount"]')).split(' ')[0])
+    ).toBeGreaterThan(2);
 
     const huntPage = await openResults();
     const huntHref = await huntPage.locator(subj(TEST_IDS.huntDiscover)).getAttribute('href');
     await huntPage.goto(`${current().server.url}${huntHref}`);
     await huntPage.waitForSelector('[data-test-subj="harnessDiscoverCount"]');
-    expect(discoverParams(huntPage.url()).esql).toContain('(daily_action_count <= 5 and distinct_ips >= 2)');
+    expect(discoverParams(huntPage.url()).esql).toContain(
+      '(daily_action_count <= 5 and distinct_ips >= 2)'
+    );
     expect(await huntPage.innerText('[data-test-subj="harnessDiscoverCount"]')).toBe('6 results');
   });
 
@@ -91,8 +116,15 @@ describe('pivots from a result to the evidence, in Chromium', () => {
       await page.goto(`${current().server.url}${href}`);
       await page.waitForSelector('[data-test-subj="harnessDiscoverCount"]');
       const { esql } = discoverParams(page.url());
-      wheres.push(esql.split('\n').filter((line) => line.startsWith('| WHERE')).pop() ?? '');
-      expect(Number((await page.innerText('[data-test-subj="harnessDiscoverCount"]')).split(' ')[0])).toBeGreaterThan(0);
+      wheres.push(
+        esql
+          .split('\n')
+          .filter((line) => line.startsWith('| WHERE'))
+          .pop() ?? ''
+      );
+      expect(
+        Number((await page.innerText('[data-test-subj="harnessDiscoverCount"]')).split(' ')[0])
+      ).toBeGreaterThan(0);
     }
     expect(wheres).toEqual([
       '| WHERE service_principal_name == "Managed Service Identity"',
@@ -141,9 +173,13 @@ describe('pivots from a result to the evidence, in Chromium', () => {
 
     await page.goBack();
     await page.waitForSelector('[data-test-subj="harnessCaseComment"]');
-    await page.locator('[data-test-subj="harnessCaseComment"] a', { hasText: 'Open the query in Discover' }).click();
+    await page
+      .locator('[data-test-subj="harnessCaseComment"] a', { hasText: 'Open the query in Discover' })
+      .click();
     await page.waitForSelector('[data-test-subj="harnessDiscoverCount"]');
-    expect(discoverParams(page.url()).esql).toContain('(daily_action_count <= 7 and distinct_ips >= 3)');
+    expect(discoverParams(page.url()).esql).toContain(
+      '(daily_action_count <= 7 and distinct_ips >= 3)'
+    );
     expect(await page.innerText('[data-test-subj="harnessDiscoverCount"]')).toBe('3 results');
   });
 

@@ -5,8 +5,18 @@
  * makes of the validated body: no input outside a param, no literal but the builder's own.
  */
 import fc from 'fast-check';
-import { httpServiceMock, loggingSystemMock, type RegisteredVersionedRoute } from '@kbn/core/server/mocks';
-import { COVERAGE_API_PATH, EVENTS_API_PATH, HUNT_API_PATH, HUNT_CANCEL_API_PATH, HUNT_STATUS_API_PATH } from '../../common/constants';
+import {
+  httpServiceMock,
+  loggingSystemMock,
+  type RegisteredVersionedRoute,
+} from '@kbn/core/server/mocks';
+import {
+  COVERAGE_API_PATH,
+  EVENTS_API_PATH,
+  HUNT_API_PATH,
+  HUNT_CANCEL_API_PATH,
+  HUNT_STATUS_API_PATH,
+} from '../../common/constants';
 import { buildCoverageQuery } from '../../common/hunt/coverage';
 import { buildHuntQuery } from '../../common/hunt/build_hunt_query';
 import { DATASETS, HUNT_FIELDS } from '../../common/hunt/data_sources';
@@ -37,12 +47,19 @@ const anyValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.boolean(),
   fc.constant(null),
   fc.array(hostileString, { maxLength: 5 }),
-  fc.array(fc.constantFrom('10.0.0.0/8', 'logs-*', 'azure.signinlogs'), { minLength: 400, maxLength: 2_000 }),
+  fc.array(fc.constantFrom('10.0.0.0/8', 'logs-*', 'azure.signinlogs'), {
+    minLength: 400,
+    maxLength: 2_000,
+  }),
   fc.dictionary(fc.string({ maxLength: 8 }), fc.oneof(hostileString, fc.integer()), { maxKeys: 3 }),
   fc.jsonValue({ maxDepth: 2 })
 );
 
-const timeValue = fc.oneof(fc.constantFrom('now-30d', 'now', 'now-1d/d', '2026-11-01T00:00:00Z', 'now-7d'), hostileString, anyValue);
+const timeValue = fc.oneof(
+  fc.constantFrom('now-30d', 'now', 'now-1d/d', '2026-11-01T00:00:00Z', 'now-7d'),
+  hostileString,
+  anyValue
+);
 
 /** Bodies near the valid shape, so validation and the builder are both exercised. */
 const huntLike = fc.record(
@@ -50,13 +67,29 @@ const huntLike = fc.record(
     time_range: fc.oneof(fc.record({ from: timeValue, to: timeValue }), anyValue),
     max_daily_actions: fc.oneof(fc.integer({ min: -5, max: 200_000 }), anyValue),
     min_distinct_ips: fc.oneof(fc.integer({ min: -5, max: 200_000 }), anyValue),
-    datasets: fc.oneof(fc.subarray([...DATASETS]), fc.array(fc.oneof(fc.constantFrom(...DATASETS), hostileString), { maxLength: 6 }), anyValue),
+    datasets: fc.oneof(
+      fc.subarray([...DATASETS]),
+      fc.array(fc.oneof(fc.constantFrom(...DATASETS), hostileString), { maxLength: 6 }),
+      anyValue
+    ),
     index_patterns: fc.oneof(
-      fc.array(fc.oneof(fc.constantFrom('logs-azure.*', 'logs-o365.audit-*', 'eu:logs-*', 'logs-x'), hostileString), { maxLength: 4 }),
+      fc.array(
+        fc.oneof(
+          fc.constantFrom('logs-azure.*', 'logs-o365.audit-*', 'eu:logs-*', 'logs-x'),
+          hostileString
+        ),
+        { maxLength: 4 }
+      ),
       anyValue
     ),
     group_by: fc.oneof(fc.constantFrom('name', 'id'), hostileString, anyValue),
-    trusted_cidrs: fc.oneof(fc.array(fc.oneof(fc.constantFrom('10.0.0.0/8', '2001:db8::/32', '0.0.0.0/0'), hostileString), { maxLength: 6 }), anyValue),
+    trusted_cidrs: fc.oneof(
+      fc.array(
+        fc.oneof(fc.constantFrom('10.0.0.0/8', '2001:db8::/32', '0.0.0.0/0'), hostileString),
+        { maxLength: 6 }
+      ),
+      anyValue
+    ),
     limit: fc.oneof(fc.integer({ min: -1, max: 20_000 }), anyValue),
     extra: anyValue,
   },
@@ -65,14 +98,30 @@ const huntLike = fc.record(
 
 const bodies = fc.oneof(huntLike, anyValue, fc.constant(undefined));
 const asyncId = fc.oneof(
-  { arbitrary: fc.constantFrom('FmNJRUZ1YWZCU3dH', 'FmNJRUZ1YWZCU3dHY1BIOUhaenVSRkEaaXFlZ3h4c1RTWFNocDdnY2FSaERnUTozNDE='), weight: 4 },
+  {
+    arbitrary: fc.constantFrom(
+      'FmNJRUZ1YWZCU3dH',
+      'FmNJRUZ1YWZCU3dHY1BIOUhaenVSRkEaaXFlZ3h4c1RTWFNocDdnY2FSaERnUTozNDE='
+    ),
+    weight: 4,
+  },
   { arbitrary: fc.constant('a'.repeat(600)), weight: 1 },
   { arbitrary: hostileString, weight: 2 },
   { arbitrary: anyValue, weight: 2 }
 );
 const asyncBodies = fc.oneof(
   { arbitrary: fc.record({ id: asyncId, limit: fc.integer({ min: 1, max: 10_000 }) }), weight: 4 },
-  { arbitrary: fc.record({ id: asyncId, limit: fc.oneof(fc.integer({ min: -2, max: 20_000 }), anyValue), extra: anyValue }, { requiredKeys: [] }), weight: 3 },
+  {
+    arbitrary: fc.record(
+      {
+        id: asyncId,
+        limit: fc.oneof(fc.integer({ min: -2, max: 20_000 }), anyValue),
+        extra: anyValue,
+      },
+      { requiredKeys: [] }
+    ),
+    weight: 3,
+  },
   { arbitrary: anyValue, weight: 1 }
 );
 
@@ -81,9 +130,23 @@ function setup() {
   registerRoutes(router, loggingSystemMock.createLogger());
   const cluster = createMockedCluster();
   cluster.on('POST', '/:index/_field_caps', () => fieldCapsResponse());
-  cluster.on('POST', '/_query/async', () => ({ is_running: false, columns: HUNT_COLUMNS, values: [huntValues()] }));
-  cluster.on('POST', '/_query', () => ({ columns: [{ name: 'event_count', type: 'long' }, { name: 'event.dataset', type: 'keyword' }], values: [[1, 'o365.audit']] }));
-  cluster.on('GET', '/_query/async/:id', () => ({ is_running: false, columns: HUNT_COLUMNS, values: [] }));
+  cluster.on('POST', '/_query/async', () => ({
+    is_running: false,
+    columns: HUNT_COLUMNS,
+    values: [huntValues()],
+  }));
+  cluster.on('POST', '/_query', () => ({
+    columns: [
+      { name: 'event_count', type: 'long' },
+      { name: 'event.dataset', type: 'keyword' },
+    ],
+    values: [[1, 'o365.audit']],
+  }));
+  cluster.on('GET', '/_query/async/:id', () => ({
+    is_running: false,
+    columns: HUNT_COLUMNS,
+    values: [],
+  }));
   cluster.on('DELETE', '/_query/async/:id', () => ({ acknowledged: true }));
   const route = (path: string): RegisteredVersionedRoute => router.versioned.getRoute('post', path);
   return { cluster, route, context: createRequestContext(cluster.client) };
@@ -106,11 +169,18 @@ function expectedQuery(kind: 'hunt' | 'coverage' | 'events', body: unknown): str
     const parsed = parseEventsParams(input);
     if (!parsed.ok) throw new Error('a query reached Elasticsearch for a body validation refused');
     const { row, ...hunt } = parsed.value;
-    const pivot = buildRowPivot(hunt, row, new Set(HUNT_FIELDS), resolveTimeRange(hunt.time_range, new Date()));
+    const pivot = buildRowPivot(
+      hunt,
+      row,
+      new Set(HUNT_FIELDS),
+      resolveTimeRange(hunt.time_range, new Date())
+    );
     if (!pivot) throw new Error('a pivot reached Elasticsearch although none could be built');
     return pivot.query;
   }
-  const parsed = parseHuntParams(kind === 'hunt' ? input : { time_range: input.time_range, index_patterns: input.index_patterns });
+  const parsed = parseHuntParams(
+    kind === 'hunt' ? input : { time_range: input.time_range, index_patterns: input.index_patterns }
+  );
   if (!parsed.ok) throw new Error('a query reached Elasticsearch for a body validation refused');
   const time = resolveTimeRange(parsed.value.time_range, new Date());
   if (!time) throw new Error('an unresolvable time reached Elasticsearch');
@@ -120,7 +190,11 @@ function expectedQuery(kind: 'hunt' | 'coverage' | 'events', body: unknown): str
   return built.hunt.query;
 }
 
-async function fuzz(path: string, arbitrary: fc.Arbitrary<unknown>, kind?: 'hunt' | 'coverage' | 'events') {
+async function fuzz(
+  path: string,
+  arbitrary: fc.Arbitrary<unknown>,
+  kind?: 'hunt' | 'coverage' | 'events'
+) {
   const { cluster, route, context } = setup();
   const counts: Record<string, number> = {};
   let queries = 0;
@@ -139,15 +213,40 @@ async function fuzz(path: string, arbitrary: fc.Arbitrary<unknown>, kind?: 'hunt
   }
   const total = Object.values(counts).reduce((sum, count) => sum + count, 0);
   // Printed figures, read in CI logs: how many bodies and how each was answered.
-  process.stdout.write(`fuzz ${path}: ${total} bodies, ${Object.entries(counts).map(([status, count]) => `${count} x ${status}`).join(', ')}; ${queries} queries sent, all checked\n`);
+  process.stdout.write(
+    `fuzz ${path}: ${total} bodies, ${Object.entries(counts)
+      .map(([status, count]) => `${count} x ${status}`)
+      .join(', ')}; ${queries} queries sent, all checked\n`
+  );
   expect(total).toBe(RUNS_PER_ROUTE);
   expect(counts[200] ?? 0).toBeGreaterThan(0);
   expect(counts[400] ?? 0).toBeGreaterThan(0);
 }
 
 const eventsBodies = fc.oneof(
-  { arbitrary: fc.record({ row: fc.record({ day: fc.constantFrom('2026-11-20T00:00:00.000Z', '2026-11-20T00:00:00Z'), action: fc.oneof(hostileString, fc.constant(null)), principal: fc.oneof(hostileString, fc.constant(null)) }) }), weight: 3 },
-  { arbitrary: fc.record({ row: fc.record({ day: timeValue, action: anyValue, principal: anyValue, extra: anyValue }, { requiredKeys: [] }), max_daily_actions: anyValue }, { requiredKeys: [] }), weight: 2 },
+  {
+    arbitrary: fc.record({
+      row: fc.record({
+        day: fc.constantFrom('2026-11-20T00:00:00.000Z', '2026-11-20T00:00:00Z'),
+        action: fc.oneof(hostileString, fc.constant(null)),
+        principal: fc.oneof(hostileString, fc.constant(null)),
+      }),
+    }),
+    weight: 3,
+  },
+  {
+    arbitrary: fc.record(
+      {
+        row: fc.record(
+          { day: timeValue, action: anyValue, principal: anyValue, extra: anyValue },
+          { requiredKeys: [] }
+        ),
+        max_daily_actions: anyValue,
+      },
+      { requiredKeys: [] }
+    ),
+    weight: 2,
+  },
   { arbitrary: anyValue, weight: 1 }
 );
 
@@ -158,8 +257,35 @@ describe('route fuzzing', () => {
     fuzz(
       COVERAGE_API_PATH,
       fc.oneof(
-        { arbitrary: fc.record({ time_range: fc.record({ from: fc.constantFrom('now-30d', 'now-1h', '2026-11-01'), to: fc.constant('now') }), index_patterns: fc.array(fc.constantFrom('logs-*', 'eu:logs-azure.*'), { minLength: 1, maxLength: 3 }) }, { requiredKeys: [] }), weight: 2 },
-        { arbitrary: fc.record({ time_range: fc.record({ from: timeValue, to: timeValue }), index_patterns: fc.array(fc.oneof(fc.constantFrom('logs-*'), hostileString), { maxLength: 3 }), extra: anyValue }, { requiredKeys: [] }), weight: 3 },
+        {
+          arbitrary: fc.record(
+            {
+              time_range: fc.record({
+                from: fc.constantFrom('now-30d', 'now-1h', '2026-11-01'),
+                to: fc.constant('now'),
+              }),
+              index_patterns: fc.array(fc.constantFrom('logs-*', 'eu:logs-azure.*'), {
+                minLength: 1,
+                maxLength: 3,
+              }),
+            },
+            { requiredKeys: [] }
+          ),
+          weight: 2,
+        },
+        {
+          arbitrary: fc.record(
+            {
+              time_range: fc.record({ from: timeValue, to: timeValue }),
+              index_patterns: fc.array(fc.oneof(fc.constantFrom('logs-*'), hostileString), {
+                maxLength: 3,
+              }),
+              extra: anyValue,
+            },
+            { requiredKeys: [] }
+          ),
+          weight: 3,
+        },
         { arbitrary: anyValue, weight: 1 }
       ),
       'coverage'

@@ -21,7 +21,12 @@ const kbnStandIns: Plugin = {
   setup(builder) {
     builder.onResolve({ filter: /^@kbn\// }, ({ path }) => {
       const base = join(ROOT, 'test/kibana', path.slice('@kbn/'.length));
-      for (const candidate of [`${base}.ts`, `${base}.tsx`, join(base, 'index.ts'), join(base, 'index.tsx')]) {
+      for (const candidate of [
+        `${base}.ts`,
+        `${base}.tsx`,
+        join(base, 'index.ts'),
+        join(base, 'index.tsx'),
+      ]) {
         if (existsSync(candidate)) return { path: candidate };
       }
       return { errors: [{ text: `No stand-in for ${path} in test/kibana` }] };
@@ -36,10 +41,19 @@ const kbnStandIns: Plugin = {
 const euiIconImports: Plugin = {
   name: 'eui-icon-imports',
   setup(builder) {
-    builder.onLoad({ filter: /@elastic[\\/]eui[\\/]es[\\/]components[\\/]icon[\\/]icon\.js$/ }, async ({ path }) => {
-      const source = await readFile(path, 'utf8');
-      return { contents: source.replace("'./assets/' + typeToPathMap[iconType]", "'./assets/' + typeToPathMap[iconType] + '.js'"), loader: 'js' };
-    });
+    builder.onLoad(
+      { filter: /@elastic[\\/]eui[\\/]es[\\/]components[\\/]icon[\\/]icon\.js$/ },
+      async ({ path }) => {
+        const source = await readFile(path, 'utf8');
+        return {
+          contents: source.replace(
+            "'./assets/' + typeToPathMap[iconType]",
+            "'./assets/' + typeToPathMap[iconType] + '.js'"
+          ),
+          loader: 'js',
+        };
+      }
+    );
   },
 };
 
@@ -62,7 +76,10 @@ export async function bundleBrowser(): Promise<BrowserBundle> {
   });
   const files = new Map<string, { contents: Uint8Array; contentType: string }>();
   for (const file of result.outputFiles) {
-    files.set(file.path, { contents: file.contents, contentType: file.path.endsWith('.css') ? 'text/css' : 'text/javascript' });
+    files.set(file.path, {
+      contents: file.contents,
+      contentType: file.path.endsWith('.css') ? 'text/css' : 'text/javascript',
+    });
   }
   return { files, entry: '/bundle/main.js' };
 }

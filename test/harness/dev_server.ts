@@ -11,7 +11,11 @@ import type { CoreSetup } from '@kbn/core/server';
 import { plugin } from '../../server';
 import { buildScenario } from '../fixtures/scenario/build_scenario';
 import { bundleBrowser } from './bundle';
-import { startFakeElasticsearch, type Fault, type FakeElasticsearch } from './fake_elasticsearch/server';
+import {
+  startFakeElasticsearch,
+  type Fault,
+  type FakeElasticsearch,
+} from './fake_elasticsearch/server';
 import { createHarnessStore, readJson } from './harness_store';
 import { createKibanaRouteHandler } from './kibana_http';
 
@@ -59,7 +63,12 @@ ${stylesheets.map((href) => `<link rel="stylesheet" href="${href}">`).join('\n')
 </html>`;
 }
 
-function send(response: ServerResponse, status: number, contentType: string, body: string | Uint8Array) {
+function send(
+  response: ServerResponse,
+  status: number,
+  contentType: string,
+  body: string | Uint8Array
+) {
   response.writeHead(status, { 'content-type': contentType, 'cache-control': 'no-store' });
   response.end(body);
 }
@@ -67,7 +76,10 @@ function send(response: ServerResponse, status: number, contentType: string, bod
 export async function startDevServer(options: DevServerOptions = {}): Promise<DevServer> {
   const fakeElasticsearch = options.elasticsearch
     ? undefined
-    : await startFakeElasticsearch({ documents: buildScenario(options.now ?? new Date()), latencyMs: options.esLatencyMs });
+    : await startFakeElasticsearch({
+        documents: buildScenario(options.now ?? new Date()),
+        latencyMs: options.esLatencyMs,
+      });
   const connection = options.elasticsearch ?? { url: fakeElasticsearch?.url ?? '' };
   const client = new Client({
     node: connection.url,
@@ -80,13 +92,24 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   });
 
   const router = httpServiceMock.createRouter();
-  const serverPlugin = await plugin({ opaqueId: Symbol('entraSpHunt'), logger: { get: () => loggingSystemMock.createLogger() }, config: { get: () => ({}) as never } });
-  const core: CoreSetup = { http: { createRouter: () => router as never }, getStartServices: () => Promise.resolve([{}, {}, {}]) };
+  const serverPlugin = await plugin({
+    opaqueId: Symbol('entraSpHunt'),
+    logger: { get: () => loggingSystemMock.createLogger() },
+    config: { get: () => ({}) as never },
+  });
+  const core: CoreSetup = {
+    http: { createRouter: () => router as never },
+    getStartServices: () => Promise.resolve([{}, {}, {}]),
+  };
   serverPlugin.setup(core);
   const handleRoute = createKibanaRouteHandler({ router, asCurrentUser: client });
   const handleHarness = createHarnessStore(client);
   const bundle = await bundleBrowser();
-  const page = html(!!fakeElasticsearch, bundle.entry, [...bundle.files.keys()].filter((path) => path.endsWith('.css')));
+  const page = html(
+    !!fakeElasticsearch,
+    bundle.entry,
+    [...bundle.files.keys()].filter((path) => path.endsWith('.css'))
+  );
 
   const server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
@@ -97,7 +120,8 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
         response.writeHead(302, { location: '/app/entraSpHunt' });
         return response.end();
       }
-      if (url.pathname.startsWith('/app/')) return send(response, 200, 'text/html; charset=utf-8', page);
+      if (url.pathname.startsWith('/app/'))
+        return send(response, 200, 'text/html; charset=utf-8', page);
       if (url.pathname === '/favicon.ico') return send(response, 204, 'image/x-icon', '');
       const file = bundle.files.get(url.pathname);
       if (file) return send(response, 200, file.contentType, file.contents);
@@ -105,7 +129,11 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
         fakeElasticsearch.addFault((await readJson(request)) as unknown as Fault);
         return send(response, 204, 'text/plain', '');
       }
-      if (fakeElasticsearch && url.pathname === '/__harness/faults' && request.method === 'DELETE') {
+      if (
+        fakeElasticsearch &&
+        url.pathname === '/__harness/faults' &&
+        request.method === 'DELETE'
+      ) {
         fakeElasticsearch.clearFaults();
         return send(response, 204, 'text/plain', '');
       }
@@ -118,7 +146,9 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     }
   });
 
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
+  await new Promise<void>((resolve) =>
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve)
+  );
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://${options.host ?? '127.0.0.1'}:${port}`,

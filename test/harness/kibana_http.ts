@@ -6,7 +6,12 @@
  */
 import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'http';
 import { Subject } from 'rxjs';
-import type { ElasticsearchClient, IKibanaResponse, KibanaRequest, RequestHandlerContext } from '@kbn/core/server';
+import type {
+  ElasticsearchClient,
+  IKibanaResponse,
+  KibanaRequest,
+  RequestHandlerContext,
+} from '@kbn/core/server';
 import { httpServerMock, type RouterMock } from '@kbn/core/server/mocks';
 import { forbiddenClient } from '../helpers/es_mock';
 import { validateBody } from '../helpers/route_runner';
@@ -14,13 +19,23 @@ import { validateBody } from '../helpers/route_runner';
 /** Kibana's default payload limit (server.maxPayload). */
 const MAX_PAYLOAD_BYTES = 1_048_576;
 
-function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string | string[]> = {}) {
+function sendJson(
+  response: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string | string[]> = {}
+) {
   response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
   response.end(JSON.stringify(body));
 }
 
 function errorBody(status: number, message: string, attributes?: unknown) {
-  return { statusCode: status, error: STATUS_CODES[status] ?? 'Error', message, ...(attributes ? { attributes } : {}) };
+  return {
+    statusCode: status,
+    error: STATUS_CODES[status] ?? 'Error',
+    message,
+    ...(attributes ? { attributes } : {}),
+  };
 }
 
 function readBody(request: IncomingMessage): Promise<string | undefined> {
@@ -44,7 +59,12 @@ function readBody(request: IncomingMessage): Promise<string | undefined> {
 function writeKibanaResponse(response: ServerResponse, result: IKibanaResponse) {
   if (result.status >= 400) {
     const payload = (result.payload ?? {}) as { message?: string; attributes?: unknown };
-    return sendJson(response, result.status, errorBody(result.status, payload.message ?? '', payload.attributes), result.options.headers);
+    return sendJson(
+      response,
+      result.status,
+      errorBody(result.status, payload.message ?? '', payload.attributes),
+      result.options.headers
+    );
   }
   return sendJson(response, result.status, result.payload ?? {}, result.options.headers);
 }
@@ -60,7 +80,9 @@ export function createKibanaRouteHandler({ router, asCurrentUser }: KibanaHttpOp
   return async (request: IncomingMessage, response: ServerResponse): Promise<boolean> => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const method = (request.method ?? 'GET').toLowerCase();
-    const route = router.versioned.getRoutes().find((candidate) => candidate.config.path === url.pathname && candidate.method === method);
+    const route = router.versioned
+      .getRoutes()
+      .find((candidate) => candidate.config.path === url.pathname && candidate.method === method);
     if (!route) return false;
 
     if (method !== 'get' && !request.headers['kbn-xsrf']) {
@@ -71,17 +93,35 @@ export function createKibanaRouteHandler({ router, asCurrentUser }: KibanaHttpOp
     const available = Object.keys(route.versions);
     const version = typeof versionHeader === 'string' ? versionHeader : undefined;
     if (!version) {
-      sendJson(response, 400, errorBody(400, `Please specify a version via elastic-api-version header. Available versions: ${available.join(',')}`));
+      sendJson(
+        response,
+        400,
+        errorBody(
+          400,
+          `Please specify a version via elastic-api-version header. Available versions: ${available.join(',')}`
+        )
+      );
       return true;
     }
     const registered = route.versions[version];
     if (!registered) {
-      sendJson(response, 400, errorBody(400, `No version "${version}" available for [${method}] [${url.pathname}]. Available versions are: [${available.join(',')}]`));
+      sendJson(
+        response,
+        400,
+        errorBody(
+          400,
+          `No version "${version}" available for [${method}] [${url.pathname}]. Available versions are: [${available.join(',')}]`
+        )
+      );
       return true;
     }
     const text = await readBody(request);
     if (text === undefined) {
-      sendJson(response, 413, errorBody(413, 'Payload content length greater than maximum allowed: 1048576'));
+      sendJson(
+        response,
+        413,
+        errorBody(413, 'Payload content length greater than maximum allowed: 1048576')
+      );
       return true;
     }
     let body: unknown;
@@ -119,11 +159,16 @@ export function createKibanaRouteHandler({ router, asCurrentUser }: KibanaHttpOp
       }),
     };
     try {
-      const result = await registered.handler(context, kibanaRequest, httpServerMock.createResponseFactory());
+      const result = await registered.handler(
+        context,
+        kibanaRequest,
+        httpServerMock.createResponseFactory()
+      );
       if (!response.destroyed) writeKibanaResponse(response, result);
     } catch {
       // Kibana answers an unhandled handler error with a generic 500 and logs it.
-      if (!response.destroyed) sendJson(response, 500, errorBody(500, 'An internal server error occurred.'));
+      if (!response.destroyed)
+        sendJson(response, 500, errorBody(500, 'An internal server error occurred.'));
     }
     return true;
   };

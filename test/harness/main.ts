@@ -21,7 +21,9 @@ async function main() {
       : undefined,
   });
   const mode = url ? `Elasticsearch at ${url}` : 'demo data (no ELASTICSEARCH_URL set)';
-  console.log(`entraSpHunt is running on ${mode}.\nOpen ${server.url}/app/entraSpHunt\nPress Ctrl+C to stop.`);
+  console.log(
+    `entraSpHunt is running on ${mode}.\nOpen ${server.url}/app/entraSpHunt\nPress Ctrl+C to stop.`
+  );
   const stop = () => {
     server.close().finally(() => process.exit(0));
   };

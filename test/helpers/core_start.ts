@@ -4,7 +4,11 @@ import { servicesFrom } from '../../public/services/services_context';
 import type { EntraSpHuntServices } from '../../public/types';
 import { sharePluginMock } from '@kbn/share-plugin/public/mocks';
 
-export type PostHandler = (path: string, body: unknown, options: HttpFetchOptions) => Promise<unknown>;
+export type PostHandler = (
+  path: string,
+  body: unknown,
+  options: HttpFetchOptions
+) => Promise<unknown>;
 
 /** CoreStart with working chrome and an http whose POSTs a test answers. */
 export function createCoreStart(onPost: PostHandler) {
@@ -17,14 +21,22 @@ export function createCoreStart(onPost: PostHandler) {
     return onPost(path, body, options);
   }) as HttpHandler;
   const core: CoreStart = {
-    http: { basePath: { get: () => '', prepend: (url) => url, remove: (url) => url }, fetch: post, get: post, post },
+    http: {
+      basePath: { get: () => '', prepend: (url) => url, remove: (url) => url },
+      fetch: post,
+      get: post,
+      post,
+    },
     chrome: {
       setBreadcrumbs: (next) => breadcrumbs.push(next),
       docTitle: { change: (title) => titles.push(title), reset: () => titles.push('') },
     },
-    application: { capabilities: { navLinks: {}, management: {}, catalogue: {} }, navigateToUrl: async () => undefined },
+    application: {
+      capabilities: { navLinks: {}, management: {}, catalogue: {} },
+      navigateToUrl: async () => undefined,
+    },
     notifications: { toasts: { addSuccess: () => ({ id: 't' }), addDanger: () => ({ id: 't' }) } },
-    uiSettings: { get: <T,>(_key: string, fallback?: T) => fallback as T },
+    uiSettings: { get: <T>(_key: string, fallback?: T) => fallback as T },
     i18n: {},
     theme: { theme$: new BehaviorSubject({ darkMode: false }) },
   };

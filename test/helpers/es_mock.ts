@@ -1,6 +1,10 @@
 import { Client, errors } from '@elastic/elasticsearch';
 import Mock from '@elastic/elasticsearch-mock';
-import type { ElasticsearchClient, IScopedClusterClient, RequestHandlerContext } from '@kbn/core/server';
+import type {
+  ElasticsearchClient,
+  IScopedClusterClient,
+  RequestHandlerContext,
+} from '@kbn/core/server';
 import { HUNT_FIELDS } from '../../common/hunt/data_sources';
 
 export interface RecordedRequest {
@@ -66,8 +70,13 @@ export function createMockedCluster(): MockedCluster {
       pending = undefined;
       if (!answer) return response as never;
       const signal = (options as { signal?: AbortSignal }).signal;
-      const result = answer.result instanceof Promise ? await waitOrAbort(answer.result, signal) : answer.result;
-      if (result instanceof errors.ElasticsearchClientError && !(result instanceof errors.ResponseError)) throw result;
+      const result =
+        answer.result instanceof Promise ? await waitOrAbort(answer.result, signal) : answer.result;
+      if (
+        result instanceof errors.ElasticsearchClientError &&
+        !(result instanceof errors.ResponseError)
+      )
+        throw result;
       const isError = result instanceof errors.ResponseError;
       const body = isError ? result.body : result;
       return {
@@ -78,7 +87,11 @@ export function createMockedCluster(): MockedCluster {
     }
   }
 
-  const client = new Client({ node: 'http://localhost:9200', Connection: AnsweringConnection, maxRetries: 0 });
+  const client = new Client({
+    node: 'http://localhost:9200',
+    Connection: AnsweringConnection,
+    maxRetries: 0,
+  });
   return {
     client,
     mock,
@@ -88,7 +101,9 @@ export function createMockedCluster(): MockedCluster {
         const request: RecordedRequest = {
           method: String(params.method),
           path: String(params.path),
-          body: (typeof params.body === 'object' && params.body !== null ? params.body : {}) as Record<string, unknown>,
+          body: (typeof params.body === 'object' && params.body !== null
+            ? params.body
+            : {}) as Record<string, unknown>,
           querystring: (params.querystring ?? {}) as Record<string, unknown>,
         };
         requests.push(request);
@@ -104,12 +119,19 @@ export function createMockedCluster(): MockedCluster {
 }
 
 /** Field caps as Elasticsearch answers them: each present field mapped as keyword (or ip/date). */
-export function fieldCapsResponse(fields: Iterable<string> = HUNT_FIELDS, indices = ['.ds-logs-azure.auditlogs-default-000001']) {
-  const typeOf = (field: string) => (field === '@timestamp' ? 'date' : field === 'source.ip' ? 'ip' : 'keyword');
+export function fieldCapsResponse(
+  fields: Iterable<string> = HUNT_FIELDS,
+  indices = ['.ds-logs-azure.auditlogs-default-000001']
+) {
+  const typeOf = (field: string) =>
+    field === '@timestamp' ? 'date' : field === 'source.ip' ? 'ip' : 'keyword';
   return {
     indices,
     fields: Object.fromEntries(
-      [...fields].map((field) => [field, { [typeOf(field)]: { type: typeOf(field), searchable: true, aggregatable: true } }])
+      [...fields].map((field) => [
+        field,
+        { [typeOf(field)]: { type: typeOf(field), searchable: true, aggregatable: true } },
+      ])
     ),
   };
 }

@@ -39,7 +39,12 @@ export function esError(statusCode: number, type: string, reason: string) {
 }
 
 /** The error the client raises for an Elasticsearch error answer; the mock sends its body and status. */
-export function esResponseError(statusCode: number, type: string, reason: string, headers: Record<string, string> = {}) {
+export function esResponseError(
+  statusCode: number,
+  type: string,
+  reason: string,
+  headers: Record<string, string> = {}
+) {
   return new errors.ResponseError({
     body: esError(statusCode, type, reason),
     statusCode,

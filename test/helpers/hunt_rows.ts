@@ -29,7 +29,12 @@ export function huntResponse(overrides: Partial<HuntResponse> = {}): HuntRespons
     is_partial: false,
     took_ms: 5,
     query: 'FROM x',
-    time: { from: 'now-30d', to: 'now', start: '2026-10-28T00:00:00.000Z', end: '2026-11-27T00:00:00.000Z' },
+    time: {
+      from: 'now-30d',
+      to: 'now',
+      start: '2026-10-28T00:00:00.000Z',
+      end: '2026-11-27T00:00:00.000Z',
+    },
     datasets: ['azure.signinlogs'],
     skipped: [],
     missing_fields: [],

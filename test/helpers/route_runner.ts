@@ -20,22 +20,39 @@ export interface RouteCall {
  * with the validator's message, as Kibana answers), then the handler.
  */
 /** Runs a version's body validation as Kibana does; the error text is Kibana's `[request body]: …`. */
-export function validateBody(version: RegisteredVersion, body: unknown): { ok: true; value: unknown } | { ok: false; message: string } {
+export function validateBody(
+  version: RegisteredVersion,
+  body: unknown
+): { ok: true; value: unknown } | { ok: false; message: string } {
   const validate = version.options.validate ? version.options.validate.request?.body : undefined;
   if (!validate) return { ok: true, value: body };
   const outcome = validate(body, {
     ok: (value) => ({ value }),
     badRequest: (error, path) => ({ error: new RouteValidationError(error, path) }),
   });
-  return outcome.error ? { ok: false, message: `[request body]: ${outcome.error.message}` } : { ok: true, value: outcome.value };
+  return outcome.error
+    ? { ok: false, message: `[request body]: ${outcome.error.message}` }
+    : { ok: true, value: outcome.value };
 }
 
-export async function callRoute(route: RegisteredVersionedRoute, call: RouteCall): Promise<IKibanaResponse> {
+export async function callRoute(
+  route: RegisteredVersionedRoute,
+  call: RouteCall
+): Promise<IKibanaResponse> {
   const version = route.versions[call.version ?? '1'];
-  if (!version) return { status: 400, payload: { message: `Unsupported version ${call.version}` }, options: {} };
+  if (!version)
+    return {
+      status: 400,
+      payload: { message: `Unsupported version ${call.version}` },
+      options: {},
+    };
   const validated = validateBody(version, call.body);
   if (!validated.ok) {
-    return { status: 400, payload: { statusCode: 400, error: 'Bad Request', message: validated.message }, options: {} };
+    return {
+      status: 400,
+      payload: { statusCode: 400, error: 'Bad Request', message: validated.message },
+      options: {},
+    };
   }
   const body = validated.value;
   const request = httpServerMock.createKibanaRequest({ body });

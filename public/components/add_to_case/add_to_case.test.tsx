@@ -20,7 +20,9 @@ describe('AddToCase', () => {
   it('adds the selected rows to a new case as a user comment', () => {
     const { caseCalls, buildComment } = setup(2);
     fireEvent.click(screen.getByTestId(TEST_IDS.addToNewCase));
-    expect(caseCalls).toEqual([{ kind: 'new', attachments: [{ type: 'user', comment: '### comment' }] }]);
+    expect(caseCalls).toEqual([
+      { kind: 'new', attachments: [{ type: 'user', comment: '### comment' }] },
+    ]);
     expect(buildComment).toHaveBeenCalledTimes(1);
     expect(screen.getByTestId(TEST_IDS.addToNewCase)).toHaveTextContent('Add 2 rows to new case');
   });
@@ -28,7 +30,9 @@ describe('AddToCase', () => {
   it('adds them to an existing case', () => {
     const { caseCalls } = setup(1);
     fireEvent.click(screen.getByTestId(TEST_IDS.addToExistingCase));
-    expect(caseCalls).toEqual([{ kind: 'existing', attachments: [{ type: 'user', comment: '### comment' }] }]);
+    expect(caseCalls).toEqual([
+      { kind: 'existing', attachments: [{ type: 'user', comment: '### comment' }] },
+    ]);
   });
 
   it('needs a selection', () => {
@@ -45,7 +49,15 @@ describe('AddToCase', () => {
     const readOnly = createPivotServices(async () => ({}));
     const cases = readOnly.services.cases;
     if (!cases) throw new Error('cases missing');
-    readOnly.services = { ...readOnly.services, cases: { ...cases, helpers: { canUseCases: () => ({ ...cases.helpers.canUseCases(), create: false, update: false }) } } };
+    readOnly.services = {
+      ...readOnly.services,
+      cases: {
+        ...cases,
+        helpers: {
+          canUseCases: () => ({ ...cases.helpers.canUseCases(), create: false, update: false }),
+        },
+      },
+    };
     setup(1, readOnly);
     expect(screen.queryByTestId(TEST_IDS.addToExistingCase)).not.toBeInTheDocument();
   });

@@ -1,7 +1,11 @@
 import React, { useMemo } from 'react';
 import { EuiButton, EuiFlexGroup, EuiFlexItem, EuiToolTip } from '@elastic/eui';
 import { i18n } from '@kbn/i18n';
-import type { CaseAttachmentsWithoutOwner, CasesPermissions, CasesPublicStart } from '@kbn/cases-plugin/public';
+import type {
+  CaseAttachmentsWithoutOwner,
+  CasesPermissions,
+  CasesPublicStart,
+} from '@kbn/cases-plugin/public';
 import { useServices } from '../../services/services_context';
 import { TEST_IDS } from '../../test_ids';
 
@@ -15,25 +19,43 @@ export interface AddToCaseProps {
   buildComment: () => string;
 }
 
-const NONE_SELECTED = i18n.translate('entraSpHunt.cases.noneSelectedTooltip', { defaultMessage: 'Select the rows to add first.' });
+const NONE_SELECTED = i18n.translate('entraSpHunt.cases.noneSelectedTooltip', {
+  defaultMessage: 'Select the rows to add first.',
+});
 
 function attachments(buildComment: () => string): CaseAttachmentsWithoutOwner {
   // A user comment (AttachmentType.user) needs no registration and reads well in any case view.
   return [{ type: 'user', comment: buildComment() }];
 }
 
-function CaseButtons({ cases, permissions, selectedCount, buildComment }: AddToCaseProps & { cases: CasesPublicStart; permissions: CasesPermissions }) {
+function CaseButtons({
+  cases,
+  permissions,
+  selectedCount,
+  buildComment,
+}: AddToCaseProps & { cases: CasesPublicStart; permissions: CasesPermissions }) {
   const newCase = cases.hooks.useCasesAddToNewCaseFlyout();
   const existingCase = cases.hooks.useCasesAddToExistingCaseModal();
   const disabled = selectedCount === 0;
-  const wrap = (button: React.ReactElement) => (disabled ? <EuiToolTip content={NONE_SELECTED}>{button}</EuiToolTip> : button);
+  const wrap = (button: React.ReactElement) =>
+    disabled ? <EuiToolTip content={NONE_SELECTED}>{button}</EuiToolTip> : button;
   return (
     <EuiFlexGroup gutterSize="s" responsive={false}>
       {permissions.create && (
         <EuiFlexItem grow={false}>
           {wrap(
-            <EuiButton size="s" iconType="casesApp" isDisabled={disabled} onClick={() => newCase.open({ attachments: attachments(buildComment) })} data-test-subj={TEST_IDS.addToNewCase}>
-              {i18n.translate('entraSpHunt.cases.addToNewButtonLabel', { defaultMessage: 'Add {count, plural, =0 {rows} one {# row} other {# rows}} to new case', values: { count: selectedCount } })}
+            <EuiButton
+              size="s"
+              iconType="casesApp"
+              isDisabled={disabled}
+              onClick={() => newCase.open({ attachments: attachments(buildComment) })}
+              data-test-subj={TEST_IDS.addToNewCase}
+            >
+              {i18n.translate('entraSpHunt.cases.addToNewButtonLabel', {
+                defaultMessage:
+                  'Add {count, plural, =0 {rows} one {# row} other {# rows}} to new case',
+                values: { count: selectedCount },
+              })}
             </EuiButton>
           )}
         </EuiFlexItem>
@@ -41,8 +63,16 @@ function CaseButtons({ cases, permissions, selectedCount, buildComment }: AddToC
       {permissions.update && (
         <EuiFlexItem grow={false}>
           {wrap(
-            <EuiButton size="s" iconType="casesApp" isDisabled={disabled} onClick={() => existingCase.open({ getAttachments: () => attachments(buildComment) })} data-test-subj={TEST_IDS.addToExistingCase}>
-              {i18n.translate('entraSpHunt.cases.addToExistingButtonLabel', { defaultMessage: 'Add to existing case' })}
+            <EuiButton
+              size="s"
+              iconType="casesApp"
+              isDisabled={disabled}
+              onClick={() => existingCase.open({ getAttachments: () => attachments(buildComment) })}
+              data-test-subj={TEST_IDS.addToExistingCase}
+            >
+              {i18n.translate('entraSpHunt.cases.addToExistingButtonLabel', {
+                defaultMessage: 'Add to existing case',
+              })}
             </EuiButton>
           )}
         </EuiFlexItem>
@@ -59,7 +89,8 @@ export function AddToCase(props: AddToCaseProps) {
   const { cases } = useServices();
   const CasesContext = useMemo(() => cases?.ui.getCasesContext(), [cases]);
   const permissions = useMemo(() => cases?.helpers.canUseCases([CASE_OWNER]), [cases]);
-  if (!cases || !CasesContext || !permissions || !(permissions.create || permissions.update)) return null;
+  if (!cases || !CasesContext || !permissions || !(permissions.create || permissions.update))
+    return null;
   return (
     <CasesContext owner={[CASE_OWNER]} permissions={permissions}>
       <CaseButtons {...props} cases={cases} permissions={permissions} />

@@ -13,14 +13,30 @@ const coverage: CoverageResponse = {
   datasets: [
     { dataset: 'azure.auditlogs', event_count: 1200, missing_fields: [], status: 'ready' },
     { dataset: 'azure.signinlogs', event_count: 0, missing_fields: [], status: 'no_events' },
-    { dataset: 'o365.audit', event_count: 0, missing_fields: ['o365.audit.UserId'], status: 'missing_fields' },
-    { dataset: 'azure.graphactivitylogs', event_count: 0, missing_fields: ['x'], status: 'missing_fields' },
+    {
+      dataset: 'o365.audit',
+      event_count: 0,
+      missing_fields: ['o365.audit.UserId'],
+      status: 'missing_fields',
+    },
+    {
+      dataset: 'azure.graphactivitylogs',
+      event_count: 0,
+      missing_fields: ['x'],
+      status: 'missing_fields',
+    },
   ],
 };
 
 describe('CoveragePanel', () => {
   it('lists each source with its events and status, and what missing sources mean', () => {
-    renderWithProviders(<CoveragePanel coverage={coverage} loading={false} selectedDatasets={['azure.auditlogs', 'azure.signinlogs', 'o365.audit']} />);
+    renderWithProviders(
+      <CoveragePanel
+        coverage={coverage}
+        loading={false}
+        selectedDatasets={['azure.auditlogs', 'azure.signinlogs', 'o365.audit']}
+      />
+    );
     const rows = screen.getAllByTestId(TEST_IDS.coverageRow);
     expect(rows[0]).toHaveTextContent('1,200');
     expect(rows[0]).toHaveTextContent('Ready');
@@ -34,7 +50,13 @@ describe('CoveragePanel', () => {
   });
 
   it('says when no index matches at all', () => {
-    renderWithProviders(<CoveragePanel coverage={{ ...coverage, index_count: 0 }} loading={false} selectedDatasets={['o365.audit']} />);
+    renderWithProviders(
+      <CoveragePanel
+        coverage={{ ...coverage, index_count: 0 }}
+        loading={false}
+        selectedDatasets={['o365.audit']}
+      />
+    );
     expect(screen.getByTestId(TEST_IDS.coverageNoIndices)).toBeInTheDocument();
     expect(screen.queryAllByTestId(TEST_IDS.coverageRow)).toHaveLength(0);
     expect(screen.queryByTestId(TEST_IDS.coverageMissing)).not.toBeInTheDocument();

@@ -33,23 +33,31 @@ interface Row extends DatasetCoverage {
 function health(row: Row) {
   if (!row.selected) return <EuiHealth color="subdued">{text.STATUS_NOT_SELECTED}</EuiHealth>;
   if (row.status === 'ready') return <EuiHealth color="success">{text.STATUS_READY}</EuiHealth>;
-  if (row.status === 'no_events') return <EuiHealth color="warning">{text.STATUS_NO_EVENTS}</EuiHealth>;
+  if (row.status === 'no_events')
+    return <EuiHealth color="warning">{text.STATUS_NO_EVENTS}</EuiHealth>;
   return <EuiHealth color="danger">{text.STATUS_MISSING}</EuiHealth>;
 }
 
 const columns: Array<EuiBasicTableColumn<Row>> = [
   {
     field: 'dataset',
-    name: i18n.translate('entraSpHunt.coverage.sourceColumnLabel', { defaultMessage: 'Data source' }),
+    name: i18n.translate('entraSpHunt.coverage.sourceColumnLabel', {
+      defaultMessage: 'Data source',
+    }),
     render: (dataset: Dataset) => (
       <span>
-        {DATA_SOURCES[dataset].title} <EuiText size="xs" color="subdued" component="span">({dataset})</EuiText>
+        {DATA_SOURCES[dataset].title}{' '}
+        <EuiText size="xs" color="subdued" component="span">
+          ({dataset})
+        </EuiText>
       </span>
     ),
   },
   {
     field: 'event_count',
-    name: i18n.translate('entraSpHunt.coverage.eventsColumnLabel', { defaultMessage: 'Events in window' }),
+    name: i18n.translate('entraSpHunt.coverage.eventsColumnLabel', {
+      defaultMessage: 'Events in window',
+    }),
     align: 'right',
     render: (count: number | null) => (count === null ? '—' : formatCount(count)),
   },
@@ -62,14 +70,23 @@ const columns: Array<EuiBasicTableColumn<Row>> = [
 
 /** Missing data changes what an empty result means; the panel says so before the hunt runs. */
 export function CoveragePanel({ coverage, loading, error, selectedDatasets }: CoveragePanelProps) {
-  const rows: Row[] = (coverage?.datasets ?? []).map((entry) => ({ ...entry, selected: selectedDatasets.includes(entry.dataset) }));
+  const rows: Row[] = (coverage?.datasets ?? []).map((entry) => ({
+    ...entry,
+    selected: selectedDatasets.includes(entry.dataset),
+  }));
   // With no index at all, the callout above already says everything is missing.
-  const missing = coverage && coverage.index_count > 0 ? rows.filter((row) => row.selected && row.status === 'missing_fields') : [];
+  const missing =
+    coverage && coverage.index_count > 0
+      ? rows.filter((row) => row.selected && row.status === 'missing_fields')
+      : [];
   return (
     <EuiPanel hasBorder paddingSize="m" data-test-subj={TEST_IDS.coveragePanel}>
       <EuiTitle size="xs">
         <h3>
-          <FormattedMessage id="entraSpHunt.coverage.panelTitle" defaultMessage="Data sources in this window" />{' '}
+          <FormattedMessage
+            id="entraSpHunt.coverage.panelTitle"
+            defaultMessage="Data sources in this window"
+          />{' '}
           {loading && <EuiLoadingSpinner size="s" />}
         </h3>
       </EuiTitle>
@@ -80,7 +97,13 @@ export function CoveragePanel({ coverage, loading, error, selectedDatasets }: Co
         </EuiCallOut>
       )}
       {coverage && coverage.index_count === 0 && (
-        <EuiCallOut color="warning" iconType="warning" size="s" title={text.NO_INDICES_TITLE} data-test-subj={TEST_IDS.coverageNoIndices}>
+        <EuiCallOut
+          color="warning"
+          iconType="warning"
+          size="s"
+          title={text.NO_INDICES_TITLE}
+          data-test-subj={TEST_IDS.coverageNoIndices}
+        >
           <p>
             <FormattedMessage
               id="entraSpHunt.coverage.noIndicesDescription"
@@ -95,17 +118,32 @@ export function CoveragePanel({ coverage, loading, error, selectedDatasets }: Co
         </EuiCallOut>
       )}
       {coverage && coverage.index_count > 0 && (
-        <EuiBasicTable<Row> items={rows} columns={columns} compressed tableCaption={text.MISSING_TITLE} rowProps={() => ({ 'data-test-subj': TEST_IDS.coverageRow })} />
+        <EuiBasicTable<Row>
+          items={rows}
+          columns={columns}
+          compressed
+          tableCaption={text.MISSING_TITLE}
+          rowProps={() => ({ 'data-test-subj': TEST_IDS.coverageRow })}
+        />
       )}
       {missing.length > 0 && (
         <>
           <EuiSpacer size="s" />
-          <EuiCallOut color="warning" iconType="warning" size="s" title={text.MISSING_TITLE} data-test-subj={TEST_IDS.coverageMissing}>
+          <EuiCallOut
+            color="warning"
+            iconType="warning"
+            size="s"
+            title={text.MISSING_TITLE}
+            data-test-subj={TEST_IDS.coverageMissing}
+          >
             <p>
               <FormattedMessage
                 id="entraSpHunt.coverage.missingDescription"
                 defaultMessage="No index maps the fields of {sources}. The hunt leaves {count, plural, one {this source} other {these sources}} out, so activity there cannot appear in the results: an empty result does not mean the principals were quiet there."
-                values={{ sources: missing.map((row) => DATA_SOURCES[row.dataset].title).join(', '), count: missing.length }}
+                values={{
+                  sources: missing.map((row) => DATA_SOURCES[row.dataset].title).join(', '),
+                  count: missing.length,
+                }}
               />
             </p>
           </EuiCallOut>

@@ -1,9 +1,17 @@
 import { i18n } from '@kbn/i18n';
 
-export const STATUS_READY = i18n.translate('entraSpHunt.coverage.statusReadyLabel', { defaultMessage: 'Ready' });
-export const STATUS_NO_EVENTS = i18n.translate('entraSpHunt.coverage.statusNoEventsLabel', { defaultMessage: 'No events in this window' });
-export const STATUS_MISSING = i18n.translate('entraSpHunt.coverage.statusMissingLabel', { defaultMessage: 'Fields not mapped' });
-export const STATUS_NOT_SELECTED = i18n.translate('entraSpHunt.coverage.statusNotSelectedLabel', { defaultMessage: 'Not selected' });
+export const STATUS_READY = i18n.translate('entraSpHunt.coverage.statusReadyLabel', {
+  defaultMessage: 'Ready',
+});
+export const STATUS_NO_EVENTS = i18n.translate('entraSpHunt.coverage.statusNoEventsLabel', {
+  defaultMessage: 'No events in this window',
+});
+export const STATUS_MISSING = i18n.translate('entraSpHunt.coverage.statusMissingLabel', {
+  defaultMessage: 'Fields not mapped',
+});
+export const STATUS_NOT_SELECTED = i18n.translate('entraSpHunt.coverage.statusNotSelectedLabel', {
+  defaultMessage: 'Not selected',
+});
 export const COVERAGE_ERROR_TITLE = i18n.translate('entraSpHunt.coverage.errorTitle', {
   defaultMessage: 'Could not check the data sources',
 });

@@ -36,7 +36,8 @@ function responseWithRows(count: number) {
   });
 }
 
-const answers: PostHandler = async (path) => (path === COVERAGE_API_PATH ? coverage : responseWithRows(2));
+const answers: PostHandler = async (path) =>
+  path === COVERAGE_API_PATH ? coverage : responseWithRows(2);
 
 function renderApp(search = '', onPost: PostHandler = answers) {
   const history = createMemoryHistory({ initialEntries: [`/${search}`] });
@@ -84,14 +85,19 @@ describe('HuntApp', () => {
     expect(breadcrumbs).toEqual([[{ text: PLUGIN_NAME }]]);
     expect(titles).toEqual([[PLUGIN_NAME]]);
     await waitFor(() => expect(posts.map((post) => post.path)).toEqual([COVERAGE_API_PATH]));
-    expect(posts[0].body).toEqual({ time_range: { from: 'now-30d', to: 'now' }, index_patterns: ['logs-azure.*', 'logs-o365.audit-*'] });
+    expect(posts[0].body).toEqual({
+      time_range: { from: 'now-30d', to: 'now' },
+      index_patterns: ['logs-azure.*', 'logs-o365.audit-*'],
+    });
     expect(posts[0].options.version).toBe('1');
     expect(screen.getByText('Ready to hunt')).toBeInTheDocument();
   });
 
   it('previews the query for the fields that exist', async () => {
     renderApp();
-    await waitFor(() => expect(screen.getByText(/sends them as ES\|QL params/)).toBeInTheDocument());
+    await waitFor(() =>
+      expect(screen.getByText(/sends them as ES\|QL params/)).toBeInTheDocument()
+    );
     const code = screen.getByTestId(TEST_IDS.queryPreviewCode).textContent ?? '';
     expect(code).toContain('(daily_action_count <= 5 and distinct_ips >= 2)');
     expect(code).not.toContain('graphactivitylogs.properties');
@@ -102,9 +108,16 @@ describe('HuntApp', () => {
     fireEvent.click(screen.getByTestId(TEST_IDS.runButton));
     await waitFor(() => expect(screen.getByTestId(TEST_IDS.resultsTable)).toBeInTheDocument());
     const hunt = posts.find((post) => post.path === HUNT_API_PATH);
-    expect(hunt?.body).toMatchObject({ max_daily_actions: 3, min_distinct_ips: 2, group_by: 'name', limit: 1000 });
+    expect(hunt?.body).toMatchObject({
+      max_daily_actions: 3,
+      min_distinct_ips: 2,
+      group_by: 'name',
+      limit: 1000,
+    });
     expect(history.location.search).toBe('?max_daily=3&run=1');
-    expect(screen.getByTestId(TEST_IDS.resultCount)).toHaveTextContent('2 rare actions from several IPs (5 ms in Elasticsearch)');
+    expect(screen.getByTestId(TEST_IDS.resultCount)).toHaveTextContent(
+      '2 rare actions from several IPs (5 ms in Elasticsearch)'
+    );
   });
 
   it('runs on open when the link asks to, and marks results stale after an edit', async () => {
@@ -129,7 +142,11 @@ describe('HuntApp', () => {
       if (path === COVERAGE_API_PATH) return coverage;
       throw Object.assign(new Error('Forbidden'), {
         response: { status: 403 },
-        body: { statusCode: 403, message: 'You lack read access to logs-azure.*.', attributes: { code: 'forbidden', reason: 'unauthorized' } },
+        body: {
+          statusCode: 403,
+          message: 'You lack read access to logs-azure.*.',
+          attributes: { code: 'forbidden', reason: 'unauthorized' },
+        },
       });
     };
     renderApp('', failing);
@@ -143,7 +160,11 @@ describe('HuntApp', () => {
     const { posts, history } = renderApp();
     await waitFor(() => expect(posts.length).toBe(1));
     act(() => history.push({ search: '?max_daily=9&run=1' }));
-    await waitFor(() => expect(posts.find((post) => post.path === HUNT_API_PATH)?.body).toMatchObject({ max_daily_actions: 9 }));
+    await waitFor(() =>
+      expect(posts.find((post) => post.path === HUNT_API_PATH)?.body).toMatchObject({
+        max_daily_actions: 9,
+      })
+    );
     expect(screen.getByTestId(TEST_IDS.maxDailyInput)).toHaveValue(9);
   });
 });

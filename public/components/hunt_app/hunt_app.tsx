@@ -1,5 +1,14 @@
 import React, { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { EuiButton, EuiCallOut, EuiFlexGroup, EuiFlexItem, EuiLoadingSpinner, EuiPageTemplate, EuiSpacer, EuiText } from '@elastic/eui';
+import {
+  EuiButton,
+  EuiCallOut,
+  EuiFlexGroup,
+  EuiFlexItem,
+  EuiLoadingSpinner,
+  EuiPageTemplate,
+  EuiSpacer,
+  EuiText,
+} from '@elastic/eui';
 import { FormattedMessage } from '@kbn/i18n-react';
 import { i18n } from '@kbn/i18n';
 import type { History } from 'history';
@@ -33,7 +42,9 @@ import { ResultsTable } from '../results_table';
 import { AddToCase } from '../add_to_case';
 
 // The flyout (and the charts library it draws with) loads only when an analyst opens a row.
-const RowFlyout = React.lazy(() => import('../row_flyout').then((module) => ({ default: module.RowFlyout })));
+const RowFlyout = React.lazy(() =>
+  import('../row_flyout').then((module) => ({ default: module.RowFlyout }))
+);
 import { SaveSessionButton } from '../save_session';
 
 export interface HuntAppProps {
@@ -41,7 +52,8 @@ export interface HuntAppProps {
 }
 
 const NO_SOURCES_REASON = i18n.translate('entraSpHunt.preview.noSourcesDescription', {
-  defaultMessage: 'No query can be built: none of the chosen data sources has its fields in the matched indices.',
+  defaultMessage:
+    'No query can be built: none of the chosen data sources has its fields in the matched indices.',
 });
 const INVALID_REASON = i18n.translate('entraSpHunt.preview.invalidDescription', {
   defaultMessage: 'Fix the highlighted parameters to see the query.',
@@ -110,7 +122,10 @@ export function HuntApp({ history }: HuntAppProps) {
 
   const coverageParams = useMemo(() => {
     const input = formStateToParamsInput(form);
-    const parsed = parseCoverageParams({ time_range: input.time_range, index_patterns: input.index_patterns });
+    const parsed = parseCoverageParams({
+      time_range: input.time_range,
+      index_patterns: input.index_patterns,
+    });
     return parsed.ok ? parsed.value : undefined;
   }, [form]);
   const coverage = useCoverage(http, coverageParams);
@@ -136,7 +151,9 @@ export function HuntApp({ history }: HuntAppProps) {
   const pivots = usePivots(shownParams, response?.available_fields, response?.time);
   const huntQuery = response?.query ?? undefined;
   const huntDiscoverUrl =
-    huntQuery && shownParams ? pivots.discoverUrl({ inlined: huntQuery, timeRange: shownParams.time_range }) : undefined;
+    huntQuery && shownParams
+      ? pivots.discoverUrl({ inlined: huntQuery, timeRange: shownParams.time_range })
+      : undefined;
   const buildComment = () => {
     if (!response || !shownParams) return '';
     return buildCaseComment({
@@ -151,7 +168,10 @@ export function HuntApp({ history }: HuntAppProps) {
   };
 
   const isStale =
-    hunt.status === 'success' && !!shownParams && !!validation.params && JSON.stringify(shownParams) !== JSON.stringify(validation.params);
+    hunt.status === 'success' &&
+    !!shownParams &&
+    !!validation.params &&
+    JSON.stringify(shownParams) !== JSON.stringify(validation.params);
 
   return (
     <EuiPageTemplate restrictWidth={false} panelled={false} data-test-subj={TEST_IDS.page}>
@@ -167,24 +187,46 @@ export function HuntApp({ history }: HuntAppProps) {
           isRunning={hunt.status === 'loading'}
         />
         <EuiSpacer size="l" />
-        <CoveragePanel coverage={coverage.coverage} loading={coverage.loading} error={coverage.error} selectedDatasets={form.datasets} />
+        <CoveragePanel
+          coverage={coverage.coverage}
+          loading={coverage.loading}
+          error={coverage.error}
+          selectedDatasets={form.datasets}
+        />
         <EuiSpacer size="m" />
-        <QueryPreview query={preview.query} unavailableReason={preview.reason} assumesAllSources={!coverage.coverage} />
+        <QueryPreview
+          query={preview.query}
+          unavailableReason={preview.reason}
+          assumesAllSources={!coverage.coverage}
+        />
         <EuiSpacer size="l" />
-        {hunt.status === 'loading' && hunt.startedAt !== undefined && <RunningState startedAt={hunt.startedAt} retryingInSeconds={hunt.retryingInSeconds} />}
+        {hunt.status === 'loading' && hunt.startedAt !== undefined && (
+          <RunningState startedAt={hunt.startedAt} retryingInSeconds={hunt.retryingInSeconds} />
+        )}
         {hunt.status === 'idle' && <IdleState />}
         {hunt.status === 'error' && hunt.error && <ErrorState error={hunt.error} />}
         {response && hunt.status !== 'error' && shownParams && (
           <>
             {isStale && (
               <>
-                <EuiCallOut color="primary" iconType="refresh" size="s" data-test-subj={TEST_IDS.stale}
-                  title={i18n.translate('entraSpHunt.app.staleTitle', { defaultMessage: 'Parameters changed since this run: run the hunt again to apply them.' })}
+                <EuiCallOut
+                  color="primary"
+                  iconType="refresh"
+                  size="s"
+                  data-test-subj={TEST_IDS.stale}
+                  title={i18n.translate('entraSpHunt.app.staleTitle', {
+                    defaultMessage:
+                      'Parameters changed since this run: run the hunt again to apply them.',
+                  })}
                 />
                 <EuiSpacer size="s" />
               </>
             )}
-            <ResponseNotices response={response} maxDaily={shownParams.max_daily_actions} minIps={shownParams.min_distinct_ips} />
+            <ResponseNotices
+              response={response}
+              maxDaily={shownParams.max_daily_actions}
+              minIps={shownParams.min_distinct_ips}
+            />
             {response.rows.length > 0 && (
               <>
                 <EuiSpacer size="s" />
@@ -192,21 +234,36 @@ export function HuntApp({ history }: HuntAppProps) {
                   <FormattedMessage
                     id="entraSpHunt.app.resultCountDescription"
                     defaultMessage="{count, plural, one {# rare action} other {# rare actions}} from several IPs{took, select, none {} other { ({took} ms in Elasticsearch)}}."
-                    values={{ count: response.rows.length, took: response.took_ms === null ? 'none' : formatCount(response.took_ms) }}
+                    values={{
+                      count: response.rows.length,
+                      took: response.took_ms === null ? 'none' : formatCount(response.took_ms),
+                    }}
                   />
                 </EuiText>
                 <EuiSpacer size="s" />
                 <EuiFlexGroup gutterSize="s" wrap responsive={false}>
                   {huntDiscoverUrl && (
                     <EuiFlexItem grow={false}>
-                      <EuiButton size="s" iconType="discoverApp" href={huntDiscoverUrl} data-test-subj={TEST_IDS.huntDiscover}>
-                        <FormattedMessage id="entraSpHunt.app.huntDiscoverButtonLabel" defaultMessage="Open hunt in Discover" />
+                      <EuiButton
+                        size="s"
+                        iconType="discoverApp"
+                        href={huntDiscoverUrl}
+                        data-test-subj={TEST_IDS.huntDiscover}
+                      >
+                        <FormattedMessage
+                          id="entraSpHunt.app.huntDiscoverButtonLabel"
+                          defaultMessage="Open hunt in Discover"
+                        />
                       </EuiButton>
                     </EuiFlexItem>
                   )}
                   {huntQuery && (
                     <EuiFlexItem grow={false}>
-                      <SaveSessionButton esql={huntQuery} timeRange={shownParams.time_range} defaultTitle={`${HUNT_DEFINITION.name} (${shownParams.time_range.from} to ${shownParams.time_range.to})`} />
+                      <SaveSessionButton
+                        esql={huntQuery}
+                        timeRange={shownParams.time_range}
+                        defaultTitle={`${HUNT_DEFINITION.name} (${shownParams.time_range.from} to ${shownParams.time_range.to})`}
+                      />
                     </EuiFlexItem>
                   )}
                   <EuiFlexItem grow={false}>
@@ -224,7 +281,12 @@ export function HuntApp({ history }: HuntAppProps) {
                 />
                 {inspected && (
                   <Suspense fallback={<EuiLoadingSpinner size="l" />}>
-                    <RowFlyout row={inspected} params={shownParams} pivots={pivots} onClose={() => setInspected(undefined)} />
+                    <RowFlyout
+                      row={inspected}
+                      params={shownParams}
+                      pivots={pivots}
+                      onClose={() => setInspected(undefined)}
+                    />
                   </Suspense>
                 )}
               </>

@@ -44,8 +44,19 @@ export function HuntHeader({ definition }: HuntHeaderProps) {
         <EuiFlexGroup gutterSize="s" wrap responsive={false}>
           {technique && (
             <EuiFlexItem grow={false}>
-              <EuiBadge color="hollow" iconType="popout" iconSide="right" href={technique.url} target="_blank" data-test-subj={TEST_IDS.mitreLink}>
-                <FormattedMessage id="entraSpHunt.header.mitreBadgeLabel" defaultMessage="MITRE ATT&CK {technique}" values={{ technique: technique.id }} />
+              <EuiBadge
+                color="hollow"
+                iconType="popout"
+                iconSide="right"
+                href={technique.url}
+                target="_blank"
+                data-test-subj={TEST_IDS.mitreLink}
+              >
+                <FormattedMessage
+                  id="entraSpHunt.header.mitreBadgeLabel"
+                  defaultMessage="MITRE ATT&CK {technique}"
+                  values={{ technique: technique.id }}
+                />
               </EuiBadge>
             </EuiFlexItem>
           )}
@@ -69,7 +80,10 @@ export function HuntHeader({ definition }: HuntHeaderProps) {
             <EuiText size="s">
               <p>{definition.description}</p>
               <h3>
-                <FormattedMessage id="entraSpHunt.header.notesTitle" defaultMessage="Notes for the analyst" />
+                <FormattedMessage
+                  id="entraSpHunt.header.notesTitle"
+                  defaultMessage="Notes for the analyst"
+                />
               </h3>
               <ul>
                 {definition.notes.map((note) => (
@@ -77,7 +91,10 @@ export function HuntHeader({ definition }: HuntHeaderProps) {
                 ))}
               </ul>
               <h3>
-                <FormattedMessage id="entraSpHunt.header.mitreTitle" defaultMessage="MITRE ATT&CK" />
+                <FormattedMessage
+                  id="entraSpHunt.header.mitreTitle"
+                  defaultMessage="MITRE ATT&CK"
+                />
               </h3>
               <ul>
                 {definition.mitre.map((entry) => (
@@ -90,7 +107,10 @@ export function HuntHeader({ definition }: HuntHeaderProps) {
                 ))}
               </ul>
               <h3>
-                <FormattedMessage id="entraSpHunt.header.referencesTitle" defaultMessage="References" />
+                <FormattedMessage
+                  id="entraSpHunt.header.referencesTitle"
+                  defaultMessage="References"
+                />
               </h3>
               <ul>
                 {definition.references.map((reference) => (
@@ -107,7 +127,11 @@ export function HuntHeader({ definition }: HuntHeaderProps) {
               <FormattedMessage
                 id="entraSpHunt.header.provenanceDescription"
                 defaultMessage="Elastic hunting query {uuid}, integrations: {integrations}. {license}."
-                values={{ uuid: definition.uuid, integrations: definition.integrations.join(', '), license: definition.license }}
+                values={{
+                  uuid: definition.uuid,
+                  integrations: definition.integrations.join(', '),
+                  license: definition.license,
+                }}
               />
             </EuiText>
           </EuiFlyoutBody>

@@ -13,34 +13,55 @@ const row = huntRow({ day: null, service_principal_name: null });
 describe('hunt states', () => {
   it('no matches names the thresholds that ran', () => {
     renderWithProviders(<ResponseNotices response={response()} maxDaily={3} minIps={4} />);
-    expect(screen.getByTestId(TEST_IDS.noMatches)).toHaveTextContent('at most 3 times a day from 4 or more IPs');
+    expect(screen.getByTestId(TEST_IDS.noMatches)).toHaveTextContent(
+      'at most 3 times a day from 4 or more IPs'
+    );
   });
 
   it('no data in the window', () => {
-    renderWithProviders(<ResponseNotices response={response({ outcome: 'no_indices' })} maxDaily={5} minIps={2} />);
+    renderWithProviders(
+      <ResponseNotices response={response({ outcome: 'no_indices' })} maxDaily={5} minIps={2} />
+    );
     expect(screen.getByTestId(TEST_IDS.noIndices)).toHaveTextContent('No data to hunt in');
     expect(screen.queryByTestId(TEST_IDS.noMatches)).not.toBeInTheDocument();
   });
 
   it('sources missing, for the whole hunt and for part of it', () => {
     const { unmount } = renderWithProviders(
-      <ResponseNotices response={response({ outcome: 'no_sources', missing_fields: ['source.ip'] })} maxDaily={5} minIps={2} />
+      <ResponseNotices
+        response={response({ outcome: 'no_sources', missing_fields: ['source.ip'] })}
+        maxDaily={5}
+        minIps={2}
+      />
     );
     expect(screen.getByTestId(TEST_IDS.noSources)).toHaveTextContent('source.ip');
     unmount();
     renderWithProviders(
       <ResponseNotices
-        response={response({ skipped: [{ dataset: 'azure.graphactivitylogs', reason: 'missing_fields', missingFields: ['x'] }, { dataset: 'o365.audit', reason: 'not_selected', missingFields: [] }] })}
+        response={response({
+          skipped: [
+            { dataset: 'azure.graphactivitylogs', reason: 'missing_fields', missingFields: ['x'] },
+            { dataset: 'o365.audit', reason: 'not_selected', missingFields: [] },
+          ],
+        })}
         maxDaily={5}
         minIps={2}
       />
     );
-    expect(screen.getByTestId(TEST_IDS.skippedSources)).toHaveTextContent('Left out: Microsoft Graph activity logs');
+    expect(screen.getByTestId(TEST_IDS.skippedSources)).toHaveTextContent(
+      'Left out: Microsoft Graph activity logs'
+    );
     expect(screen.getByTestId(TEST_IDS.skippedSources)).not.toHaveTextContent('Microsoft 365');
   });
 
   it('truncated at the limit and partial results', () => {
-    renderWithProviders(<ResponseNotices response={response({ rows: [row], truncated: true, is_partial: true, limit: 1 })} maxDaily={5} minIps={2} />);
+    renderWithProviders(
+      <ResponseNotices
+        response={response({ rows: [row], truncated: true, is_partial: true, limit: 1 })}
+        maxDaily={5}
+        minIps={2}
+      />
+    );
     expect(screen.getByTestId(TEST_IDS.truncated)).toHaveTextContent('Showing the first 1 rows');
     expect(screen.getByTestId(TEST_IDS.truncated)).toHaveTextContent('up to 10,000');
     expect(screen.getByTestId(TEST_IDS.partial)).toBeInTheDocument();
@@ -48,12 +69,29 @@ describe('hunt states', () => {
   });
 
   it('nameless principals suggest grouping by id only when such a row is shown', () => {
-    renderWithProviders(<ResponseNotices response={response({ rows: [row], nameless_datasets: ['azure.graphactivitylogs'] })} maxDaily={5} minIps={2} />);
+    renderWithProviders(
+      <ResponseNotices
+        response={response({ rows: [row], nameless_datasets: ['azure.graphactivitylogs'] })}
+        maxDaily={5}
+        minIps={2}
+      />
+    );
     expect(screen.getByTestId(TEST_IDS.namelessSources)).toHaveTextContent('Group by id');
   });
 
   it('errors carry the reason from Elasticsearch and the status', () => {
-    renderWithProviders(<ErrorState error={new HuntRequestError('You lack read access to logs-*.', 403, 'forbidden', 'action [indices:data/read/esql] is unauthorized')} />);
+    renderWithProviders(
+      <ErrorState
+        error={
+          new HuntRequestError(
+            'You lack read access to logs-*.',
+            403,
+            'forbidden',
+            'action [indices:data/read/esql] is unauthorized'
+          )
+        }
+      />
+    );
     const callout = screen.getByTestId(TEST_IDS.error);
     expect(callout).toHaveTextContent('You lack read access');
     expect(callout).toHaveTextContent('You lack read access to logs-*.');

@@ -1,5 +1,12 @@
 import React, { useEffect, useState } from 'react';
-import { EuiCallOut, EuiCodeBlock, EuiEmptyPrompt, EuiProgress, EuiSpacer, EuiText } from '@elastic/eui';
+import {
+  EuiCallOut,
+  EuiCodeBlock,
+  EuiEmptyPrompt,
+  EuiProgress,
+  EuiSpacer,
+  EuiText,
+} from '@elastic/eui';
 import { FormattedMessage } from '@kbn/i18n-react';
 import { i18n } from '@kbn/i18n';
 import type { HuntResponse } from '../../../common/hunt/api_types';
@@ -12,7 +19,13 @@ import { TEST_IDS } from '../../test_ids';
 /** How often the elapsed time of a running hunt refreshes. */
 const ELAPSED_TICK_MS = 1_000;
 
-export function RunningState({ startedAt, retryingInSeconds }: { startedAt: number; retryingInSeconds?: number }) {
+export function RunningState({
+  startedAt,
+  retryingInSeconds,
+}: {
+  startedAt: number;
+  retryingInSeconds?: number;
+}) {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), ELAPSED_TICK_MS);
@@ -44,20 +57,43 @@ export function RunningState({ startedAt, retryingInSeconds }: { startedAt: numb
 }
 
 const ERROR_TITLES: Record<string, string> = {
-  invalid_request: i18n.translate('entraSpHunt.states.invalidRequestTitle', { defaultMessage: 'The parameters were refused' }),
-  unknown_column: i18n.translate('entraSpHunt.states.unknownColumnTitle', { defaultMessage: 'A data source is missing' }),
-  query_rejected: i18n.translate('entraSpHunt.states.queryRejectedTitle', { defaultMessage: 'Elasticsearch rejected the query' }),
-  session_expired: i18n.translate('entraSpHunt.states.sessionExpiredTitle', { defaultMessage: 'Your session has expired' }),
-  forbidden: i18n.translate('entraSpHunt.states.forbiddenTitle', { defaultMessage: 'You lack read access' }),
-  timeout: i18n.translate('entraSpHunt.states.timeoutTitle', { defaultMessage: 'The hunt timed out' }),
-  too_many_requests: i18n.translate('entraSpHunt.states.tooManyRequestsTitle', { defaultMessage: 'Elasticsearch is busy' }),
-  network: i18n.translate('entraSpHunt.states.networkTitle', { defaultMessage: 'Kibana could not be reached' }),
+  invalid_request: i18n.translate('entraSpHunt.states.invalidRequestTitle', {
+    defaultMessage: 'The parameters were refused',
+  }),
+  unknown_column: i18n.translate('entraSpHunt.states.unknownColumnTitle', {
+    defaultMessage: 'A data source is missing',
+  }),
+  query_rejected: i18n.translate('entraSpHunt.states.queryRejectedTitle', {
+    defaultMessage: 'Elasticsearch rejected the query',
+  }),
+  session_expired: i18n.translate('entraSpHunt.states.sessionExpiredTitle', {
+    defaultMessage: 'Your session has expired',
+  }),
+  forbidden: i18n.translate('entraSpHunt.states.forbiddenTitle', {
+    defaultMessage: 'You lack read access',
+  }),
+  timeout: i18n.translate('entraSpHunt.states.timeoutTitle', {
+    defaultMessage: 'The hunt timed out',
+  }),
+  too_many_requests: i18n.translate('entraSpHunt.states.tooManyRequestsTitle', {
+    defaultMessage: 'Elasticsearch is busy',
+  }),
+  network: i18n.translate('entraSpHunt.states.networkTitle', {
+    defaultMessage: 'Kibana could not be reached',
+  }),
 };
-const DEFAULT_ERROR_TITLE = i18n.translate('entraSpHunt.states.defaultErrorTitle', { defaultMessage: 'The hunt failed' });
+const DEFAULT_ERROR_TITLE = i18n.translate('entraSpHunt.states.defaultErrorTitle', {
+  defaultMessage: 'The hunt failed',
+});
 
 export function ErrorState({ error }: { error: HuntRequestError }) {
   return (
-    <EuiCallOut color="danger" iconType="error" title={ERROR_TITLES[error.code] ?? DEFAULT_ERROR_TITLE} data-test-subj={TEST_IDS.error}>
+    <EuiCallOut
+      color="danger"
+      iconType="error"
+      title={ERROR_TITLES[error.code] ?? DEFAULT_ERROR_TITLE}
+      data-test-subj={TEST_IDS.error}
+    >
       <p>{error.message}</p>
       {error.reason && error.reason !== error.message && (
         <EuiCodeBlock paddingSize="s" fontSize="s" transparentBackground>
@@ -66,7 +102,11 @@ export function ErrorState({ error }: { error: HuntRequestError }) {
       )}
       {error.status !== undefined && (
         <EuiText size="xs" color="subdued">
-          <FormattedMessage id="entraSpHunt.states.errorStatusDescription" defaultMessage="HTTP status {status}" values={{ status: error.status }} />
+          <FormattedMessage
+            id="entraSpHunt.states.errorStatusDescription"
+            defaultMessage="HTTP status {status}"
+            values={{ status: error.status }}
+          />
         </EuiText>
       )}
     </EuiCallOut>
@@ -95,7 +135,15 @@ export function IdleState() {
 }
 
 /** Everything about a finished run that is not a row: empty results, skipped sources, limits. */
-export function ResponseNotices({ response, maxDaily, minIps }: { response: HuntResponse; maxDaily: number; minIps: number }) {
+export function ResponseNotices({
+  response,
+  maxDaily,
+  minIps,
+}: {
+  response: HuntResponse;
+  maxDaily: number;
+  minIps: number;
+}) {
   if (response.outcome === 'no_indices') {
     return (
       <EuiEmptyPrompt
@@ -104,7 +152,10 @@ export function ResponseNotices({ response, maxDaily, minIps }: { response: Hunt
         data-test-subj={TEST_IDS.noIndices}
         title={
           <h3>
-            <FormattedMessage id="entraSpHunt.states.noIndicesTitle" defaultMessage="No data to hunt in" />
+            <FormattedMessage
+              id="entraSpHunt.states.noIndicesTitle"
+              defaultMessage="No data to hunt in"
+            />
           </h3>
         }
         body={
@@ -126,7 +177,10 @@ export function ResponseNotices({ response, maxDaily, minIps }: { response: Hunt
         data-test-subj={TEST_IDS.noSources}
         title={
           <h3>
-            <FormattedMessage id="entraSpHunt.states.noSourcesTitle" defaultMessage="None of the chosen data sources exists" />
+            <FormattedMessage
+              id="entraSpHunt.states.noSourcesTitle"
+              defaultMessage="None of the chosen data sources exists"
+            />
           </h3>
         }
         body={
@@ -145,10 +199,16 @@ export function ResponseNotices({ response, maxDaily, minIps }: { response: Hunt
   return (
     <>
       {skipped.length > 0 && (
-        <EuiCallOut color="warning" iconType="warning" size="s" data-test-subj={TEST_IDS.skippedSources}
+        <EuiCallOut
+          color="warning"
+          iconType="warning"
+          size="s"
+          data-test-subj={TEST_IDS.skippedSources}
           title={i18n.translate('entraSpHunt.states.skippedTitle', {
             defaultMessage: 'Left out: {sources}',
-            values: { sources: skipped.map((entry) => DATA_SOURCES[entry.dataset].title).join(', ') },
+            values: {
+              sources: skipped.map((entry) => DATA_SOURCES[entry.dataset].title).join(', '),
+            },
           })}
         >
           <p>
@@ -159,21 +219,36 @@ export function ResponseNotices({ response, maxDaily, minIps }: { response: Hunt
           </p>
         </EuiCallOut>
       )}
-      {response.nameless_datasets.length > 0 && response.rows.some((row) => row.service_principal_name === null) && (
-        <EuiCallOut color="primary" iconType="iInCircle" size="s" data-test-subj={TEST_IDS.namelessSources}
-          title={i18n.translate('entraSpHunt.states.namelessTitle', { defaultMessage: 'Some principals have no name' })}
-        >
-          <p>
-            <FormattedMessage
-              id="entraSpHunt.states.namelessDescription"
-              defaultMessage="{sources} events carry no service principal name, so grouped by name they all fall under one empty name. Group by id to tell them apart."
-              values={{ sources: response.nameless_datasets.map((dataset) => DATA_SOURCES[dataset].title).join(', ') }}
-            />
-          </p>
-        </EuiCallOut>
-      )}
+      {response.nameless_datasets.length > 0 &&
+        response.rows.some((row) => row.service_principal_name === null) && (
+          <EuiCallOut
+            color="primary"
+            iconType="iInCircle"
+            size="s"
+            data-test-subj={TEST_IDS.namelessSources}
+            title={i18n.translate('entraSpHunt.states.namelessTitle', {
+              defaultMessage: 'Some principals have no name',
+            })}
+          >
+            <p>
+              <FormattedMessage
+                id="entraSpHunt.states.namelessDescription"
+                defaultMessage="{sources} events carry no service principal name, so grouped by name they all fall under one empty name. Group by id to tell them apart."
+                values={{
+                  sources: response.nameless_datasets
+                    .map((dataset) => DATA_SOURCES[dataset].title)
+                    .join(', '),
+                }}
+              />
+            </p>
+          </EuiCallOut>
+        )}
       {response.truncated && (
-        <EuiCallOut color="warning" iconType="warning" size="s" data-test-subj={TEST_IDS.truncated}
+        <EuiCallOut
+          color="warning"
+          iconType="warning"
+          size="s"
+          data-test-subj={TEST_IDS.truncated}
           title={i18n.translate('entraSpHunt.states.truncatedTitle', {
             defaultMessage: 'Showing the first {limit} rows: there may be more',
             values: { limit: formatCount(response.limit) },
@@ -189,8 +264,14 @@ export function ResponseNotices({ response, maxDaily, minIps }: { response: Hunt
         </EuiCallOut>
       )}
       {response.is_partial && (
-        <EuiCallOut color="warning" iconType="warning" size="s" data-test-subj={TEST_IDS.partial}
-          title={i18n.translate('entraSpHunt.states.partialTitle', { defaultMessage: 'Partial results' })}
+        <EuiCallOut
+          color="warning"
+          iconType="warning"
+          size="s"
+          data-test-subj={TEST_IDS.partial}
+          title={i18n.translate('entraSpHunt.states.partialTitle', {
+            defaultMessage: 'Partial results',
+          })}
         >
           <p>
             <FormattedMessage
@@ -207,7 +288,10 @@ export function ResponseNotices({ response, maxDaily, minIps }: { response: Hunt
           data-test-subj={TEST_IDS.noMatches}
           title={
             <h3>
-              <FormattedMessage id="entraSpHunt.states.noMatchesTitle" defaultMessage="No rare activity from several IPs" />
+              <FormattedMessage
+                id="entraSpHunt.states.noMatchesTitle"
+                defaultMessage="No rare activity from several IPs"
+              />
             </h3>
           }
           body={

@@ -6,7 +6,15 @@ import { TEST_IDS } from '../../test_ids';
 import { renderWithProviders } from '../../../test/helpers/render';
 import { ParamsForm } from './params_form';
 
-function Harness({ initial = DEFAULT_FORM_STATE, onRun = jest.fn(), onChange = jest.fn() }: { initial?: HuntFormState; onRun?: () => void; onChange?: (value: HuntFormState) => void }) {
+function Harness({
+  initial = DEFAULT_FORM_STATE,
+  onRun = jest.fn(),
+  onChange = jest.fn(),
+}: {
+  initial?: HuntFormState;
+  onRun?: () => void;
+  onChange?: (value: HuntFormState) => void;
+}) {
   const [value, setValue] = useState(initial);
   return (
     <ParamsForm
@@ -56,18 +64,24 @@ describe('ParamsForm', () => {
   });
 
   it('explains a bad trusted CIDR by its position', () => {
-    renderWithProviders(<Harness initial={{ ...DEFAULT_FORM_STATE, trustedCidrs: ['10.0.0.0/8', 'not-a-cidr'] }} />);
+    renderWithProviders(
+      <Harness initial={{ ...DEFAULT_FORM_STATE, trustedCidrs: ['10.0.0.0/8', 'not-a-cidr'] }} />
+    );
     expect(screen.getByText(/#2: must be an IPv4 or IPv6 CIDR block/)).toBeInTheDocument();
   });
 
   it('toggles a data source and refuses an empty selection', () => {
     const onChange = jest.fn();
-    renderWithProviders(<Harness onChange={onChange} initial={{ ...DEFAULT_FORM_STATE, datasets: ['o365.audit'] }} />);
+    renderWithProviders(
+      <Harness onChange={onChange} initial={{ ...DEFAULT_FORM_STATE, datasets: ['o365.audit'] }} />
+    );
     fireEvent.click(screen.getByLabelText('Microsoft 365 audit logs (o365.audit)'));
     expect(onChange).toHaveBeenLastCalledWith(expect.objectContaining({ datasets: [] }));
     expect(screen.getByText('must name at least one data source')).toBeInTheDocument();
     fireEvent.click(screen.getByLabelText('Entra ID sign-in logs (azure.signinlogs)'));
-    expect(onChange).toHaveBeenLastCalledWith(expect.objectContaining({ datasets: ['azure.signinlogs'] }));
+    expect(onChange).toHaveBeenLastCalledWith(
+      expect.objectContaining({ datasets: ['azure.signinlogs'] })
+    );
   });
 
   it('switches grouping to id', () => {

@@ -32,19 +32,30 @@ export interface ParamsFormProps {
   isRunning: boolean;
 }
 
-const toOptions = (values: string[]): EuiComboBoxOptionOption[] => values.map((label) => ({ label }));
-const fromOptions = (options: EuiComboBoxOptionOption[]): string[] => options.map((option) => option.label);
+const toOptions = (values: string[]): EuiComboBoxOptionOption[] =>
+  values.map((label) => ({ label }));
+const fromOptions = (options: EuiComboBoxOptionOption[]): string[] =>
+  options.map((option) => option.label);
 
 /** A controlled form: it shows `value` and `errors`, and reports every change. */
-export function ParamsForm({ value, errors, onValueChange, onRun, onCancel, isRunning }: ParamsFormProps) {
+export function ParamsForm({
+  value,
+  errors,
+  onValueChange,
+  onRun,
+  onCancel,
+  isRunning,
+}: ParamsFormProps) {
   const set = useCallback(
-    <K extends keyof HuntFormState>(key: K, next: HuntFormState[K]) => onValueChange({ ...value, [key]: next }),
+    <K extends keyof HuntFormState>(key: K, next: HuntFormState[K]) =>
+      onValueChange({ ...value, [key]: next }),
     [onValueChange, value]
   );
   const isInvalid = Object.keys(errors).length > 0;
   const errorOf = (field: keyof HuntFormState) => errors[field];
 
-  const onTimeChange = ({ start, end }: OnTimeChangeProps) => onValueChange({ ...value, from: start, to: end });
+  const onTimeChange = ({ start, end }: OnTimeChangeProps) =>
+    onValueChange({ ...value, from: start, to: end });
 
   const runButton = (
     <EuiButton
@@ -71,7 +82,12 @@ export function ParamsForm({ value, errors, onValueChange, onRun, onCancel, isRu
     >
       <EuiFlexGroup alignItems="flexEnd" wrap>
         <EuiFlexItem grow={3} style={{ minWidth: 360 }}>
-          <EuiFormRow label={text.TIME_RANGE_LABEL} isInvalid={!!(errorOf('from') || errorOf('to'))} error={[...(errorOf('from') ?? []), ...(errorOf('to') ?? [])]} fullWidth>
+          <EuiFormRow
+            label={text.TIME_RANGE_LABEL}
+            isInvalid={!!(errorOf('from') || errorOf('to'))}
+            error={[...(errorOf('from') ?? []), ...(errorOf('to') ?? [])]}
+            fullWidth
+          >
             <EuiSuperDatePicker
               start={value.from}
               end={value.to}
@@ -83,7 +99,11 @@ export function ParamsForm({ value, errors, onValueChange, onRun, onCancel, isRu
           </EuiFormRow>
         </EuiFlexItem>
         <EuiFlexItem grow={1} style={{ minWidth: 160 }}>
-          <EuiFormRow label={text.MAX_DAILY_LABEL} isInvalid={!!errorOf('maxDailyActions')} error={errorOf('maxDailyActions')}>
+          <EuiFormRow
+            label={text.MAX_DAILY_LABEL}
+            isInvalid={!!errorOf('maxDailyActions')}
+            error={errorOf('maxDailyActions')}
+          >
             <EuiFieldNumber
               min={1}
               step={1}
@@ -95,7 +115,11 @@ export function ParamsForm({ value, errors, onValueChange, onRun, onCancel, isRu
           </EuiFormRow>
         </EuiFlexItem>
         <EuiFlexItem grow={1} style={{ minWidth: 160 }}>
-          <EuiFormRow label={text.MIN_IPS_LABEL} isInvalid={!!errorOf('minDistinctIps')} error={errorOf('minDistinctIps')}>
+          <EuiFormRow
+            label={text.MIN_IPS_LABEL}
+            isInvalid={!!errorOf('minDistinctIps')}
+            error={errorOf('minDistinctIps')}
+          >
             <EuiFieldNumber
               min={1}
               step={1}
@@ -110,11 +134,20 @@ export function ParamsForm({ value, errors, onValueChange, onRun, onCancel, isRu
           <EuiFormRow hasEmptyLabelSpace>
             <EuiFlexGroup gutterSize="s" responsive={false}>
               <EuiFlexItem grow={false}>
-                {isInvalid ? <EuiToolTip content={text.RUN_INVALID_TOOLTIP}>{runButton}</EuiToolTip> : runButton}
+                {isInvalid ? (
+                  <EuiToolTip content={text.RUN_INVALID_TOOLTIP}>{runButton}</EuiToolTip>
+                ) : (
+                  runButton
+                )}
               </EuiFlexItem>
               {isRunning && (
                 <EuiFlexItem grow={false}>
-                  <EuiButton color="text" iconType="cross" onClick={onCancel} data-test-subj={TEST_IDS.cancelButton}>
+                  <EuiButton
+                    color="text"
+                    iconType="cross"
+                    onClick={onCancel}
+                    data-test-subj={TEST_IDS.cancelButton}
+                  >
                     {text.CANCEL_BUTTON_LABEL}
                   </EuiButton>
                 </EuiFlexItem>
@@ -126,16 +159,27 @@ export function ParamsForm({ value, errors, onValueChange, onRun, onCancel, isRu
       <EuiSpacer size="m" />
       <EuiFlexGroup wrap>
         <EuiFlexItem grow={2} style={{ minWidth: 280 }}>
-          <EuiFormRow label={text.DATASETS_LABEL} isInvalid={!!errorOf('datasets')} error={errorOf('datasets')}>
+          <EuiFormRow
+            label={text.DATASETS_LABEL}
+            isInvalid={!!errorOf('datasets')}
+            error={errorOf('datasets')}
+          >
             <EuiCheckboxGroup
-              idToSelectedMap={Object.fromEntries(DATASETS.map((dataset) => [dataset, value.datasets.includes(dataset)]))}
-              options={DATASETS.map((dataset) => ({ id: dataset, label: `${DATA_SOURCES[dataset].title} (${dataset})` }))}
+              idToSelectedMap={Object.fromEntries(
+                DATASETS.map((dataset) => [dataset, value.datasets.includes(dataset)])
+              )}
+              options={DATASETS.map((dataset) => ({
+                id: dataset,
+                label: `${DATA_SOURCES[dataset].title} (${dataset})`,
+              }))}
               onChange={(id) =>
                 set(
                   'datasets',
                   value.datasets.includes(id)
                     ? value.datasets.filter((dataset) => dataset !== id)
-                    : DATASETS.filter((dataset) => dataset === id || value.datasets.includes(dataset))
+                    : DATASETS.filter(
+                        (dataset) => dataset === id || value.datasets.includes(dataset)
+                      )
                 )
               }
               data-test-subj={TEST_IDS.datasetsGroup}
@@ -143,7 +187,12 @@ export function ParamsForm({ value, errors, onValueChange, onRun, onCancel, isRu
           </EuiFormRow>
         </EuiFlexItem>
         <EuiFlexItem grow={2} style={{ minWidth: 280 }}>
-          <EuiFormRow label={text.GROUP_BY_LABEL} helpText={text.GROUP_BY_HELP} isInvalid={!!errorOf('groupBy')} error={errorOf('groupBy')}>
+          <EuiFormRow
+            label={text.GROUP_BY_LABEL}
+            helpText={text.GROUP_BY_HELP}
+            isInvalid={!!errorOf('groupBy')}
+            error={errorOf('groupBy')}
+          >
             <EuiButtonGroup
               legend={text.GROUP_BY_LABEL}
               options={[
@@ -166,7 +215,9 @@ export function ParamsForm({ value, errors, onValueChange, onRun, onCancel, isRu
               noSuggestions
               placeholder={text.TRUSTED_CIDRS_PLACEHOLDER}
               selectedOptions={toOptions(value.trustedCidrs)}
-              onCreateOption={(created) => set('trustedCidrs', [...value.trustedCidrs, created.trim()])}
+              onCreateOption={(created) =>
+                set('trustedCidrs', [...value.trustedCidrs, created.trim()])
+              }
               onChange={(options) => set('trustedCidrs', fromOptions(options))}
               isInvalid={!!errorOf('trustedCidrs')}
               data-test-subj={TEST_IDS.trustedCidrs}
@@ -184,12 +235,20 @@ export function ParamsForm({ value, errors, onValueChange, onRun, onCancel, isRu
         <EuiSpacer size="s" />
         <EuiFlexGroup wrap>
           <EuiFlexItem grow={3}>
-            <EuiFormRow label={text.INDEX_PATTERNS_LABEL} helpText={text.INDEX_PATTERNS_HELP} isInvalid={!!errorOf('indexPatterns')} error={errorOf('indexPatterns')} fullWidth>
+            <EuiFormRow
+              label={text.INDEX_PATTERNS_LABEL}
+              helpText={text.INDEX_PATTERNS_HELP}
+              isInvalid={!!errorOf('indexPatterns')}
+              error={errorOf('indexPatterns')}
+              fullWidth
+            >
               <EuiComboBox
                 noSuggestions
                 fullWidth
                 selectedOptions={toOptions(value.indexPatterns)}
-                onCreateOption={(created) => set('indexPatterns', [...value.indexPatterns, created.trim()])}
+                onCreateOption={(created) =>
+                  set('indexPatterns', [...value.indexPatterns, created.trim()])
+                }
                 onChange={(options) => set('indexPatterns', fromOptions(options))}
                 isInvalid={!!errorOf('indexPatterns')}
                 data-test-subj={TEST_IDS.indexPatterns}
@@ -197,7 +256,12 @@ export function ParamsForm({ value, errors, onValueChange, onRun, onCancel, isRu
             </EuiFormRow>
           </EuiFlexItem>
           <EuiFlexItem grow={1}>
-            <EuiFormRow label={text.LIMIT_LABEL} helpText={text.LIMIT_HELP} isInvalid={!!errorOf('limit')} error={errorOf('limit')}>
+            <EuiFormRow
+              label={text.LIMIT_LABEL}
+              helpText={text.LIMIT_HELP}
+              isInvalid={!!errorOf('limit')}
+              error={errorOf('limit')}
+            >
               <EuiFieldNumber
                 min={1}
                 max={ESQL_MAX_ROW_LIMIT}

@@ -1,40 +1,76 @@
 import { i18n } from '@kbn/i18n';
 
-export const TIME_RANGE_LABEL = i18n.translate('entraSpHunt.form.timeRangeLabel', { defaultMessage: 'Time range' });
-export const MAX_DAILY_LABEL = i18n.translate('entraSpHunt.form.maxDailyLabel', { defaultMessage: 'Max actions per day' });
+export const TIME_RANGE_LABEL = i18n.translate('entraSpHunt.form.timeRangeLabel', {
+  defaultMessage: 'Time range',
+});
+export const MAX_DAILY_LABEL = i18n.translate('entraSpHunt.form.maxDailyLabel', {
+  defaultMessage: 'Max actions per day',
+});
 export const MAX_DAILY_HELP = i18n.translate('entraSpHunt.form.maxDailyDescription', {
-  defaultMessage: 'An action counts as rare at or below this many events a day (published hunt: 5).',
+  defaultMessage:
+    'An action counts as rare at or below this many events a day (published hunt: 5).',
 });
-export const MIN_IPS_LABEL = i18n.translate('entraSpHunt.form.minIpsLabel', { defaultMessage: 'Min distinct source IPs' });
+export const MIN_IPS_LABEL = i18n.translate('entraSpHunt.form.minIpsLabel', {
+  defaultMessage: 'Min distinct source IPs',
+});
 export const MIN_IPS_HELP = i18n.translate('entraSpHunt.form.minIpsDescription', {
-  defaultMessage: 'Report only actions seen from at least this many IPs that day (published hunt: 2).',
+  defaultMessage:
+    'Report only actions seen from at least this many IPs that day (published hunt: 2).',
 });
-export const DATASETS_LABEL = i18n.translate('entraSpHunt.form.datasetsLabel', { defaultMessage: 'Data sources' });
-export const GROUP_BY_LABEL = i18n.translate('entraSpHunt.form.groupByLabel', { defaultMessage: 'Group service principals by' });
-export const GROUP_BY_NAME_LABEL = i18n.translate('entraSpHunt.form.groupByNameLabel', { defaultMessage: 'Name (as published)' });
-export const GROUP_BY_ID_LABEL = i18n.translate('entraSpHunt.form.groupByIdLabel', { defaultMessage: 'Id' });
+export const DATASETS_LABEL = i18n.translate('entraSpHunt.form.datasetsLabel', {
+  defaultMessage: 'Data sources',
+});
+export const GROUP_BY_LABEL = i18n.translate('entraSpHunt.form.groupByLabel', {
+  defaultMessage: 'Group service principals by',
+});
+export const GROUP_BY_NAME_LABEL = i18n.translate('entraSpHunt.form.groupByNameLabel', {
+  defaultMessage: 'Name (as published)',
+});
+export const GROUP_BY_ID_LABEL = i18n.translate('entraSpHunt.form.groupByIdLabel', {
+  defaultMessage: 'Id',
+});
 export const GROUP_BY_HELP = i18n.translate('entraSpHunt.form.groupByDescription', {
-  defaultMessage: 'Graph activity events carry no name: grouped by name, all their principals fall under one empty name.',
+  defaultMessage:
+    'Graph activity events carry no name: grouped by name, all their principals fall under one empty name.',
 });
-export const TRUSTED_CIDRS_LABEL = i18n.translate('entraSpHunt.form.trustedCidrsLabel', { defaultMessage: 'Trusted IP ranges' });
+export const TRUSTED_CIDRS_LABEL = i18n.translate('entraSpHunt.form.trustedCidrsLabel', {
+  defaultMessage: 'Trusted IP ranges',
+});
 export const TRUSTED_CIDRS_HELP = i18n.translate('entraSpHunt.form.trustedCidrsDescription', {
-  defaultMessage: 'Events from these CIDR blocks are ignored, e.g. your own egress ranges. Press Enter after each.',
+  defaultMessage:
+    'Events from these CIDR blocks are ignored, e.g. your own egress ranges. Press Enter after each.',
 });
-export const TRUSTED_CIDRS_PLACEHOLDER = i18n.translate('entraSpHunt.form.trustedCidrsPlaceholder', {
-  defaultMessage: '10.0.0.0/8, 2001:db8::/32',
+export const TRUSTED_CIDRS_PLACEHOLDER = i18n.translate(
+  'entraSpHunt.form.trustedCidrsPlaceholder',
+  {
+    defaultMessage: '10.0.0.0/8, 2001:db8::/32',
+  }
+);
+export const ADVANCED_LABEL = i18n.translate('entraSpHunt.form.advancedLabel', {
+  defaultMessage: 'Index patterns and row limit',
 });
-export const ADVANCED_LABEL = i18n.translate('entraSpHunt.form.advancedLabel', { defaultMessage: 'Index patterns and row limit' });
-export const INDEX_PATTERNS_LABEL = i18n.translate('entraSpHunt.form.indexPatternsLabel', { defaultMessage: 'Index patterns' });
+export const INDEX_PATTERNS_LABEL = i18n.translate('entraSpHunt.form.indexPatternsLabel', {
+  defaultMessage: 'Index patterns',
+});
 export const INDEX_PATTERNS_HELP = i18n.translate('entraSpHunt.form.indexPatternsDescription', {
-  defaultMessage: 'Where the Entra ID and Microsoft 365 integrations write. Prefix with cluster: for cross-cluster search.',
+  defaultMessage:
+    'Where the Entra ID and Microsoft 365 integrations write. Prefix with cluster: for cross-cluster search.',
 });
-export const LIMIT_LABEL = i18n.translate('entraSpHunt.form.limitLabel', { defaultMessage: 'Row limit' });
+export const LIMIT_LABEL = i18n.translate('entraSpHunt.form.limitLabel', {
+  defaultMessage: 'Row limit',
+});
 export const LIMIT_HELP = i18n.translate('entraSpHunt.form.limitDescription', {
   defaultMessage: 'At most 10,000 rows. Results that reach the limit are flagged as truncated.',
 });
-export const RUN_BUTTON_LABEL = i18n.translate('entraSpHunt.form.runButtonLabel', { defaultMessage: 'Run hunt' });
+export const RUN_BUTTON_LABEL = i18n.translate('entraSpHunt.form.runButtonLabel', {
+  defaultMessage: 'Run hunt',
+});
 export const RUN_INVALID_TOOLTIP = i18n.translate('entraSpHunt.form.runInvalidTooltip', {
   defaultMessage: 'Fix the highlighted fields to run the hunt.',
 });
-export const CANCEL_BUTTON_LABEL = i18n.translate('entraSpHunt.form.cancelButtonLabel', { defaultMessage: 'Cancel' });
-export const FORM_ARIA_LABEL = i18n.translate('entraSpHunt.form.formAriaLabel', { defaultMessage: 'Hunt parameters' });
+export const CANCEL_BUTTON_LABEL = i18n.translate('entraSpHunt.form.cancelButtonLabel', {
+  defaultMessage: 'Cancel',
+});
+export const FORM_ARIA_LABEL = i18n.translate('entraSpHunt.form.formAriaLabel', {
+  defaultMessage: 'Hunt parameters',
+});

@@ -6,7 +6,9 @@ import { QueryPreview } from './query_preview';
 
 describe('QueryPreview', () => {
   it('shows the query as ES|QL with a copy button', () => {
-    renderWithProviders(<QueryPreview query={'FROM logs-azure.*\n| LIMIT 1000'} assumesAllSources={false} />);
+    renderWithProviders(
+      <QueryPreview query={'FROM logs-azure.*\n| LIMIT 1000'} assumesAllSources={false} />
+    );
     fireEvent.click(screen.getByText('ES|QL query that will run'));
     const code = screen.getByTestId(TEST_IDS.queryPreviewCode);
     expect(code.textContent).toBe('FROM logs-azure.*\n| LIMIT 1000');
@@ -17,8 +19,12 @@ describe('QueryPreview', () => {
   });
 
   it('says why there is no query', () => {
-    renderWithProviders(<QueryPreview unavailableReason="No query can be built" assumesAllSources />);
+    renderWithProviders(
+      <QueryPreview unavailableReason="No query can be built" assumesAllSources />
+    );
     expect(screen.getByText('No query can be built')).toBeInTheDocument();
-    expect(screen.getByText(/until then this shows the query with all of them/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/until then this shows the query with all of them/)
+    ).toBeInTheDocument();
   });
 });

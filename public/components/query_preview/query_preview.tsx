@@ -16,7 +16,12 @@ export function QueryPreview({ query, assumesAllSources, unavailableReason }: Qu
   return (
     <EuiAccordion
       id="entraSpHuntQueryPreview"
-      buttonContent={<FormattedMessage id="entraSpHunt.preview.toggleLabel" defaultMessage="ES|QL query that will run" />}
+      buttonContent={
+        <FormattedMessage
+          id="entraSpHunt.preview.toggleLabel"
+          defaultMessage="ES|QL query that will run"
+        />
+      }
       data-test-subj={TEST_IDS.queryPreview}
     >
       <EuiSpacer size="s" />
@@ -36,7 +41,14 @@ export function QueryPreview({ query, assumesAllSources, unavailableReason }: Qu
         </p>
       </EuiText>
       {query ? (
-        <EuiCodeBlock language="esql" isCopyable paddingSize="m" fontSize="s" overflowHeight={420} data-test-subj={TEST_IDS.queryPreviewCode}>
+        <EuiCodeBlock
+          language="esql"
+          isCopyable
+          paddingSize="m"
+          fontSize="s"
+          overflowHeight={420}
+          data-test-subj={TEST_IDS.queryPreviewCode}
+        >
           {query}
         </EuiCodeBlock>
       ) : (

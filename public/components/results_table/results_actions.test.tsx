@@ -20,7 +20,9 @@ const params = huntParamsSchema.parse({});
 
 function renderTable(options?: Parameters<typeof createPivotServices>[1]) {
   const { services } = createPivotServices(async () => ({}), options);
-  const wrapper = ({ children }: { children: React.ReactNode }) => <ServicesProvider services={services}>{children}</ServicesProvider>;
+  const wrapper = ({ children }: { children: React.ReactNode }) => (
+    <ServicesProvider services={services}>{children}</ServicesProvider>
+  );
   const { result } = renderHook(() => usePivots(params, COVERAGE_FIELDS), { wrapper });
   renderWithProviders(
     <ServicesProvider services={services}>
@@ -29,23 +31,38 @@ function renderTable(options?: Parameters<typeof createPivotServices>[1]) {
   );
 }
 
-function decoded(href: string | null): { query: { esql: string }; timeRange: { from: string; to: string } } {
+function decoded(href: string | null): {
+  query: { esql: string };
+  timeRange: { from: string; to: string };
+} {
   return JSON.parse(new URL(href ?? '', 'http://localhost').searchParams.get('p') ?? '{}');
 }
 
 describe('result actions', () => {
   it('links a row to Discover with its pivot query and its day', () => {
     renderTable();
-    const link = within(screen.getByTestId(TEST_IDS.resultsTable)).getByTestId(TEST_IDS.rowDiscover);
+    const link = within(screen.getByTestId(TEST_IDS.resultsTable)).getByTestId(
+      TEST_IDS.rowDiscover
+    );
     const params = decoded(link.getAttribute('href'));
     expect(params.query.esql).toContain('| WHERE service_principal_name == "x\\" | DROP"');
-    expect(params.timeRange).toEqual({ from: '2026-11-20T00:00:00.000Z', to: '2026-11-21T00:00:00.000Z' });
+    expect(params.timeRange).toEqual({
+      from: '2026-11-20T00:00:00.000Z',
+      to: '2026-11-21T00:00:00.000Z',
+    });
   });
 
   it('links each value (principal, action, each IP) to its events over the hunt window', () => {
     renderTable();
-    const links = screen.getAllByTestId(TEST_IDS.valuePivot).map((link) => decoded(link.getAttribute('href')));
-    const wheres = links.map((entry) => entry.query.esql.split('\n').filter((line) => line.startsWith('| WHERE')).pop());
+    const links = screen
+      .getAllByTestId(TEST_IDS.valuePivot)
+      .map((link) => decoded(link.getAttribute('href')));
+    const wheres = links.map((entry) =>
+      entry.query.esql
+        .split('\n')
+        .filter((line) => line.startsWith('| WHERE'))
+        .pop()
+    );
     expect(wheres).toEqual([
       '| WHERE service_principal_name == "x\\" | DROP"',
       '| WHERE event.action == "Sign-in activity"',

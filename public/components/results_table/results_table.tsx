@@ -33,15 +33,35 @@ export interface ResultsTableProps {
 const NONE = i18n.translate('entraSpHunt.results.noNameLabel', { defaultMessage: '(no name)' });
 
 /** A small Discover button beside a value: every event of that value in the hunt's window. */
-function ValuePivot({ pivots, kind, value }: { pivots?: UsePivotsValue; kind: PivotValueKind; value: string | null }) {
-  const href = value !== null && pivots?.canOpenDiscover ? pivots.discoverUrl(pivots.valuePivot(kind, value)) : undefined;
+function ValuePivot({
+  pivots,
+  kind,
+  value,
+}: {
+  pivots?: UsePivotsValue;
+  kind: PivotValueKind;
+  value: string | null;
+}) {
+  const href =
+    value !== null && pivots?.canOpenDiscover
+      ? pivots.discoverUrl(pivots.valuePivot(kind, value))
+      : undefined;
   if (!href || value === null) return null;
   const label = i18n.translate('entraSpHunt.results.valuePivotAriaLabel', {
     defaultMessage: 'Open every event of {value} in Discover',
     values: { value },
   });
   // A title, not an EuiToolTip: a page holds a hundred of these, and tooltips cost on every render.
-  return <EuiButtonIcon iconType="discoverApp" size="xs" href={href} aria-label={label} title={label} data-test-subj={TEST_IDS.valuePivot} />;
+  return (
+    <EuiButtonIcon
+      iconType="discoverApp"
+      size="xs"
+      href={href}
+      aria-label={label}
+      title={label}
+      data-test-subj={TEST_IDS.valuePivot}
+    />
+  );
 }
 
 function ipList(ips: string[], pivots?: UsePivotsValue) {
@@ -61,7 +81,10 @@ function ipList(ips: string[], pivots?: UsePivotsValue) {
         <EuiFlexItem grow={false}>
           <EuiToolTip content={hidden.join(', ')}>
             <EuiBadge color="default">
-              {i18n.translate('entraSpHunt.results.moreIpsLabel', { defaultMessage: '+{count} more', values: { count: hidden.length } })}
+              {i18n.translate('entraSpHunt.results.moreIpsLabel', {
+                defaultMessage: '+{count} more',
+                values: { count: hidden.length },
+              })}
             </EuiBadge>
           </EuiToolTip>
         </EuiFlexItem>
@@ -77,7 +100,11 @@ function principalCell(row: HuntRow, groupBy: GroupBy, pivots?: UsePivotsValue) 
     <div>
       <EuiText size="s">
         <strong>{primary ?? NONE}</strong>
-        <ValuePivot pivots={pivots} kind={groupBy === 'name' ? 'service_principal_name' : 'service_principal_id'} value={primary} />
+        <ValuePivot
+          pivots={pivots}
+          kind={groupBy === 'name' ? 'service_principal_name' : 'service_principal_id'}
+          value={primary}
+        />
       </EuiText>
       {secondary.length > 0 && (
         <EuiText size="xs" color="subdued">
@@ -89,7 +116,13 @@ function principalCell(row: HuntRow, groupBy: GroupBy, pivots?: UsePivotsValue) 
 }
 
 /** Sortable, searchable, paginated; only one page is rendered, so 10,000 rows stay responsive. */
-export function ResultsTable({ rows, groupBy, pivots, onInspectRow, onSelectionChange }: ResultsTableProps) {
+export function ResultsTable({
+  rows,
+  groupBy,
+  pivots,
+  onInspectRow,
+  onSelectionChange,
+}: ResultsTableProps) {
   const columns = useMemo<Array<EuiBasicTableColumn<HuntRow>>>(
     () => [
       {
@@ -103,8 +136,12 @@ export function ResultsTable({ rows, groupBy, pivots, onInspectRow, onSelectionC
         field: groupBy === 'name' ? 'service_principal_name' : 'service_principal_id',
         name:
           groupBy === 'name'
-            ? i18n.translate('entraSpHunt.results.principalNameColumnLabel', { defaultMessage: 'Service principal (ids below)' })
-            : i18n.translate('entraSpHunt.results.principalIdColumnLabel', { defaultMessage: 'Service principal id (names below)' }),
+            ? i18n.translate('entraSpHunt.results.principalNameColumnLabel', {
+                defaultMessage: 'Service principal (ids below)',
+              })
+            : i18n.translate('entraSpHunt.results.principalIdColumnLabel', {
+                defaultMessage: 'Service principal id (names below)',
+              }),
         sortable: true,
         truncateText: false,
         render: (_value: string | null, row: HuntRow) => principalCell(row, groupBy, pivots),
@@ -122,7 +159,9 @@ export function ResultsTable({ rows, groupBy, pivots, onInspectRow, onSelectionC
       },
       {
         field: 'daily_action_count',
-        name: i18n.translate('entraSpHunt.results.dailyCountColumnLabel', { defaultMessage: 'Per day' }),
+        name: i18n.translate('entraSpHunt.results.dailyCountColumnLabel', {
+          defaultMessage: 'Per day',
+        }),
         sortable: true,
         align: 'right',
         width: '110px',
@@ -130,7 +169,9 @@ export function ResultsTable({ rows, groupBy, pivots, onInspectRow, onSelectionC
       },
       {
         field: 'distinct_ips',
-        name: i18n.translate('entraSpHunt.results.distinctIpsColumnLabel', { defaultMessage: 'Distinct IPs' }),
+        name: i18n.translate('entraSpHunt.results.distinctIpsColumnLabel', {
+          defaultMessage: 'Distinct IPs',
+        }),
         sortable: true,
         align: 'right',
         width: '100px',
@@ -138,20 +179,28 @@ export function ResultsTable({ rows, groupBy, pivots, onInspectRow, onSelectionC
       },
       {
         field: 'ips',
-        name: i18n.translate('entraSpHunt.results.ipsColumnLabel', { defaultMessage: 'Source IPs' }),
+        name: i18n.translate('entraSpHunt.results.ipsColumnLabel', {
+          defaultMessage: 'Source IPs',
+        }),
         render: (ips: string[]) => ipList(ips, pivots),
       },
       {
         field: 'datasets',
-        name: i18n.translate('entraSpHunt.results.datasetsColumnLabel', { defaultMessage: 'Data sources' }),
+        name: i18n.translate('entraSpHunt.results.datasetsColumnLabel', {
+          defaultMessage: 'Data sources',
+        }),
         render: (datasets: string[]) => datasets.join(', '),
       },
       {
-        name: i18n.translate('entraSpHunt.results.actionsColumnLabel', { defaultMessage: 'Events' }),
+        name: i18n.translate('entraSpHunt.results.actionsColumnLabel', {
+          defaultMessage: 'Events',
+        }),
         width: '80px',
         actions: [
           {
-            name: i18n.translate('entraSpHunt.results.inspectActionLabel', { defaultMessage: 'Inspect events' }),
+            name: i18n.translate('entraSpHunt.results.inspectActionLabel', {
+              defaultMessage: 'Inspect events',
+            }),
             description: i18n.translate('entraSpHunt.results.inspectActionDescription', {
               defaultMessage: 'Read the raw events of this row here, with their timeline and IPs',
             }),
@@ -162,7 +211,9 @@ export function ResultsTable({ rows, groupBy, pivots, onInspectRow, onSelectionC
             'data-test-subj': TEST_IDS.inspectRow,
           },
           {
-            name: i18n.translate('entraSpHunt.results.discoverActionLabel', { defaultMessage: 'Open events in Discover' }),
+            name: i18n.translate('entraSpHunt.results.discoverActionLabel', {
+              defaultMessage: 'Open events in Discover',
+            }),
             description: i18n.translate('entraSpHunt.results.discoverActionDescription', {
               defaultMessage: 'Open the raw events of this row in Discover, on its day',
             }),
@@ -181,7 +232,9 @@ export function ResultsTable({ rows, groupBy, pivots, onInspectRow, onSelectionC
   const search: EuiSearchBarProps = {
     box: {
       incremental: true,
-      placeholder: i18n.translate('entraSpHunt.results.searchPlaceholder', { defaultMessage: 'Filter by principal, action or IP' }),
+      placeholder: i18n.translate('entraSpHunt.results.searchPlaceholder', {
+        defaultMessage: 'Filter by principal, action or IP',
+      }),
       schema: true,
     },
   };
@@ -189,13 +242,17 @@ export function ResultsTable({ rows, groupBy, pivots, onInspectRow, onSelectionC
   return (
     <EuiInMemoryTable<HuntRow>
       items={rows}
-      itemId={(row) => `${row.day}|${row.action}|${row.service_principal_name}|${row.service_principal_id}`}
+      itemId={(row) =>
+        `${row.day}|${row.action}|${row.service_principal_name}|${row.service_principal_id}`
+      }
       columns={columns}
       search={search}
       sorting={{ sort: { field: 'daily_action_count', direction: 'asc' } }}
       pagination={{ initialPageSize: PAGE_SIZES[0], pageSizeOptions: PAGE_SIZES }}
       selection={onSelectionChange ? { onSelectionChange } : undefined}
-      tableCaption={i18n.translate('entraSpHunt.results.tableDescription', { defaultMessage: 'Rare service principal actions from several IPs' })}
+      tableCaption={i18n.translate('entraSpHunt.results.tableDescription', {
+        defaultMessage: 'Rare service principal actions from several IPs',
+      })}
       data-test-subj={TEST_IDS.resultsTable}
     />
   );

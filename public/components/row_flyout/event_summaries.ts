@@ -43,9 +43,17 @@ export function ipSummaries(events: Array<Record<string, unknown>>): IpSummary[]
   for (const event of events) {
     const ip = text(event['source.ip']) ?? '—';
     const time = text(event['@timestamp']);
-    const summary = byIp.get(ip) ?? { ip, country: null, asOrganization: null, events: 0, firstSeen: null, lastSeen: null };
+    const summary = byIp.get(ip) ?? {
+      ip,
+      country: null,
+      asOrganization: null,
+      events: 0,
+      firstSeen: null,
+      lastSeen: null,
+    };
     summary.events += 1;
-    summary.country ??= text(event['source.geo.country_name']) ?? text(event['source.geo.country_iso_code']);
+    summary.country ??=
+      text(event['source.geo.country_name']) ?? text(event['source.geo.country_iso_code']);
     summary.asOrganization ??= text(event['source.as.organization.name']);
     if (time && (!summary.firstSeen || time < summary.firstSeen)) summary.firstSeen = time;
     if (time && (!summary.lastSeen || time > summary.lastSeen)) summary.lastSeen = time;

@@ -14,17 +14,41 @@ import { renderWithProviders } from '../../../test/helpers/render';
 import { ipSummaries, timeline } from './event_summaries';
 import { RowFlyout } from './row_flyout';
 
-const row = huntRow({ service_principal_names: [], event_count: 3, daily_action_count: 3, event_actions: [] });
+const row = huntRow({
+  service_principal_names: [],
+  event_count: 3,
+  daily_action_count: 3,
+  event_actions: [],
+});
 
 const events = [
-  { '@timestamp': '2026-11-20T08:10:00.000Z', 'source.ip': '1.128.3.4', 'source.as.organization.name': 'Telstra Pty Ltd', 'event.action': row.action },
-  { '@timestamp': '2026-11-20T08:50:00.000Z', 'source.ip': '1.128.3.4', 'source.as.organization.name': 'Telstra Pty Ltd', 'event.action': row.action },
-  { '@timestamp': '2026-11-20T22:44:00.000Z', 'source.ip': '198.51.100.12', 'source.geo.country_name': 'Germany', 'event.action': row.action },
+  {
+    '@timestamp': '2026-11-20T08:10:00.000Z',
+    'source.ip': '1.128.3.4',
+    'source.as.organization.name': 'Telstra Pty Ltd',
+    'event.action': row.action,
+  },
+  {
+    '@timestamp': '2026-11-20T08:50:00.000Z',
+    'source.ip': '1.128.3.4',
+    'source.as.organization.name': 'Telstra Pty Ltd',
+    'event.action': row.action,
+  },
+  {
+    '@timestamp': '2026-11-20T22:44:00.000Z',
+    'source.ip': '198.51.100.12',
+    'source.geo.country_name': 'Germany',
+    'event.action': row.action,
+  },
 ];
 
 const response: EventsResponse = {
   query: 'FROM logs-azure.*',
-  columns: [{ name: '@timestamp', type: 'date' }, { name: 'source.ip', type: 'ip' }, { name: 'event.action', type: 'keyword' }],
+  columns: [
+    { name: '@timestamp', type: 'date' },
+    { name: 'source.ip', type: 'ip' },
+    { name: 'event.action', type: 'keyword' },
+  ],
   events,
   truncated: false,
   is_partial: false,
@@ -41,8 +65,22 @@ describe('event summaries', () => {
 
   it('summarises each IP with its country and AS organisation', () => {
     expect(ipSummaries(events)).toEqual([
-      { ip: '1.128.3.4', country: null, asOrganization: 'Telstra Pty Ltd', events: 2, firstSeen: '2026-11-20T08:10:00.000Z', lastSeen: '2026-11-20T08:50:00.000Z' },
-      { ip: '198.51.100.12', country: 'Germany', asOrganization: null, events: 1, firstSeen: '2026-11-20T22:44:00.000Z', lastSeen: '2026-11-20T22:44:00.000Z' },
+      {
+        ip: '1.128.3.4',
+        country: null,
+        asOrganization: 'Telstra Pty Ltd',
+        events: 2,
+        firstSeen: '2026-11-20T08:10:00.000Z',
+        lastSeen: '2026-11-20T08:50:00.000Z',
+      },
+      {
+        ip: '198.51.100.12',
+        country: 'Germany',
+        asOrganization: null,
+        events: 1,
+        firstSeen: '2026-11-20T22:44:00.000Z',
+        lastSeen: '2026-11-20T22:44:00.000Z',
+      },
     ]);
   });
 });
@@ -51,7 +89,9 @@ describe('event summaries', () => {
 function renderFlyout(onPost: PostHandler, input: HuntParamsInput = {}) {
   const { services, posts } = createPivotServices(onPost);
   const params = huntParamsSchema.parse(input);
-  const wrapper = ({ children }: { children: React.ReactNode }) => <ServicesProvider services={services}>{children}</ServicesProvider>;
+  const wrapper = ({ children }: { children: React.ReactNode }) => (
+    <ServicesProvider services={services}>{children}</ServicesProvider>
+  );
   const { result } = renderHook(() => usePivots(params, COVERAGE_FIELDS), { wrapper });
   renderWithProviders(
     <ServicesProvider services={services}>
@@ -63,23 +103,46 @@ function renderFlyout(onPost: PostHandler, input: HuntParamsInput = {}) {
 
 describe('RowFlyout', () => {
   it('reads the row events from the events route and shows the IPs and events', async () => {
-    const { posts } = renderFlyout(async (path) => (path === EVENTS_API_PATH ? response : {}), { max_daily_actions: 4 });
+    const { posts } = renderFlyout(async (path) => (path === EVENTS_API_PATH ? response : {}), {
+      max_daily_actions: 4,
+    });
     await waitFor(() => expect(screen.getByTestId(TEST_IDS.rowFlyoutEvents)).toBeInTheDocument());
-    expect(posts[0]).toMatchObject({ path: EVENTS_API_PATH, body: { max_daily_actions: 4, row: { day: row.day, action: row.action, principal: 'Managed Service Identity' } } });
+    expect(posts[0]).toMatchObject({
+      path: EVENTS_API_PATH,
+      body: {
+        max_daily_actions: 4,
+        row: { day: row.day, action: row.action, principal: 'Managed Service Identity' },
+      },
+    });
     const ips = within(screen.getByTestId(TEST_IDS.rowFlyoutIps)).getAllByRole('row').slice(1);
     expect(ips[0]).toHaveTextContent('1.128.3.4');
     expect(ips[0]).toHaveTextContent('Telstra Pty Ltd');
     expect(ips[1]).toHaveTextContent('Germany');
-    expect(within(screen.getByTestId(TEST_IDS.rowFlyoutEvents)).getAllByRole('row')).toHaveLength(4);
+    expect(within(screen.getByTestId(TEST_IDS.rowFlyoutEvents)).getAllByRole('row')).toHaveLength(
+      4
+    );
     expect(screen.getByTestId(TEST_IDS.rowFlyoutTimeline)).toHaveAttribute('data-points', '2');
-    expect(screen.getByTestId(TEST_IDS.rowFlyoutDiscover).getAttribute('href')).toMatch(/^\/app\/r\?l=DISCOVER_APP_LOCATOR/);
-    expect(screen.getByText('Add service principal credentials on Fri, 20 Nov 2026: 3 events from 2 IPs')).toBeInTheDocument();
+    expect(screen.getByTestId(TEST_IDS.rowFlyoutDiscover).getAttribute('href')).toMatch(
+      /^\/app\/r\?l=DISCOVER_APP_LOCATOR/
+    );
+    expect(
+      screen.getByText('Add service principal credentials on Fri, 20 Nov 2026: 3 events from 2 IPs')
+    ).toBeInTheDocument();
   });
 
   it('shows the error when the events cannot be read', async () => {
     renderFlyout(async () => {
-      throw Object.assign(new Error('Forbidden'), { response: { status: 403 }, body: { statusCode: 403, message: 'You lack read access to logs-azure.*.', attributes: { code: 'forbidden' } } });
+      throw Object.assign(new Error('Forbidden'), {
+        response: { status: 403 },
+        body: {
+          statusCode: 403,
+          message: 'You lack read access to logs-azure.*.',
+          attributes: { code: 'forbidden' },
+        },
+      });
     });
-    expect(await screen.findByTestId(TEST_IDS.error)).toHaveTextContent('You lack read access to logs-azure.*.');
+    expect(await screen.findByTestId(TEST_IDS.error)).toHaveTextContent(
+      'You lack read access to logs-azure.*.'
+    );
   });
 });

@@ -15,7 +15,15 @@ import {
   EuiTitle,
   type EuiBasicTableColumn,
 } from '@elastic/eui';
-import { Axis, BarSeries, Chart, LIGHT_THEME, Position, ScaleType, Settings } from '@elastic/charts';
+import {
+  Axis,
+  BarSeries,
+  Chart,
+  LIGHT_THEME,
+  Position,
+  ScaleType,
+  Settings,
+} from '@elastic/charts';
 import { FormattedMessage } from '@kbn/i18n-react';
 import { i18n } from '@kbn/i18n';
 import type { EventsResponse } from '../../../common/hunt/api_types';
@@ -38,14 +46,39 @@ export interface RowFlyoutProps {
   onClose: () => void;
 }
 
-const HOUR_FORMAT = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
+const HOUR_FORMAT = new Intl.DateTimeFormat('en-GB', {
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: 'UTC',
+});
 
 const ipColumns: Array<EuiBasicTableColumn<IpSummary>> = [
-  { field: 'ip', name: i18n.translate('entraSpHunt.flyout.ipColumnLabel', { defaultMessage: 'Source IP' }) },
-  { field: 'country', name: i18n.translate('entraSpHunt.flyout.countryColumnLabel', { defaultMessage: 'Country' }), render: (value: string | null) => value ?? '—' },
-  { field: 'asOrganization', name: i18n.translate('entraSpHunt.flyout.asColumnLabel', { defaultMessage: 'AS organisation' }), render: (value: string | null) => value ?? '—' },
-  { field: 'events', name: i18n.translate('entraSpHunt.flyout.eventsColumnLabel', { defaultMessage: 'Events' }), align: 'right' },
-  { field: 'firstSeen', name: i18n.translate('entraSpHunt.flyout.firstSeenColumnLabel', { defaultMessage: 'First seen (UTC)' }), render: (value: string | null) => value?.slice(11, 19) ?? '—' },
+  {
+    field: 'ip',
+    name: i18n.translate('entraSpHunt.flyout.ipColumnLabel', { defaultMessage: 'Source IP' }),
+  },
+  {
+    field: 'country',
+    name: i18n.translate('entraSpHunt.flyout.countryColumnLabel', { defaultMessage: 'Country' }),
+    render: (value: string | null) => value ?? '—',
+  },
+  {
+    field: 'asOrganization',
+    name: i18n.translate('entraSpHunt.flyout.asColumnLabel', { defaultMessage: 'AS organisation' }),
+    render: (value: string | null) => value ?? '—',
+  },
+  {
+    field: 'events',
+    name: i18n.translate('entraSpHunt.flyout.eventsColumnLabel', { defaultMessage: 'Events' }),
+    align: 'right',
+  },
+  {
+    field: 'firstSeen',
+    name: i18n.translate('entraSpHunt.flyout.firstSeenColumnLabel', {
+      defaultMessage: 'First seen (UTC)',
+    }),
+    render: (value: string | null) => value?.slice(11, 19) ?? '—',
+  },
 ];
 
 function cell(value: unknown): string {
@@ -56,7 +89,11 @@ function cell(value: unknown): string {
 /** The raw events of one row, read in place: timeline, IPs with where they are, and the events. */
 export function RowFlyout({ row, params, pivots, onClose }: RowFlyoutProps) {
   const { http } = useServices();
-  const [state, setState] = useState<{ loading: boolean; response?: EventsResponse; error?: HuntRequestError }>({ loading: true });
+  const [state, setState] = useState<{
+    loading: boolean;
+    response?: EventsResponse;
+    error?: HuntRequestError;
+  }>({ loading: true });
   const key = rowKey(row, params.group_by);
   const request = key ? JSON.stringify({ ...params, row: key }) : undefined;
 
@@ -66,7 +103,8 @@ export function RowFlyout({ row, params, pivots, onClose }: RowFlyoutProps) {
     postEvents(http, JSON.parse(request), controller.signal).then(
       (response) => setState({ loading: false, response }),
       (error: unknown) => {
-        if (!controller.signal.aborted) setState({ loading: false, error: toHuntRequestError(error) });
+        if (!controller.signal.aborted)
+          setState({ loading: false, error: toHuntRequestError(error) });
       }
     );
     return () => controller.abort();
@@ -74,12 +112,20 @@ export function RowFlyout({ row, params, pivots, onClose }: RowFlyoutProps) {
 
   const pivot = pivots.rowPivot(row);
   const discoverUrl = pivots.discoverUrl(pivot);
-  const principal = (params.group_by === 'name' ? row.service_principal_name : row.service_principal_id) ?? '(no name)';
+  const principal =
+    (params.group_by === 'name' ? row.service_principal_name : row.service_principal_id) ??
+    '(no name)';
   const events = state.response?.events ?? [];
   const points = timeline(events);
 
   return (
-    <EuiFlyout onClose={onClose} size="l" ownFocus aria-labelledby="entraSpHuntRowFlyoutTitle" data-test-subj={TEST_IDS.rowFlyout}>
+    <EuiFlyout
+      onClose={onClose}
+      size="l"
+      ownFocus
+      aria-labelledby="entraSpHuntRowFlyoutTitle"
+      data-test-subj={TEST_IDS.rowFlyout}
+    >
       <EuiFlyoutHeader hasBorder>
         <EuiTitle size="m">
           <h2 id="entraSpHuntRowFlyoutTitle">{principal}</h2>
@@ -88,15 +134,28 @@ export function RowFlyout({ row, params, pivots, onClose }: RowFlyoutProps) {
           <FormattedMessage
             id="entraSpHunt.flyout.summaryDescription"
             defaultMessage="{action} on {day}: {count, plural, one {# event} other {# events}} from {ips, plural, one {# IP} other {# IPs}}"
-            values={{ action: row.action ?? '—', day: formatDay(row.day), count: row.daily_action_count, ips: row.distinct_ips }}
+            values={{
+              action: row.action ?? '—',
+              day: formatDay(row.day),
+              count: row.daily_action_count,
+              ips: row.distinct_ips,
+            }}
           />
         </EuiText>
         <EuiSpacer size="s" />
         <EuiFlexGroup gutterSize="s" responsive={false}>
           {discoverUrl && (
             <EuiFlexItem grow={false}>
-              <EuiButton size="s" iconType="discoverApp" href={discoverUrl} data-test-subj={TEST_IDS.rowFlyoutDiscover}>
-                <FormattedMessage id="entraSpHunt.flyout.discoverButtonLabel" defaultMessage="Open in Discover" />
+              <EuiButton
+                size="s"
+                iconType="discoverApp"
+                href={discoverUrl}
+                data-test-subj={TEST_IDS.rowFlyoutDiscover}
+              >
+                <FormattedMessage
+                  id="entraSpHunt.flyout.discoverButtonLabel"
+                  defaultMessage="Open in Discover"
+                />
               </EuiButton>
             </EuiFlexItem>
           )}
@@ -117,11 +176,22 @@ export function RowFlyout({ row, params, pivots, onClose }: RowFlyoutProps) {
         {state.response && (
           <>
             {state.response.truncated && (
-              <EuiCallOut size="s" color="warning" iconType="warning" title={i18n.translate('entraSpHunt.flyout.truncatedTitle', { defaultMessage: 'Showing the first {count} events; open Discover for all.', values: { count: formatCount(events.length) } })} />
+              <EuiCallOut
+                size="s"
+                color="warning"
+                iconType="warning"
+                title={i18n.translate('entraSpHunt.flyout.truncatedTitle', {
+                  defaultMessage: 'Showing the first {count} events; open Discover for all.',
+                  values: { count: formatCount(events.length) },
+                })}
+              />
             )}
             <EuiTitle size="xs">
               <h3>
-                <FormattedMessage id="entraSpHunt.flyout.timelineTitle" defaultMessage="Events per hour (UTC), by source IP" />
+                <FormattedMessage
+                  id="entraSpHunt.flyout.timelineTitle"
+                  defaultMessage="Events per hour (UTC), by source IP"
+                />
               </h3>
             </EuiTitle>
             <div data-test-subj={TEST_IDS.rowFlyoutTimeline} data-points={points.length}>
@@ -129,7 +199,9 @@ export function RowFlyout({ row, params, pivots, onClose }: RowFlyoutProps) {
                 <Settings baseTheme={LIGHT_THEME} showLegend legendPosition={Position.Right} />
                 <BarSeries
                   id="events"
-                  name={i18n.translate('entraSpHunt.flyout.timelineSeriesLabel', { defaultMessage: 'Events' })}
+                  name={i18n.translate('entraSpHunt.flyout.timelineSeriesLabel', {
+                    defaultMessage: 'Events',
+                  })}
                   xScaleType={ScaleType.Time}
                   yScaleType={ScaleType.Linear}
                   xAccessor="hour"
@@ -138,17 +210,37 @@ export function RowFlyout({ row, params, pivots, onClose }: RowFlyoutProps) {
                   stackAccessors={['hour']}
                   data={points}
                 />
-                <Axis id="time" position={Position.Bottom} tickFormat={(value: number) => HOUR_FORMAT.format(new Date(value))} />
-                <Axis id="count" position={Position.Left} ticks={3} tickFormat={(value: number) => formatCount(value)} />
+                <Axis
+                  id="time"
+                  position={Position.Bottom}
+                  tickFormat={(value: number) => HOUR_FORMAT.format(new Date(value))}
+                />
+                <Axis
+                  id="count"
+                  position={Position.Left}
+                  ticks={3}
+                  tickFormat={(value: number) => formatCount(value)}
+                />
               </Chart>
             </div>
             <EuiSpacer />
             <EuiTitle size="xs">
               <h3>
-                <FormattedMessage id="entraSpHunt.flyout.ipsTitle" defaultMessage="Where the activity came from" />
+                <FormattedMessage
+                  id="entraSpHunt.flyout.ipsTitle"
+                  defaultMessage="Where the activity came from"
+                />
               </h3>
             </EuiTitle>
-            <EuiBasicTable<IpSummary> items={ipSummaries(events)} columns={ipColumns} compressed tableCaption={i18n.translate('entraSpHunt.flyout.ipsDescription', { defaultMessage: 'Source IPs of these events' })} data-test-subj={TEST_IDS.rowFlyoutIps} />
+            <EuiBasicTable<IpSummary>
+              items={ipSummaries(events)}
+              columns={ipColumns}
+              compressed
+              tableCaption={i18n.translate('entraSpHunt.flyout.ipsDescription', {
+                defaultMessage: 'Source IPs of these events',
+              })}
+              data-test-subj={TEST_IDS.rowFlyoutIps}
+            />
             <EuiSpacer />
             <EuiTitle size="xs">
               <h3>
@@ -157,9 +249,15 @@ export function RowFlyout({ row, params, pivots, onClose }: RowFlyoutProps) {
             </EuiTitle>
             <EuiBasicTable<Record<string, unknown>>
               items={events}
-              columns={state.response.columns.map((column) => ({ field: column.name, name: column.name, render: (value: unknown) => cell(value) }))}
+              columns={state.response.columns.map((column) => ({
+                field: column.name,
+                name: column.name,
+                render: (value: unknown) => cell(value),
+              }))}
               compressed
-              tableCaption={i18n.translate('entraSpHunt.flyout.eventsDescription', { defaultMessage: 'Raw events of this row' })}
+              tableCaption={i18n.translate('entraSpHunt.flyout.eventsDescription', {
+                defaultMessage: 'Raw events of this row',
+              })}
               data-test-subj={TEST_IDS.rowFlyoutEvents}
             />
             {state.response.query && (

@@ -10,7 +10,11 @@ function setup(options?: Parameters<typeof createPivotServices>[1]) {
   const services = createPivotServices(async () => ({}), options);
   renderWithProviders(
     <ServicesProvider services={services.services}>
-      <SaveSessionButton esql={'FROM logs-azure.*\n| LIMIT 10'} timeRange={{ from: 'now-30d', to: 'now' }} defaultTitle="Hunt" />
+      <SaveSessionButton
+        esql={'FROM logs-azure.*\n| LIMIT 10'}
+        timeRange={{ from: 'now-30d', to: 'now' }}
+        defaultTitle="Hunt"
+      />
     </ServicesProvider>
   );
   return services;
@@ -20,12 +24,23 @@ describe('SaveSessionButton', () => {
   it('saves the ES|QL with its time range as a Discover session', async () => {
     const { saved } = setup();
     fireEvent.click(screen.getByTestId(TEST_IDS.saveSession));
-    fireEvent.change(screen.getByTestId(TEST_IDS.saveSessionTitle), { target: { value: 'Case 42 evidence' } });
+    fireEvent.change(screen.getByTestId(TEST_IDS.saveSessionTitle), {
+      target: { value: 'Case 42 evidence' },
+    });
     fireEvent.click(screen.getByTestId(TEST_IDS.saveSessionConfirm));
     await waitFor(() => expect(saved).toHaveLength(1));
-    expect(saved[0]).toMatchObject({ title: 'Case 42 evidence', isTextBasedQuery: true, timeRestore: true, timeRange: { from: 'now-30d', to: 'now' } });
-    expect(saved[0].searchSource.getField('query')).toEqual({ esql: 'FROM logs-azure.*\n| LIMIT 10' });
-    await waitFor(() => expect(screen.queryByTestId(TEST_IDS.saveSessionModal)).not.toBeInTheDocument());
+    expect(saved[0]).toMatchObject({
+      title: 'Case 42 evidence',
+      isTextBasedQuery: true,
+      timeRestore: true,
+      timeRange: { from: 'now-30d', to: 'now' },
+    });
+    expect(saved[0].searchSource.getField('query')).toEqual({
+      esql: 'FROM logs-azure.*\n| LIMIT 10',
+    });
+    await waitFor(() =>
+      expect(screen.queryByTestId(TEST_IDS.saveSessionModal)).not.toBeInTheDocument()
+    );
   });
 
   it('is not offered when the user may not save in Discover', () => {

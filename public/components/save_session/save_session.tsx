@@ -14,7 +14,11 @@ import {
 } from '@elastic/eui';
 import { FormattedMessage } from '@kbn/i18n-react';
 import { i18n } from '@kbn/i18n';
-import { canSaveDiscoverSession, DISCOVER_APP_LOCATOR, type DiscoverAppLocatorParams } from '../../services/discover';
+import {
+  canSaveDiscoverSession,
+  DISCOVER_APP_LOCATOR,
+  type DiscoverAppLocatorParams,
+} from '../../services/discover';
 import { saveEsqlSession } from '../../services/saved_search';
 import { useServices } from '../../services/services_context';
 import { TEST_IDS } from '../../test_ids';
@@ -25,7 +29,9 @@ export interface SaveSessionButtonProps {
   defaultTitle: string;
 }
 
-const SAVE_LABEL = i18n.translate('entraSpHunt.session.saveButtonLabel', { defaultMessage: 'Save as Discover session' });
+const SAVE_LABEL = i18n.translate('entraSpHunt.session.saveButtonLabel', {
+  defaultMessage: 'Save as Discover session',
+});
 
 /** Offered only when the saved-search service is there and the user may save in Discover. */
 export function SaveSessionButton({ esql, timeRange, defaultTitle }: SaveSessionButtonProps) {
@@ -43,14 +49,24 @@ export function SaveSessionButton({ esql, timeRange, defaultTitle }: SaveSession
     setSaving(true);
     setError(undefined);
     try {
-      const result = await saveEsqlSession(savedSearch, { title: title.trim(), description, esql, timeRange, allowDuplicateTitle: duplicate });
+      const result = await saveEsqlSession(savedSearch, {
+        title: title.trim(),
+        description,
+        esql,
+        timeRange,
+        allowDuplicateTitle: duplicate,
+      });
       if (result.status === 'duplicate_title') {
         setDuplicate(true);
         return;
       }
-      const locator = services.share.url.locators.get<DiscoverAppLocatorParams>(DISCOVER_APP_LOCATOR);
+      const locator =
+        services.share.url.locators.get<DiscoverAppLocatorParams>(DISCOVER_APP_LOCATOR);
       services.notifications.toasts.addSuccess({
-        title: i18n.translate('entraSpHunt.session.savedTitle', { defaultMessage: 'Saved "{title}"', values: { title: title.trim() } }),
+        title: i18n.translate('entraSpHunt.session.savedTitle', {
+          defaultMessage: 'Saved "{title}"',
+          values: { title: title.trim() },
+        }),
         text: locator ? locator.getRedirectUrl({ savedSearchId: result.id }) : undefined,
       });
       setIsOpen(false);
@@ -82,7 +98,13 @@ export function SaveSessionButton({ esql, timeRange, defaultTitle }: SaveSession
             <EuiModalHeaderTitle>{SAVE_LABEL}</EuiModalHeaderTitle>
           </EuiModalHeader>
           <EuiModalBody>
-            <EuiFormRow label={i18n.translate('entraSpHunt.session.titleLabel', { defaultMessage: 'Title' })} isInvalid={title.trim() === ''} error={i18n.translate('entraSpHunt.session.titleErrorMessage', { defaultMessage: 'A title is required' })}>
+            <EuiFormRow
+              label={i18n.translate('entraSpHunt.session.titleLabel', { defaultMessage: 'Title' })}
+              isInvalid={title.trim() === ''}
+              error={i18n.translate('entraSpHunt.session.titleErrorMessage', {
+                defaultMessage: 'A title is required',
+              })}
+            >
               <EuiFieldText
                 value={title}
                 onChange={(event) => {
@@ -92,19 +114,43 @@ export function SaveSessionButton({ esql, timeRange, defaultTitle }: SaveSession
                 data-test-subj={TEST_IDS.saveSessionTitle}
               />
             </EuiFormRow>
-            <EuiFormRow label={i18n.translate('entraSpHunt.session.descriptionLabel', { defaultMessage: 'Description' })}>
-              <EuiTextArea value={description} onChange={(event) => setDescription(event.target.value)} rows={2} />
+            <EuiFormRow
+              label={i18n.translate('entraSpHunt.session.descriptionLabel', {
+                defaultMessage: 'Description',
+              })}
+            >
+              <EuiTextArea
+                value={description}
+                onChange={(event) => setDescription(event.target.value)}
+                rows={2}
+              />
             </EuiFormRow>
             {duplicate && (
-              <EuiCallOut size="s" color="warning" title={i18n.translate('entraSpHunt.session.duplicateTitle', { defaultMessage: 'A Discover session with this title exists. Save again to keep both.' })} />
+              <EuiCallOut
+                size="s"
+                color="warning"
+                title={i18n.translate('entraSpHunt.session.duplicateTitle', {
+                  defaultMessage:
+                    'A Discover session with this title exists. Save again to keep both.',
+                })}
+              />
             )}
             {error && <EuiCallOut size="s" color="danger" title={error} />}
           </EuiModalBody>
           <EuiModalFooter>
             <EuiButtonEmpty onClick={() => setIsOpen(false)}>
-              <FormattedMessage id="entraSpHunt.session.cancelButtonLabel" defaultMessage="Cancel" />
+              <FormattedMessage
+                id="entraSpHunt.session.cancelButtonLabel"
+                defaultMessage="Cancel"
+              />
             </EuiButtonEmpty>
-            <EuiButton fill onClick={save} isLoading={saving} isDisabled={title.trim() === ''} data-test-subj={TEST_IDS.saveSessionConfirm}>
+            <EuiButton
+              fill
+              onClick={save}
+              isLoading={saving}
+              isDisabled={title.trim() === ''}
+              data-test-subj={TEST_IDS.saveSessionConfirm}
+            >
               <FormattedMessage id="entraSpHunt.session.confirmButtonLabel" defaultMessage="Save" />
             </EuiButton>
           </EuiModalFooter>

@@ -30,7 +30,11 @@ class HttpFetchError<T> extends Error implements IHttpFetchError<T> {
   }
 }
 
-async function fetchJson<T>(method: string, path: string, options: HttpFetchOptions = {}): Promise<T> {
+async function fetchJson<T>(
+  method: string,
+  path: string,
+  options: HttpFetchOptions = {}
+): Promise<T> {
   const headers: Record<string, string> = {
     'content-type': 'application/json',
     'kbn-xsrf': 'entraSpHunt-harness',
@@ -38,8 +42,15 @@ async function fetchJson<T>(method: string, path: string, options: HttpFetchOpti
     ...(options.version ? { 'elastic-api-version': options.version } : {}),
     ...options.headers,
   };
-  const query = options.query ? `?${new URLSearchParams(Object.entries(options.query).map(([k, v]) => [k, String(v)]))}` : '';
-  const request = new Request(`${path}${query}`, { method, headers, body: options.body ?? undefined, signal: options.signal ?? undefined });
+  const query = options.query
+    ? `?${new URLSearchParams(Object.entries(options.query).map(([k, v]) => [k, String(v)]))}`
+    : '';
+  const request = new Request(`${path}${query}`, {
+    method,
+    headers,
+    body: options.body ?? undefined,
+    signal: options.signal ?? undefined,
+  });
   let response: Response;
   try {
     response = await fetch(request);
@@ -117,7 +128,9 @@ export function createHarnessCore(navigateToUrl: (url: string) => Promise<void>)
         addDanger: () => ({ id: 'toast' }),
       },
     },
-    uiSettings: { get: <T,>(key: string, fallback?: T) => (key in uiSettings ? uiSettings[key] : fallback) as T },
+    uiSettings: {
+      get: <T,>(key: string, fallback?: T) => (key in uiSettings ? uiSettings[key] : fallback) as T,
+    },
     rendering: { addContext: (node: ReactNode) => withHarnessContext(node) },
     i18n: {},
     theme: { theme$: new BehaviorSubject({ darkMode: false }) },

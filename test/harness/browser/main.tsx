@@ -7,12 +7,27 @@ import React, { useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createBrowserHistory } from 'history';
 import { BehaviorSubject } from 'rxjs';
-import { EuiBadge, EuiBreadcrumbs, EuiFlexGroup, EuiFlexItem, EuiHeader, EuiHeaderSection, EuiHeaderSectionItem, EuiToolTip } from '@elastic/eui';
+import {
+  EuiBadge,
+  EuiBreadcrumbs,
+  EuiFlexGroup,
+  EuiFlexItem,
+  EuiHeader,
+  EuiHeaderSection,
+  EuiHeaderSectionItem,
+  EuiToolTip,
+} from '@elastic/eui';
 import type { ChromeBreadcrumb } from '@kbn/core/public';
 import { createLocatorRegistry, REDIRECT_PATH } from '@kbn/share-plugin/public/mocks';
 import { plugin } from '../../../public';
 import { createHarnessCore, withHarnessContext } from './kibana_core';
-import { createCasesStandIn, createSavedSearchStandIn, HarnessCasePage, HarnessDiscover, registerDiscoverLocator } from './stand_in_plugins';
+import {
+  createCasesStandIn,
+  createSavedSearchStandIn,
+  HarnessCasePage,
+  HarnessDiscover,
+  registerDiscoverLocator,
+} from './stand_in_plugins';
 import '@elastic/charts/dist/theme_only_light.css';
 
 interface HarnessConfig {
@@ -42,7 +57,10 @@ function Chrome({ breadcrumbs$ }: { breadcrumbs$: BehaviorSubject<ChromeBreadcru
       <EuiHeaderSection>
         <EuiHeaderSectionItem>
           <EuiBreadcrumbs
-            breadcrumbs={[{ text: 'Security' }, ...breadcrumbs.map((crumb) => ({ text: String(crumb.text) }))]}
+            breadcrumbs={[
+              { text: 'Security' },
+              ...breadcrumbs.map((crumb) => ({ text: String(crumb.text) })),
+            ]}
             data-test-subj="harnessBreadcrumbs"
           />
         </EuiHeaderSectionItem>
@@ -72,7 +90,10 @@ async function main() {
   const share = { url: { locators } };
   registerDiscoverLocator(locators);
   const startDeps = { share, cases: createCasesStandIn(), savedSearch: createSavedSearchStandIn() };
-  const instance = plugin({ opaqueId: Symbol('entraSpHunt'), config: { get: () => ({}) as never } });
+  const instance = plugin({
+    opaqueId: Symbol('entraSpHunt'),
+    config: { get: () => ({}) as never },
+  });
   instance.setup(core.setup as unknown as Parameters<typeof instance.setup>[0], { share });
   instance.start(core.start, startDeps);
   core.startServices.resolve(startDeps);
@@ -88,7 +109,9 @@ async function main() {
   const chromeElement = document.getElementById('harness-chrome');
   const appElement = document.getElementById('harness-app');
   if (!chromeElement || !appElement) throw new Error('harness page is missing its containers');
-  createRoot(chromeElement).render(withHarnessContext(<Chrome breadcrumbs$={core.chrome.breadcrumbs$} />));
+  createRoot(chromeElement).render(
+    withHarnessContext(<Chrome breadcrumbs$={core.chrome.breadcrumbs$} />)
+  );
   if (appId === 'discover') {
     createRoot(appElement).render(withHarnessContext(<HarnessDiscover />));
     return;

@@ -3,7 +3,13 @@
  * Kibana would provide them: Discover's locator and a Discover page that runs the ES|QL it is
  * given, the saved-search service, and Cases (context, add-to-case hooks, a case page).
  */
-import React, { createContext, useContext, useEffect, useState, type PropsWithChildren } from 'react';
+import React, {
+  createContext,
+  useContext,
+  useEffect,
+  useState,
+  type PropsWithChildren,
+} from 'react';
 import {
   EuiBasicTable,
   EuiButton,
@@ -23,7 +29,12 @@ import {
   EuiText,
   EuiTitle,
 } from '@elastic/eui';
-import type { CaseAttachmentsWithoutOwner, CasesPermissions, CasesPublicStart, GetCasesContextProps } from '@kbn/cases-plugin/public';
+import type {
+  CaseAttachmentsWithoutOwner,
+  CasesPermissions,
+  CasesPublicStart,
+  GetCasesContextProps,
+} from '@kbn/cases-plugin/public';
 import type { SavedSearch, SavedSearchPublicPluginStart } from '@kbn/saved-search-plugin/public';
 import type { ILocatorClient } from '@kbn/share-plugin/public';
 import type { SerializableRecord } from '@kbn/utility-types';
@@ -34,8 +45,15 @@ interface DiscoverParams extends SerializableRecord {
   savedSearchId?: string;
 }
 
-async function postJson<T>(path: string, body: unknown): Promise<{ ok: boolean; status: number; body: T }> {
-  const response = await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+async function postJson<T>(
+  path: string,
+  body: unknown
+): Promise<{ ok: boolean; status: number; body: T }> {
+  const response = await fetch(path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   return { ok: response.ok, status: response.status, body: (await response.json()) as T };
 }
 
@@ -44,8 +62,17 @@ export function registerDiscoverLocator(locators: ILocatorClient) {
   locators.create<DiscoverParams>({
     id: 'DISCOVER_APP_LOCATOR',
     getLocation: async (params) => {
-      if (params.savedSearchId) return { app: 'discover', path: `#/view/${encodeURIComponent(params.savedSearchId)}`, state: {} };
-      const search = new URLSearchParams({ esql: params.query?.esql ?? '', from: params.timeRange?.from ?? 'now-15m', to: params.timeRange?.to ?? 'now' });
+      if (params.savedSearchId)
+        return {
+          app: 'discover',
+          path: `#/view/${encodeURIComponent(params.savedSearchId)}`,
+          state: {},
+        };
+      const search = new URLSearchParams({
+        esql: params.query?.esql ?? '',
+        from: params.timeRange?.from ?? 'now-15m',
+        to: params.timeRange?.to ?? 'now',
+      });
       return { app: 'discover', path: `#/?${search}`, state: {} };
     },
   });
@@ -66,17 +93,31 @@ export function HarnessDiscover() {
     if (saved) {
       fetch(`/__harness/saved-searches/${saved[1]}`)
         .then((response) => response.json())
-        .then((session: { esql: string; timeRange?: { from: string; to: string }; title: string }) =>
-          setView({ esql: session.esql, from: session.timeRange?.from ?? 'now-15m', to: session.timeRange?.to ?? 'now', title: session.title })
+        .then(
+          (session: { esql: string; timeRange?: { from: string; to: string }; title: string }) =>
+            setView({
+              esql: session.esql,
+              from: session.timeRange?.from ?? 'now-15m',
+              to: session.timeRange?.to ?? 'now',
+              title: session.title,
+            })
         );
       return;
     }
     const params = new URLSearchParams(hash.replace(/^\?/, ''));
-    setView({ esql: params.get('esql') ?? '', from: params.get('from') ?? 'now-15m', to: params.get('to') ?? 'now' });
+    setView({
+      esql: params.get('esql') ?? '',
+      from: params.get('from') ?? 'now-15m',
+      to: params.get('to') ?? 'now',
+    });
   }, []);
   useEffect(() => {
     if (!view) return;
-    postJson<EsqlAnswer>('/__harness/esql', { query: view.esql, from: view.from, to: view.to }).then((result) => setAnswer(result.body));
+    postJson<EsqlAnswer>('/__harness/esql', {
+      query: view.esql,
+      from: view.from,
+      to: view.to,
+    }).then((result) => setAnswer(result.body));
   }, [view]);
   const columns = answer?.columns ?? [];
   return (
@@ -93,13 +134,23 @@ export function HarnessDiscover() {
           {view?.esql ?? ''}
         </EuiCodeBlock>
         <EuiSpacer />
-        {answer?.message && <EuiText color="danger" data-test-subj="harnessDiscoverError">{answer.message}</EuiText>}
+        {answer?.message && (
+          <EuiText color="danger" data-test-subj="harnessDiscoverError">
+            {answer.message}
+          </EuiText>
+        )}
         {answer?.values && (
           <>
-            <EuiText size="s" data-test-subj="harnessDiscoverCount">{`${answer.values.length} results`}</EuiText>
+            <EuiText
+              size="s"
+              data-test-subj="harnessDiscoverCount"
+            >{`${answer.values.length} results`}</EuiText>
             <EuiBasicTable
               items={answer.values.map((values, index) => ({ index, values }))}
-              columns={columns.map((column, position) => ({ name: column.name, render: (item: { values: unknown[] }) => String(item.values[position] ?? '—') }))}
+              columns={columns.map((column, position) => ({
+                name: column.name,
+                render: (item: { values: unknown[] }) => String(item.values[position] ?? '—'),
+              }))}
               data-test-subj="harnessDiscoverRows"
             />
           </>
@@ -139,22 +190,51 @@ export function createSavedSearchStandIn(): SavedSearchPublicPluginStart {
   };
 }
 
-type CaseModal = { kind: 'new'; attachments: CaseAttachmentsWithoutOwner } | { kind: 'existing'; getAttachments: () => CaseAttachmentsWithoutOwner };
-const CasesModalContext = createContext<{ open(modal: CaseModal): void; owner: string[] } | undefined>(undefined);
+type CaseModal =
+  | { kind: 'new'; attachments: CaseAttachmentsWithoutOwner }
+  | { kind: 'existing'; getAttachments: () => CaseAttachmentsWithoutOwner };
+const CasesModalContext = createContext<
+  { open(modal: CaseModal): void; owner: string[] } | undefined
+>(undefined);
 
 const ALL_PERMISSIONS: CasesPermissions = {
-  all: true, create: true, read: true, update: true, delete: true, push: true, connectors: true, settings: true, createComment: true, reopenCase: true, assign: true,
+  all: true,
+  create: true,
+  read: true,
+  update: true,
+  delete: true,
+  push: true,
+  connectors: true,
+  settings: true,
+  createComment: true,
+  reopenCase: true,
+  assign: true,
 };
 
-function CasesModal({ modal, owner, onClose }: { modal: CaseModal; owner: string[]; onClose: (caseId?: string) => void }) {
+function CasesModal({
+  modal,
+  owner,
+  onClose,
+}: {
+  modal: CaseModal;
+  owner: string[];
+  onClose: (caseId?: string) => void;
+}) {
   const [title, setTitle] = useState('Entra ID service principal findings');
   const [cases, setCases] = useState<Array<{ id: string; title: string }>>([]);
   useEffect(() => {
-    if (modal.kind === 'existing') fetch('/__harness/cases').then((response) => response.json()).then(setCases);
+    if (modal.kind === 'existing')
+      fetch('/__harness/cases')
+        .then((response) => response.json())
+        .then(setCases);
   }, [modal.kind]);
   const create = async () => {
     if (modal.kind !== 'new') return;
-    const created = await postJson<{ id: string }>('/__harness/cases', { title, owner: owner[0], comments: modal.attachments });
+    const created = await postJson<{ id: string }>('/__harness/cases', {
+      title,
+      owner: owner[0],
+      comments: modal.attachments,
+    });
     onClose(created.body.id);
   };
   const addTo = async (id: string) => {
@@ -165,16 +245,26 @@ function CasesModal({ modal, owner, onClose }: { modal: CaseModal; owner: string
   return (
     <EuiModal onClose={() => onClose()} data-test-subj="harnessCasesModal">
       <EuiModalHeader>
-        <EuiModalHeaderTitle>{modal.kind === 'new' ? 'Create case' : 'Select case'}</EuiModalHeaderTitle>
+        <EuiModalHeaderTitle>
+          {modal.kind === 'new' ? 'Create case' : 'Select case'}
+        </EuiModalHeaderTitle>
       </EuiModalHeader>
       <EuiModalBody>
         {modal.kind === 'new' ? (
           <EuiFormRow label="Name">
-            <EuiFieldText value={title} onChange={(event) => setTitle(event.target.value)} data-test-subj="harnessCaseTitle" />
+            <EuiFieldText
+              value={title}
+              onChange={(event) => setTitle(event.target.value)}
+              data-test-subj="harnessCaseTitle"
+            />
           </EuiFormRow>
         ) : (
           <EuiListGroup
-            listItems={cases.map((entry) => ({ label: entry.title, onClick: () => addTo(entry.id), 'data-test-subj': `harnessCase-${entry.id}` }))}
+            listItems={cases.map((entry) => ({
+              label: entry.title,
+              onClick: () => addTo(entry.id),
+              'data-test-subj': `harnessCase-${entry.id}`,
+            }))}
           />
         )}
       </EuiModalBody>
@@ -196,7 +286,11 @@ function CasesContextProvider({ owner, children }: PropsWithChildren<GetCasesCon
     <CasesModalContext.Provider value={{ open: setModal, owner }}>
       {children}
       {lastCase && (
-        <EuiButton size="s" href={`/app/security/cases/${lastCase}`} data-test-subj="harnessCaseLink">
+        <EuiButton
+          size="s"
+          href={`/app/security/cases/${lastCase}`}
+          data-test-subj="harnessCaseLink"
+        >
           View case
         </EuiButton>
       )}
@@ -226,11 +320,18 @@ export function createCasesStandIn(): CasesPublicStart {
     hooks: {
       useCasesAddToNewCaseFlyout: () => {
         const { open } = useCasesModal();
-        return { open: (options = {}) => open({ kind: 'new', attachments: options.attachments ?? [] }), close: () => undefined };
+        return {
+          open: (options = {}) => open({ kind: 'new', attachments: options.attachments ?? [] }),
+          close: () => undefined,
+        };
       },
       useCasesAddToExistingCaseModal: () => {
         const { open } = useCasesModal();
-        return { open: (options = {}) => open({ kind: 'existing', getAttachments: () => options.getAttachments?.({}) ?? [] }), close: () => undefined };
+        return {
+          open: (options = {}) =>
+            open({ kind: 'existing', getAttachments: () => options.getAttachments?.({}) ?? [] }),
+          close: () => undefined,
+        };
       },
     },
     helpers: { canUseCases: () => ALL_PERMISSIONS },
@@ -240,7 +341,9 @@ export function createCasesStandIn(): CasesPublicStart {
 export function HarnessCasePage({ caseId }: { caseId: string }) {
   const [theCase, setTheCase] = useState<{ title: string; comments: Array<{ comment: string }> }>();
   useEffect(() => {
-    fetch(`/__harness/cases/${caseId}`).then((response) => response.json()).then(setTheCase);
+    fetch(`/__harness/cases/${caseId}`)
+      .then((response) => response.json())
+      .then(setTheCase);
   }, [caseId]);
   return (
     <EuiPageTemplate panelled={false}>

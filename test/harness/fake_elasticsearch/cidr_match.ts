@@ -3,7 +3,10 @@ import { isIpv4, isIpv6 } from '../../../common/hunt/cidr';
 /** An address as a bit string of its family's width, for prefix comparison. */
 function toBits(address: string): { family: 4 | 6; bits: bigint } | undefined {
   if (isIpv4(address)) {
-    return { family: 4, bits: address.split('.').reduce((acc, octet) => (acc << 8n) | BigInt(Number(octet)), 0n) };
+    return {
+      family: 4,
+      bits: address.split('.').reduce((acc, octet) => (acc << 8n) | BigInt(Number(octet)), 0n),
+    };
   }
   if (!isIpv6(address)) return undefined;
   let text = address;
@@ -19,7 +22,10 @@ function toBits(address: string): { family: 4 | 6; bits: bigint } | undefined {
   const groups = text.includes('::')
     ? [...headGroups, ...Array(8 - headGroups.length - tailGroups.length).fill('0'), ...tailGroups]
     : headGroups;
-  return { family: 6, bits: groups.reduce((acc, group) => (acc << 16n) | BigInt(parseInt(group, 16)), 0n) };
+  return {
+    family: 6,
+    bits: groups.reduce((acc, group) => (acc << 16n) | BigInt(parseInt(group, 16)), 0n),
+  };
 }
 
 /** ES|QL's CIDR_MATCH for one address and one block. */

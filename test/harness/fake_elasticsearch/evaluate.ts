@@ -3,7 +3,13 @@
  * not an ES|QL engine, but the hunt's own semantics (the seed query's WHERE, COALESCE, STATS and
  * thresholds), so a changed threshold changes the rows as it would on a real cluster.
  */
-import { DATA_SOURCES, ID_COALESCE_ORDER, NAME_COALESCE_ORDER, O365_CATEGORY_FIELD, type Dataset } from '../../../common/hunt/data_sources';
+import {
+  DATA_SOURCES,
+  ID_COALESCE_ORDER,
+  NAME_COALESCE_ORDER,
+  O365_CATEGORY_FIELD,
+  type Dataset,
+} from '../../../common/hunt/data_sources';
 import type { ScenarioDocument } from '../../fixtures/scenario/build_scenario';
 import type { EsqlNamedParams } from '../../../common/hunt/esql_text';
 import { cidrMatch } from './cidr_match';
@@ -46,12 +52,21 @@ function scalar(value: unknown): string | undefined {
 
 export function matchesPattern(index: string, pattern: string): boolean {
   if (pattern.includes(':')) return false;
-  const regex = new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  const regex = new RegExp(
+    `^${pattern
+      .split('*')
+      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`
+  );
   return regex.test(index);
 }
 
 export function indicesOf(docs: ScenarioDocument[], patterns: string[]): Set<string> {
-  return new Set(docs.map((doc) => doc._index).filter((index) => patterns.some((pattern) => matchesPattern(index, pattern))));
+  return new Set(
+    docs
+      .map((doc) => doc._index)
+      .filter((index) => patterns.some((pattern) => matchesPattern(index, pattern)))
+  );
 }
 
 function paramsOf(body: EsqlRequestBody): Map<string, unknown> {
@@ -69,11 +84,17 @@ function fromPatterns(query: string): string[] {
 }
 
 function listParams(params: Map<string, unknown>, prefix: string): string[] {
-  return [...params.entries()].filter(([name]) => name.startsWith(prefix)).map(([, value]) => String(value));
+  return [...params.entries()]
+    .filter(([name]) => name.startsWith(prefix))
+    .map(([, value]) => String(value));
 }
 
 /** Documents of the FROM patterns inside the request's time filter and the ?_tstart/?_tend window. */
-function inWindow(docs: ScenarioDocument[], body: EsqlRequestBody, params: Map<string, unknown>): ScenarioDocument[] {
+function inWindow(
+  docs: ScenarioDocument[],
+  body: EsqlRequestBody,
+  params: Map<string, unknown>
+): ScenarioDocument[] {
   const patterns = fromPatterns(body.query ?? '');
   const range = body.filter?.range?.['@timestamp'] ?? {};
   const start = params.get('_tstart');
@@ -93,7 +114,8 @@ function inWindow(docs: ScenarioDocument[], body: EsqlRequestBody, params: Map<s
 
 function isSelected(source: Record<string, unknown>, dataset: Dataset): boolean {
   const selector = DATA_SOURCES[dataset].selectorField;
-  if (selector === O365_CATEGORY_FIELD) return scalar(getField(source, selector)) === 'ServicePrincipal';
+  if (selector === O365_CATEGORY_FIELD)
+    return scalar(getField(source, selector)) === 'ServicePrincipal';
   return scalar(getField(source, selector)) !== undefined;
 }
 
@@ -120,7 +142,10 @@ function evaluateCoverage(docs: ScenarioDocument[], body: EsqlRequestBody): Esql
     if (dataset && wanted.has(dataset)) counts.set(dataset, (counts.get(dataset) ?? 0) + 1);
   }
   return {
-    columns: [{ name: 'event_count', type: 'long' }, { name: 'event.dataset', type: 'keyword' }],
+    columns: [
+      { name: 'event_count', type: 'long' },
+      { name: 'event.dataset', type: 'keyword' },
+    ],
     values: [...counts.entries()].map(([dataset, count]) => [count, dataset]),
   };
 }
@@ -161,7 +186,16 @@ function evaluateHunt(docs: ScenarioDocument[], body: EsqlRequestBody): EsqlResu
     const key = byId ? id : name;
     const other = byId ? name : id;
     const groupKey = JSON.stringify([action, key, day]);
-    const group = groups.get(groupKey) ?? { action, key, day, events: 0, ips: [], datasets: [], others: [], actions: [] };
+    const group = groups.get(groupKey) ?? {
+      action,
+      key,
+      day,
+      events: 0,
+      ips: [],
+      datasets: [],
+      others: [],
+      actions: [],
+    };
     group.events += 1;
     group.ips.push(ip);
     group.datasets.push(dataset);
@@ -206,12 +240,19 @@ function evaluateHunt(docs: ScenarioDocument[], body: EsqlRequestBody): EsqlResu
 
 export function evaluateEsql(docs: ScenarioDocument[], body: EsqlRequestBody): EsqlResult {
   const query = body.query ?? '';
-  if (isPivotQuery(query)) return evaluatePivot(docs, query, (body.params ?? []) as EsqlNamedParams);
-  if (/STATS event_count = COUNT\(\*\) BY event\.dataset/.test(query)) return evaluateCoverage(docs, body);
+  if (isPivotQuery(query))
+    return evaluatePivot(docs, query, (body.params ?? []) as EsqlNamedParams);
+  if (/STATS event_count = COUNT\(\*\) BY event\.dataset/.test(query))
+    return evaluateCoverage(docs, body);
   if (/daily_action_count = COUNT\(\)/.test(query)) {
-    return evaluateHunt(docs, body.params?.length ? body : { ...body, params: huntParamsFromInlined(query) });
+    return evaluateHunt(
+      docs,
+      body.params?.length ? body : { ...body, params: huntParamsFromInlined(query) }
+    );
   }
-  throw new UnsupportedQueryError('the demo Elasticsearch only evaluates the queries of this plugin');
+  throw new UnsupportedQueryError(
+    'the demo Elasticsearch only evaluates the queries of this plugin'
+  );
 }
 
 function fieldType(field: string, value: unknown): string {
@@ -222,19 +263,31 @@ function fieldType(field: string, value: unknown): string {
   return 'keyword';
 }
 
-function flatten(source: Record<string, unknown>, prefix = '', out = new Map<string, unknown>()): Map<string, unknown> {
+function flatten(
+  source: Record<string, unknown>,
+  prefix = '',
+  out = new Map<string, unknown>()
+): Map<string, unknown> {
   for (const [key, value] of Object.entries(source)) {
     const path = prefix ? `${prefix}.${key}` : key;
-    if (value !== null && typeof value === 'object' && !Array.isArray(value)) flatten(value as Record<string, unknown>, path, out);
+    if (value !== null && typeof value === 'object' && !Array.isArray(value))
+      flatten(value as Record<string, unknown>, path, out);
     else if (!out.has(path)) out.set(path, value);
   }
   return out;
 }
 
 /** `_field_caps` over the dataset: which of the requested fields the matched indices map. */
-export function fieldCaps(docs: ScenarioDocument[], patterns: string[], requested: string[] | undefined) {
+export function fieldCaps(
+  docs: ScenarioDocument[],
+  patterns: string[],
+  requested: string[] | undefined
+) {
   const indices = indicesOf(docs, patterns);
-  const fields: Record<string, Record<string, { type: string; searchable: boolean; aggregatable: boolean }>> = {};
+  const fields: Record<
+    string,
+    Record<string, { type: string; searchable: boolean; aggregatable: boolean }>
+  > = {};
   for (const doc of docs) {
     if (!indices.has(doc._index)) continue;
     for (const [field, value] of flatten(doc._source)) {

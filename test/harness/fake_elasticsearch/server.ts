@@ -53,7 +53,10 @@ export interface FakeElasticsearchOptions {
   latencyMs?: number;
 }
 
-const PRODUCT_HEADERS = { 'x-elastic-product': 'Elasticsearch', 'content-type': 'application/json' };
+const PRODUCT_HEADERS = {
+  'x-elastic-product': 'Elasticsearch',
+  'content-type': 'application/json',
+};
 
 function readBody(request: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -64,7 +67,12 @@ function readBody(request: IncomingMessage): Promise<string> {
   });
 }
 
-function send(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+function send(
+  response: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {}
+) {
   const text = typeof body === 'string' ? body : JSON.stringify(body);
   response.writeHead(status, { ...PRODUCT_HEADERS, ...headers });
   response.end(text);
@@ -76,14 +84,45 @@ export function esErrorBody(status: number, type: string, reason: string) {
 
 /** N distinct hunt rows shaped as ES|QL returns them, for load and render measurements. */
 export function syntheticHuntResult(count: number) {
-  const columns = ['event_count', 'ips', 'distinct_ips', 'datasets', 'service_principal_ids', 'event_actions', 'daily_action_count', 'event.action', 'service_principal_name', 'timestamp_day_bucket'];
+  const columns = [
+    'event_count',
+    'ips',
+    'distinct_ips',
+    'datasets',
+    'service_principal_ids',
+    'event_actions',
+    'daily_action_count',
+    'event.action',
+    'service_principal_name',
+    'timestamp_day_bucket',
+  ];
   const values = Array.from({ length: count }, (_, index) => {
     const events = (index % 5) + 1;
-    const ips = Array.from({ length: (index % 4) + 2 }, (_unused, ip) => `198.51.${index % 250}.${ip + 1}`);
+    const ips = Array.from(
+      { length: (index % 4) + 2 },
+      (_unused, ip) => `198.51.${index % 250}.${ip + 1}`
+    );
     const day = new Date(Date.UTC(2026, 10, 1 + (index % 26))).toISOString();
-    return [events, ips, ips.length, 'azure.signinlogs', `sp-id-${index}`, `Action ${index % 40}`, events, `Action ${index % 40}`, `Service principal ${index}`, day];
+    return [
+      events,
+      ips,
+      ips.length,
+      'azure.signinlogs',
+      `sp-id-${index}`,
+      `Action ${index % 40}`,
+      events,
+      `Action ${index % 40}`,
+      `Service principal ${index}`,
+      day,
+    ];
   });
-  return { columns: columns.map((name) => ({ name, type: name.endsWith('count') || name === 'distinct_ips' ? 'long' : 'keyword' })), values };
+  return {
+    columns: columns.map((name) => ({
+      name,
+      type: name.endsWith('count') || name === 'distinct_ips' ? 'long' : 'keyword',
+    })),
+    values,
+  };
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -109,7 +148,11 @@ interface AsyncJob {
 const DEFAULT_WAIT_MS = 1_000;
 const DEFAULT_KEEP_ALIVE_MS = 5 * 24 * 3_600_000;
 
-export async function startFakeElasticsearch({ documents, port = 0, latencyMs = 0 }: FakeElasticsearchOptions): Promise<FakeElasticsearch> {
+export async function startFakeElasticsearch({
+  documents,
+  port = 0,
+  latencyMs = 0,
+}: FakeElasticsearchOptions): Promise<FakeElasticsearch> {
   const requests: RecordedEsRequest[] = [];
   let faults: Fault[] = [];
   const jobs = new Map<string, AsyncJob>();
@@ -123,18 +166,34 @@ export async function startFakeElasticsearch({ documents, port = 0, latencyMs = 
   };
 
   /** Waits for the job up to `waitMs`, then answers with its result or "still running". */
-  const answerJob = async (response: ServerResponse, job: AsyncJob, waitMs: number, keepStored: boolean) => {
+  const answerJob = async (
+    response: ServerResponse,
+    job: AsyncJob,
+    waitMs: number,
+    keepStored: boolean
+  ) => {
     const remaining = job.completesAt - Date.now();
     if (remaining > 0) await sleep(Math.min(waitMs, remaining));
-    if (Date.now() < job.completesAt) return send(response, 200, { id: job.id, is_running: true }, { 'x-elasticsearch-async-id': job.id, 'x-elasticsearch-async-is-running': '?1' });
+    if (Date.now() < job.completesAt)
+      return send(
+        response,
+        200,
+        { id: job.id, is_running: true },
+        { 'x-elasticsearch-async-id': job.id, 'x-elasticsearch-async-is-running': '?1' }
+      );
     if (!keepStored) jobs.delete(job.id);
-    const body = job.answer.status === 200 ? { ...(keepStored ? { id: job.id } : {}), is_running: false, ...job.answer.body } : job.answer.body;
+    const body =
+      job.answer.status === 200
+        ? { ...(keepStored ? { id: job.id } : {}), is_running: false, ...job.answer.body }
+        : job.answer.body;
     return send(response, job.answer.status, body);
   };
 
   const takeFault = (endpoint: Fault['endpoint'], text: string): Fault | undefined => {
     const fault = faults.find(
-      (candidate) => candidate.endpoint === endpoint && (!candidate.queryContains || text.includes(candidate.queryContains))
+      (candidate) =>
+        candidate.endpoint === endpoint &&
+        (!candidate.queryContains || text.includes(candidate.queryContains))
     );
     if (!fault) return undefined;
     fault.times = (fault.times ?? 1) - 1;
@@ -156,20 +215,37 @@ export async function startFakeElasticsearch({ documents, port = 0, latencyMs = 
 
     const owner = request.headers.authorization ?? 'anonymous';
     const isAsyncSubmit = url.pathname === '/_query/async' && request.method === 'POST';
-    const endpoint = url.pathname.endsWith('/_field_caps') ? '_field_caps' : url.pathname === '/_query' || isAsyncSubmit ? '_query' : undefined;
+    const endpoint = url.pathname.endsWith('/_field_caps')
+      ? '_field_caps'
+      : url.pathname === '/_query' || isAsyncSubmit
+        ? '_query'
+        : undefined;
     const fault = endpoint ? takeFault(endpoint, text) : undefined;
     if (fault) {
       if (fault.delayMs) await sleep(fault.delayMs);
       if (fault.reset) return request.socket.destroy();
-      if (fault.malformed) return send(response, 200, '<html>proxy error</html>', { 'content-type': 'text/html' });
-      if (fault.status) return send(response, fault.status, fault.body ?? esErrorBody(fault.status, 'fault', 'injected'), fault.headers);
+      if (fault.malformed)
+        return send(response, 200, '<html>proxy error</html>', { 'content-type': 'text/html' });
+      if (fault.status)
+        return send(
+          response,
+          fault.status,
+          fault.body ?? esErrorBody(fault.status, 'fault', 'injected'),
+          fault.headers
+        );
     }
 
     if (isAsyncSubmit) {
-      const submit = body as EsqlRequestBody & { wait_for_completion_timeout?: string; keep_alive?: string; keep_on_completion?: boolean };
+      const submit = body as EsqlRequestBody & {
+        wait_for_completion_timeout?: string;
+        keep_alive?: string;
+        keep_on_completion?: boolean;
+      };
       let answer: AsyncJob['answer'];
       try {
-        const result = fault?.syntheticRows ? syntheticHuntResult(fault.syntheticRows) : evaluateEsql(documents, submit);
+        const result = fault?.syntheticRows
+          ? syntheticHuntResult(fault.syntheticRows)
+          : evaluateEsql(documents, submit);
         answer = { status: 200, body: { took: 3, is_partial: false, ...result } };
       } catch (error) {
         if (!(error instanceof UnsupportedQueryError)) throw error;
@@ -184,7 +260,12 @@ export async function startFakeElasticsearch({ documents, port = 0, latencyMs = 
         answer,
       };
       jobs.set(id, job);
-      return answerJob(response, job, parseTimeValue(submit.wait_for_completion_timeout, DEFAULT_WAIT_MS), submit.keep_on_completion === true);
+      return answerJob(
+        response,
+        job,
+        parseTimeValue(submit.wait_for_completion_timeout, DEFAULT_WAIT_MS),
+        submit.keep_on_completion === true
+      );
     }
     const asyncMatch = /^\/_query\/async\/([^/]+)$/.exec(url.pathname);
     if (asyncMatch) {
@@ -197,15 +278,26 @@ export async function startFakeElasticsearch({ documents, port = 0, latencyMs = 
       }
       const keepAlive = url.searchParams.get('keep_alive');
       if (keepAlive) job.expiresAt = Date.now() + parseTimeValue(keepAlive, DEFAULT_KEEP_ALIVE_MS);
-      return answerJob(response, job, parseTimeValue(url.searchParams.get('wait_for_completion_timeout'), DEFAULT_WAIT_MS), true);
+      return answerJob(
+        response,
+        job,
+        parseTimeValue(url.searchParams.get('wait_for_completion_timeout'), DEFAULT_WAIT_MS),
+        true
+      );
     }
 
     if (request.method === 'GET' && url.pathname === '/') {
-      return send(response, 200, { name: 'fake', cluster_name: 'entra-sp-hunt-demo', version: { number: '9.3.0' }, tagline: 'You Know, for Search' });
+      return send(response, 200, {
+        name: 'fake',
+        cluster_name: 'entra-sp-hunt-demo',
+        version: { number: '9.3.0' },
+        tagline: 'You Know, for Search',
+      });
     }
     if (endpoint === '_field_caps') {
       const index = decodeURIComponent(url.pathname.slice(1, -'/_field_caps'.length));
-      const requested = (body as { fields?: string[] }).fields ?? url.searchParams.get('fields')?.split(',');
+      const requested =
+        (body as { fields?: string[] }).fields ?? url.searchParams.get('fields')?.split(',');
       return send(response, 200, fieldCaps(documents, index.split(','), requested));
     }
     if (endpoint === '_query' && request.method === 'POST') {
@@ -219,7 +311,15 @@ export async function startFakeElasticsearch({ documents, port = 0, latencyMs = 
         throw error;
       }
     }
-    return send(response, 404, esErrorBody(404, 'resource_not_found_exception', `no handler for ${request.method} ${url.pathname}`));
+    return send(
+      response,
+      404,
+      esErrorBody(
+        404,
+        'resource_not_found_exception',
+        `no handler for ${request.method} ${url.pathname}`
+      )
+    );
   });
 
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));

@@ -16,7 +16,9 @@ const LOCALE = 'en';
 
 function translate(id: string, { defaultMessage, values, ignoreTag }: TranslateArguments): string {
   if (!id) throw new Error('[I18n] An `id` must be a non-empty string to translate a message.');
-  const formatted = new IntlMessageFormat(defaultMessage, LOCALE, undefined, { ignoreTag }).format(values);
+  const formatted = new IntlMessageFormat(defaultMessage, LOCALE, undefined, { ignoreTag }).format(
+    values
+  );
   return Array.isArray(formatted) ? formatted.join('') : String(formatted);
 }
 

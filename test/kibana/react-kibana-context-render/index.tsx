@@ -13,7 +13,9 @@ export interface KibanaRenderContextProviderProps {
   theme: unknown;
 }
 
-export function KibanaRenderContextProvider({ children }: PropsWithChildren<KibanaRenderContextProviderProps>) {
+export function KibanaRenderContextProvider({
+  children,
+}: PropsWithChildren<KibanaRenderContextProviderProps>) {
   return (
     <EuiProvider colorMode="light">
       <I18nProvider>{children}</I18nProvider>

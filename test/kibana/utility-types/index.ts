@@ -3,13 +3,7 @@
  * Mirrors elastic/kibana:src/platform/packages/shared/kbn-utility-types/src/serializable/index.ts
  */
 export type Serializable =
-  | string
-  | number
-  | boolean
-  | null
-  | undefined
-  | SerializableArray
-  | SerializableRecord;
+  string | number | boolean | null | undefined | SerializableArray | SerializableRecord;
 
 export type SerializableArray = Serializable[];
 

@@ -56,7 +56,9 @@ export interface CasesPublicStart {
       close(): void;
     };
     useCasesAddToExistingCaseModal(props?: AddToExistingCaseModalProps): {
-      open(options?: { getAttachments?: (args: { theCase?: { id: string } }) => CaseAttachmentsWithoutOwner }): void;
+      open(options?: {
+        getAttachments?: (args: { theCase?: { id: string } }) => CaseAttachmentsWithoutOwner;
+      }): void;
       close(): void;
     };
   };

@@ -46,7 +46,9 @@ export interface AppMountParameters<S = unknown> {
   theme$: Observable<{ darkMode: boolean }>;
 }
 
-export type AppMount<S = unknown> = (params: AppMountParameters<S>) => AppUnmount | Promise<AppUnmount>;
+export type AppMount<S = unknown> = (
+  params: AppMountParameters<S>
+) => AppUnmount | Promise<AppUnmount>;
 
 export interface App<S = unknown> {
   id: string;

@@ -34,8 +34,14 @@ export interface Logger {
   debug<Meta extends LogMeta = LogMeta>(message: LogMessageSource, meta?: Meta): void;
   info<Meta extends LogMeta = LogMeta>(message: LogMessageSource, meta?: Meta): void;
   warn<Meta extends LogMeta = LogMeta>(errorOrMessage: LogMessageSource | Error, meta?: Meta): void;
-  error<Meta extends LogMeta = LogMeta>(errorOrMessage: LogMessageSource | Error, meta?: Meta): void;
-  fatal<Meta extends LogMeta = LogMeta>(errorOrMessage: LogMessageSource | Error, meta?: Meta): void;
+  error<Meta extends LogMeta = LogMeta>(
+    errorOrMessage: LogMessageSource | Error,
+    meta?: Meta
+  ): void;
+  fatal<Meta extends LogMeta = LogMeta>(
+    errorOrMessage: LogMessageSource | Error,
+    meta?: Meta
+  ): void;
   isLevelEnabled(level: string): boolean;
   get(...childContextPaths: string[]): Logger;
 }
@@ -62,7 +68,9 @@ export interface Plugin<
 }
 
 export interface CoreSetup<TPluginsStart extends object = object, TStart = unknown> {
-  http: { createRouter<Context extends RequestHandlerContext = RequestHandlerContext>(): IRouter<Context> };
+  http: {
+    createRouter<Context extends RequestHandlerContext = RequestHandlerContext>(): IRouter<Context>;
+  };
   getStartServices(): Promise<[CoreStart, TPluginsStart, TStart]>;
 }
 
@@ -99,9 +107,7 @@ export interface ResponseErrorAttributes {
 }
 
 export type ResponseError =
-  | string
-  | Error
-  | { message: string | Error; attributes?: ResponseErrorAttributes };
+  string | Error | { message: string | Error; attributes?: ResponseErrorAttributes };
 
 export interface HttpResponseOptions {
   body?: unknown;
@@ -122,10 +128,22 @@ export interface CustomHttpResponseOptions<T> {
 
 export interface KibanaResponseFactory {
   ok<T>(options?: { body?: T; headers?: Record<string, string | string[]> }): IKibanaResponse<T>;
-  badRequest(options?: { body?: ResponseError; headers?: Record<string, string | string[]> }): IKibanaResponse;
-  unauthorized(options?: { body?: ResponseError; headers?: Record<string, string | string[]> }): IKibanaResponse;
-  forbidden(options?: { body?: ResponseError; headers?: Record<string, string | string[]> }): IKibanaResponse;
-  notFound(options?: { body?: ResponseError; headers?: Record<string, string | string[]> }): IKibanaResponse;
+  badRequest(options?: {
+    body?: ResponseError;
+    headers?: Record<string, string | string[]>;
+  }): IKibanaResponse;
+  unauthorized(options?: {
+    body?: ResponseError;
+    headers?: Record<string, string | string[]>;
+  }): IKibanaResponse;
+  forbidden(options?: {
+    body?: ResponseError;
+    headers?: Record<string, string | string[]>;
+  }): IKibanaResponse;
+  notFound(options?: {
+    body?: ResponseError;
+    headers?: Record<string, string | string[]>;
+  }): IKibanaResponse;
   customError(options: CustomHttpResponseOptions<ResponseError>): IKibanaResponse;
 }
 
@@ -158,7 +176,12 @@ export interface RouteSecurity {
   authc?: { enabled: true | 'optional' } | { enabled: false; reason: string };
 }
 
-export type RequestHandler<P = unknown, Q = unknown, B = unknown, Context extends RequestHandlerContext = RequestHandlerContext> = (
+export type RequestHandler<
+  P = unknown,
+  Q = unknown,
+  B = unknown,
+  Context extends RequestHandlerContext = RequestHandlerContext,
+> = (
   context: Context,
   request: KibanaRequest<P, Q, B>,
   response: KibanaResponseFactory

@@ -97,7 +97,10 @@ function createKibanaRequest<B>({
   };
 }
 
-function response(status: number, options: { body?: unknown; headers?: Record<string, string | string[]> } = {}): IKibanaResponse {
+function response(
+  status: number,
+  options: { body?: unknown; headers?: Record<string, string | string[]> } = {}
+): IKibanaResponse {
   return { status, payload: options.body, options };
 }
 
@@ -126,11 +129,23 @@ export interface LoggerMock extends Logger {
 }
 
 function createLogger(): LoggerMock {
-  const messages: LoggerMock['messages'] = { trace: [], debug: [], info: [], warn: [], error: [], fatal: [] };
+  const messages: LoggerMock['messages'] = {
+    trace: [],
+    debug: [],
+    info: [],
+    warn: [],
+    error: [],
+    fatal: [],
+  };
   const record =
     (level: keyof LoggerMock['messages']) =>
     (message: string | Error | (() => string), meta?: unknown) => {
-      const text = typeof message === 'function' ? message() : message instanceof Error ? `${message.name}: ${message.message}` : message;
+      const text =
+        typeof message === 'function'
+          ? message()
+          : message instanceof Error
+            ? `${message.name}: ${message.message}`
+            : message;
       messages[level].push(meta === undefined ? text : `${text} ${JSON.stringify(meta)}`);
     };
   const logger: LoggerMock = {

@@ -16,7 +16,9 @@ export interface LocatorRegistry extends ILocatorClient {
   resolveRedirect(url: string): Promise<string | undefined>;
 }
 
-export function createLocatorRegistry(navigateToUrl: (url: string) => Promise<void> = async () => undefined): LocatorRegistry {
+export function createLocatorRegistry(
+  navigateToUrl: (url: string) => Promise<void> = async () => undefined
+): LocatorRegistry {
   const locators = new Map<string, LocatorPublic<SerializableRecord>>();
   const registry: LocatorRegistry = {
     create<P extends SerializableRecord>(definition: LocatorDefinition<P>): LocatorPublic<P> {
@@ -51,7 +53,9 @@ export function createLocatorRegistry(navigateToUrl: (url: string) => Promise<vo
 }
 
 export const sharePluginMock = {
-  createStartContract(navigateToUrl?: (url: string) => Promise<void>): SharePluginStart & { url: { locators: LocatorRegistry } } {
+  createStartContract(
+    navigateToUrl?: (url: string) => Promise<void>
+  ): SharePluginStart & { url: { locators: LocatorRegistry } } {
     return { url: { locators: createLocatorRegistry(navigateToUrl) } };
   },
 };
