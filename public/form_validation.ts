@@ -1,4 +1,4 @@
-import { formStateToParamsInput, type HuntFormState } from '../common/hunt_url_state';
+import { formStateToParamsInput, type HuntFormState } from '../common/hunt/url_state';
 import { parseHuntParams, type HuntParams } from '../common/hunt/hunt_params';
 
 export type FormField = keyof HuntFormState;

@@ -6,4 +6,4 @@ export function plugin(initializerContext: PluginInitializerContext) {
 }
 
 export type { EntraSpHuntPublicSetup, EntraSpHuntPublicStart } from './plugin';
-export type { EntraSpHuntLocatorParams } from '../common/hunt_url_state';
+export type { EntraSpHuntLocatorParams } from '../common/hunt/url_state';

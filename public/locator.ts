@@ -4,7 +4,7 @@ import {
   formStateToSearch,
   locatorParamsToFormState,
   type EntraSpHuntLocatorParams,
-} from '../common/hunt_url_state';
+} from '../common/hunt/url_state';
 
 /**
  * The app's own locator, after elastic/kibana:examples/locator_examples/public/locator.ts: other

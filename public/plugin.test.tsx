@@ -5,7 +5,7 @@ import type { App, CoreSetup } from '@kbn/core/public';
 import { sharePluginMock } from '@kbn/share-plugin/public/mocks';
 import { COVERAGE_API_PATH, ENTRA_SP_HUNT_LOCATOR, PLUGIN_ID } from '../common/constants';
 import { createCoreStart } from '../test/helpers/core_start';
-import { TEST_IDS } from './test_ids';
+import { DATA_TEST_SUBJ } from './data_test_subj';
 import { plugin } from '.';
 
 function setupPlugin() {
@@ -61,7 +61,7 @@ describe('public plugin', () => {
         theme$: new BehaviorSubject({ darkMode: false }),
       });
     });
-    await waitFor(() => expect(screen.getByTestId(TEST_IDS.page)).toBeInTheDocument());
+    await waitFor(() => expect(screen.getByTestId(DATA_TEST_SUBJ.page)).toBeInTheDocument());
     await waitFor(() => expect(posts.length).toBe(1));
     act(() => unmount());
     expect(element.innerHTML).toBe('');

@@ -8,7 +8,7 @@ import {
 } from '@kbn/core/public';
 import type { LocatorPublic } from '@kbn/share-plugin/public';
 import { PLUGIN_ID, PLUGIN_NAME } from '../common/constants';
-import type { EntraSpHuntLocatorParams } from '../common/hunt_url_state';
+import type { EntraSpHuntLocatorParams } from '../common/hunt/url_state';
 import { EntraSpHuntLocatorDefinition } from './locator';
 import type { EntraSpHuntSetupDeps, EntraSpHuntStartDeps } from './types';
 

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { HttpStart } from '@kbn/core/public';
 import type { CoverageParams, CoverageResponse } from '../../common/hunt/coverage';
-import { HuntRequestError, postCoverage, toHuntRequestError } from '../services/hunt_api';
+import { type HuntRequestError, postCoverage, toHuntRequestError } from '../services/hunt_api';
 
 /** Typing in the time picker or index patterns should not fire a request per keystroke. */
 export const COVERAGE_DEBOUNCE_MS = 300;

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { ENTRA_SP_HUNT_LOCATOR } from '../../common/constants';
-import { paramsToLocatorParams, type EntraSpHuntLocatorParams } from '../../common/hunt_url_state';
+import { paramsToLocatorParams, type EntraSpHuntLocatorParams } from '../../common/hunt/url_state';
 import type { HuntParams } from '../../common/hunt/hunt_params';
 import {
   buildRowPivot,

@@ -7,7 +7,7 @@
  */
 import { chromium } from 'playwright-core';
 import { shapeHuntResponse } from '../../common/hunt/shape_results';
-import { TEST_IDS } from '../../public/test_ids';
+import { DATA_TEST_SUBJ } from '../../public/data_test_subj';
 import { startDevServer } from '../harness/dev_server';
 import { syntheticHuntResult } from '../harness/fake_elasticsearch/server';
 
@@ -51,7 +51,7 @@ async function main() {
       })
     );
     await page.goto(`${server.url}/app/entraSpHunt?limit=${rows}`);
-    await page.waitForSelector(subj(TEST_IDS.coverageRow));
+    await page.waitForSelector(subj(DATA_TEST_SUBJ.coverageRow));
     await fetch(`${server.url}/__harness/faults`, {
       method: 'POST',
       body: JSON.stringify({
@@ -60,9 +60,9 @@ async function main() {
         syntheticRows: rows,
       }),
     });
-    let started = performance.now();
-    await page.click(subj(TEST_IDS.runButton));
-    await page.waitForSelector(`${subj(TEST_IDS.resultsTable)} tbody tr`);
+    const started = performance.now();
+    await page.click(subj(DATA_TEST_SUBJ.runButton));
+    await page.waitForSelector(`${subj(DATA_TEST_SUBJ.resultsTable)} tbody tr`);
     const toTable = performance.now() - started;
     // Measured inside the page, without driver overhead: from the click to the next animation
     // frame, by which React has rendered and committed the update (it flushes in a microtask).
@@ -74,26 +74,26 @@ async function main() {
               (element) => element.textContent?.includes(label) ?? false
             );
             if (!button) return reject(new Error(`no button ${label}`));
-            const started = window.performance.now();
+            const clickedAt = window.performance.now();
             button.click();
-            requestAnimationFrame(() => resolve(window.performance.now() - started));
+            requestAnimationFrame(() => resolve(window.performance.now() - clickedAt));
           }),
         [selector, text] as const
       );
     const before = await page
-      .locator(`${subj(TEST_IDS.resultsTable)} tbody tr`)
+      .locator(`${subj(DATA_TEST_SUBJ.resultsTable)} tbody tr`)
       .first()
       .innerText();
-    const sort = await timeClick(`${subj(TEST_IDS.resultsTable)} thead button`, 'Per day');
+    const sort = await timeClick(`${subj(DATA_TEST_SUBJ.resultsTable)} thead button`, 'Per day');
     const sorted = await page
-      .locator(`${subj(TEST_IDS.resultsTable)} tbody tr`)
+      .locator(`${subj(DATA_TEST_SUBJ.resultsTable)} tbody tr`)
       .first()
       .innerText();
     if (sorted === before) throw new Error('sorting did not change the first row');
     const nextPage = await timeClick('[data-test-subj="pagination-button-next"]', '');
     if (
       (await page
-        .locator(`${subj(TEST_IDS.resultsTable)} tbody tr`)
+        .locator(`${subj(DATA_TEST_SUBJ.resultsTable)} tbody tr`)
         .first()
         .innerText()) === sorted
     )

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { inlineEsqlParams, type EsqlNamedParams } from '../../common/hunt/esql_text';
 import { PLUGIN_NAME } from '../../common/constants';
-import { TEST_IDS } from '../../public/test_ids';
+import { DATA_TEST_SUBJ } from '../../public/data_test_subj';
 import type { RecordedEsRequest } from '../harness/fake_elasticsearch/server';
 import { e2eSuite, screenshot, subj } from './browser';
 
@@ -10,21 +10,21 @@ const current = e2eSuite();
 async function open(path = '/app/entraSpHunt'): Promise<Page> {
   const { page, server } = current();
   await page.goto(`${server.url}${path}`);
-  await page.waitForSelector(subj(TEST_IDS.page));
+  await page.waitForSelector(subj(DATA_TEST_SUBJ.page));
   return page;
 }
 
 async function rowTexts(page: Page): Promise<string[]> {
-  await page.waitForSelector(`${subj(TEST_IDS.resultsTable)} tbody tr`);
-  return page.locator(`${subj(TEST_IDS.resultsTable)} tbody tr`).allInnerTexts();
+  await page.waitForSelector(`${subj(DATA_TEST_SUBJ.resultsTable)} tbody tr`);
+  return page.locator(`${subj(DATA_TEST_SUBJ.resultsTable)} tbody tr`).allInnerTexts();
 }
 
 async function run(page: Page): Promise<void> {
   const before = await esRequests();
-  await page.click(subj(TEST_IDS.runButton));
+  await page.click(subj(DATA_TEST_SUBJ.runButton));
   await page.waitForFunction(
     ([loading]) => !document.querySelector(`[data-test-subj="${loading}"]`),
-    [TEST_IDS.loading]
+    [DATA_TEST_SUBJ.loading]
   );
   await page.waitForFunction((count) => count >= 0, before.length);
 }
@@ -52,19 +52,19 @@ async function lastHuntRequest(): Promise<{ query: string; params: EsqlNamedPara
 describe('the hunt page in Chromium', () => {
   it('opens like a Kibana app, with the demo badge and the data sources before anything runs', async () => {
     const page = await open();
-    await page.waitForSelector(subj(TEST_IDS.coverageRow));
+    await page.waitForSelector(subj(DATA_TEST_SUBJ.coverageRow));
     expect(await page.title()).toBe(`${PLUGIN_NAME} - Elastic`);
-    expect(await page.isVisible(subj(TEST_IDS.demoBadge))).toBe(true);
-    const coverage = await page.locator(subj(TEST_IDS.coverageRow)).allInnerTexts();
+    expect(await page.isVisible(subj(DATA_TEST_SUBJ.demoBadge))).toBe(true);
+    const coverage = await page.locator(subj(DATA_TEST_SUBJ.coverageRow)).allInnerTexts();
     expect(coverage).toHaveLength(4);
     for (const row of coverage) expect(row).toContain('Ready');
-    expect(await page.isEnabled(subj(TEST_IDS.runButton))).toBe(true);
+    expect(await page.isEnabled(subj(DATA_TEST_SUBJ.runButton))).toBe(true);
     await screenshot(page, '01-opened');
   });
 
   it('runs the hunt and the preview is exactly the query Elasticsearch received', async () => {
     const page = await open();
-    await page.click(`${subj(TEST_IDS.queryPreview)} button`);
+    await page.click(`${subj(DATA_TEST_SUBJ.queryPreview)} button`);
     await run(page);
     const rows = await rowTexts(page);
     expect(rows).toHaveLength(6);
@@ -72,7 +72,7 @@ describe('the hunt page in Chromium', () => {
     expect(rows.join('\n')).not.toContain('Terraform-Datadog-CLI');
 
     const preview =
-      (await page.locator(`${subj(TEST_IDS.queryPreview)} pre code`).textContent()) ?? '';
+      (await page.locator(`${subj(DATA_TEST_SUBJ.queryPreview)} pre code`).textContent()) ?? '';
     const sent = await lastHuntRequest();
     expect(sent.query).toContain('?max_daily');
     expect(preview.trim()).toBe(
@@ -84,15 +84,15 @@ describe('the hunt page in Chromium', () => {
 
   it('changes rows when thresholds change, and a reload from the URL gives the same view', async () => {
     const page = await open();
-    await setNumber(page, TEST_IDS.maxDailyInput, '7');
+    await setNumber(page, DATA_TEST_SUBJ.maxDailyInput, '7');
     await run(page);
     const withSeven = await rowTexts(page);
     expect(withSeven).toHaveLength(7);
     expect(withSeven.join('\n')).toContain('Backup-Automation');
     expect((await lastHuntRequest()).params).toContainEqual({ max_daily: 7 });
 
-    await setNumber(page, TEST_IDS.minIpsInput, '3');
-    expect(await page.isVisible(subj(TEST_IDS.stale))).toBe(true);
+    await setNumber(page, DATA_TEST_SUBJ.minIpsInput, '3');
+    expect(await page.isVisible(subj(DATA_TEST_SUBJ.stale))).toBe(true);
     await run(page);
     const withThree = await rowTexts(page);
     expect(withThree).toHaveLength(3);
@@ -102,10 +102,10 @@ describe('the hunt page in Chromium', () => {
     expect(page.url()).toMatch(/max_daily=7/);
     expect(page.url()).toMatch(/min_ips=3/);
     await page.reload();
-    await page.waitForSelector(subj(TEST_IDS.page));
+    await page.waitForSelector(subj(DATA_TEST_SUBJ.page));
     expect(await rowTexts(page)).toEqual(withThree);
-    expect(await page.inputValue(subj(TEST_IDS.maxDailyInput))).toBe('7');
-    expect(await page.inputValue(subj(TEST_IDS.minIpsInput))).toBe('3');
+    expect(await page.inputValue(subj(DATA_TEST_SUBJ.maxDailyInput))).toBe('7');
+    expect(await page.inputValue(subj(DATA_TEST_SUBJ.minIpsInput))).toBe('3');
   });
 
   it('drops events from trusted ranges', async () => {
@@ -118,9 +118,9 @@ describe('the hunt page in Chromium', () => {
 
   it('shows a validation error inline and will not run', async () => {
     const page = await open();
-    await setNumber(page, TEST_IDS.minIpsInput, '0');
+    await setNumber(page, DATA_TEST_SUBJ.minIpsInput, '0');
     await page.waitForSelector('text=must be at least 1');
-    expect(await page.isDisabled(subj(TEST_IDS.runButton))).toBe(true);
+    expect(await page.isDisabled(subj(DATA_TEST_SUBJ.runButton))).toBe(true);
     await screenshot(page, '03-validation-error');
   });
 
@@ -135,7 +135,7 @@ describe('the hunt page in Chromium', () => {
       }),
     });
     await run(page);
-    const error = await page.locator(subj(TEST_IDS.error)).innerText();
+    const error = await page.locator(subj(DATA_TEST_SUBJ.error)).innerText();
     expect(error).toContain('Elasticsearch failed while running the hunt (status 503)');
     expect(error).toContain('HTTP status 502');
     await screenshot(page, '04-server-error');
@@ -209,7 +209,7 @@ describe('the hunt page in Chromium', () => {
       }),
     });
     await run(page);
-    const error = await page.locator(subj(TEST_IDS.error)).innerText();
+    const error = await page.locator(subj(DATA_TEST_SUBJ.error)).innerText();
     expect(error).toContain(message);
     expect(error).toContain(detail);
     await run(page);
@@ -227,7 +227,7 @@ describe('the hunt page in Chromium', () => {
         headers: { 'retry-after': '2' },
       }),
     });
-    await page.click(subj(TEST_IDS.runButton));
+    await page.click(subj(DATA_TEST_SUBJ.runButton));
     await page.waitForSelector('text=asking again in 2 seconds');
     await screenshot(page, '08-busy-retry');
     expect(await rowTexts(page)).toHaveLength(6);
@@ -235,8 +235,8 @@ describe('the hunt page in Chromium', () => {
 
   it('says so when the index patterns match nothing', async () => {
     const page = await open('/app/entraSpHunt?indices=logs-nothing-*&run=1');
-    await page.waitForSelector(subj(TEST_IDS.noIndices));
-    expect(await page.isVisible(subj(TEST_IDS.coverageNoIndices))).toBe(true);
+    await page.waitForSelector(subj(DATA_TEST_SUBJ.noIndices));
+    expect(await page.isVisible(subj(DATA_TEST_SUBJ.coverageNoIndices))).toBe(true);
     await screenshot(page, '05-no-indices');
   });
 

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { TEST_IDS } from '../../public/test_ids';
+import { DATA_TEST_SUBJ } from '../../public/data_test_subj';
 import type { RecordedEsRequest } from '../harness/fake_elasticsearch/server';
 import { screenshot, startE2e, stopE2e, subj, type E2eContext } from './browser';
 
@@ -41,7 +41,7 @@ async function esRequests(): Promise<RecordedEsRequest[]> {
 async function open(): Promise<Page> {
   const { page, server } = current();
   await page.goto(`${server.url}/app/entraSpHunt`);
-  await page.waitForSelector(subj(TEST_IDS.coverageRow));
+  await page.waitForSelector(subj(DATA_TEST_SUBJ.coverageRow));
   return page;
 }
 
@@ -49,20 +49,20 @@ describe('long hunts in Chromium', () => {
   it('shows progress while a long hunt runs, and Cancel deletes it in Elasticsearch', async () => {
     const page = await open();
     await fault({ endpoint: '_query', queryContains: 'daily_action_count', runningMs: 120_000 });
-    await page.click(subj(TEST_IDS.runButton));
-    await page.waitForSelector(subj(TEST_IDS.elapsed));
+    await page.click(subj(DATA_TEST_SUBJ.runButton));
+    await page.waitForSelector(subj(DATA_TEST_SUBJ.elapsed));
     await page.waitForFunction(
       (id) =>
         /([3-9]|\d\d)s elapsed/.test(
           document.querySelector(`[data-test-subj="${id}"]`)?.textContent ?? ''
         ),
-      TEST_IDS.elapsed
+      DATA_TEST_SUBJ.elapsed
     );
     await screenshot(page, '06-long-hunt-running');
     expect(current().server.fakeElasticsearch?.asyncQueryIds()).toHaveLength(1);
 
-    await page.click(subj(TEST_IDS.cancelButton));
-    await page.waitForSelector(subj(TEST_IDS.runButton) + ':not([disabled])');
+    await page.click(subj(DATA_TEST_SUBJ.cancelButton));
+    await page.waitForSelector(subj(DATA_TEST_SUBJ.runButton) + ':not([disabled])');
     for (
       let attempt = 0;
       attempt < 50 && (current().server.fakeElasticsearch?.asyncQueryIds().length ?? 0) > 0;
@@ -76,7 +76,7 @@ describe('long hunts in Chromium', () => {
         (request) => request.method === 'DELETE' && request.path.startsWith('/_query/async/')
       )
     ).toBe(true);
-    expect(await page.isVisible(subj(TEST_IDS.loading))).toBe(false);
+    expect(await page.isVisible(subj(DATA_TEST_SUBJ.loading))).toBe(false);
   });
 
   it(`completes a hunt that runs longer than ${PROXY_LIMIT_MS / 1000} s with no request lasting that long`, async () => {
@@ -88,13 +88,13 @@ describe('long hunts in Chromium', () => {
       runningMs: LONG_HUNT_MS,
     });
     const started = Date.now();
-    await page.click(subj(TEST_IDS.runButton));
-    await page.waitForSelector(`${subj(TEST_IDS.resultsTable)} tbody tr`, {
+    await page.click(subj(DATA_TEST_SUBJ.runButton));
+    await page.waitForSelector(`${subj(DATA_TEST_SUBJ.resultsTable)} tbody tr`, {
       timeout: LONG_HUNT_MS + 30_000,
     });
     const took = Date.now() - started;
     expect(took).toBeGreaterThan(LONG_HUNT_MS);
-    expect(await page.locator(`${subj(TEST_IDS.resultsTable)} tbody tr`).count()).toBe(6);
+    expect(await page.locator(`${subj(DATA_TEST_SUBJ.resultsTable)} tbody tr`).count()).toBe(6);
     const huntRequests = durations.filter((entry) => /\/hunt(\/status)?$/.test(entry.url));
     expect(huntRequests.length).toBeGreaterThan(3);
     expect(Math.max(...huntRequests.map((entry) => entry.ms))).toBeLessThan(10_000);

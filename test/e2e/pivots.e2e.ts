@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { TEST_IDS } from '../../public/test_ids';
+import { DATA_TEST_SUBJ } from '../../public/data_test_subj';
 import type { RecordedEsRequest } from '../harness/fake_elasticsearch/server';
 import { e2eSuite, screenshot, subj } from './browser';
 
@@ -14,13 +14,13 @@ async function esRequests(): Promise<RecordedEsRequest[]> {
 async function openResults(query = '?run=1'): Promise<Page> {
   const { page, server } = current();
   await page.goto(`${server.url}/app/entraSpHunt${query}`);
-  await page.waitForSelector(`${subj(TEST_IDS.resultsTable)} tbody tr`);
+  await page.waitForSelector(`${subj(DATA_TEST_SUBJ.resultsTable)} tbody tr`);
   return page;
 }
 
 /** The body row of the results table that mentions `text`. */
 function rowWith(page: Page, text: string) {
-  return page.locator(`${subj(TEST_IDS.resultsTable)} tbody tr`, { hasText: text });
+  return page.locator(`${subj(DATA_TEST_SUBJ.resultsTable)} tbody tr`, { hasText: text });
 }
 
 function discoverParams(url: string) {
@@ -33,19 +33,21 @@ describe('pivots from a result to the evidence, in Chromium', () => {
   it('opens a row flyout with the raw events, timeline and IPs, read from Elasticsearch', async () => {
     const page = await openResults();
     await rowWith(page, 'Add service principal credentials')
-      .locator(subj(TEST_IDS.inspectRow))
+      .locator(subj(DATA_TEST_SUBJ.inspectRow))
       .click();
-    const flyout = page.locator(subj(TEST_IDS.rowFlyout));
+    const flyout = page.locator(subj(DATA_TEST_SUBJ.rowFlyout));
     await flyout
-      .locator(`${subj(TEST_IDS.rowFlyoutEvents)} tbody tr`)
+      .locator(`${subj(DATA_TEST_SUBJ.rowFlyoutEvents)} tbody tr`)
       .first()
       .waitFor();
-    expect(await flyout.locator(`${subj(TEST_IDS.rowFlyoutEvents)} tbody tr`).count()).toBe(2);
-    const ips = await flyout.locator(subj(TEST_IDS.rowFlyoutIps)).innerText();
+    expect(await flyout.locator(`${subj(DATA_TEST_SUBJ.rowFlyoutEvents)} tbody tr`).count()).toBe(
+      2
+    );
+    const ips = await flyout.locator(subj(DATA_TEST_SUBJ.rowFlyoutIps)).innerText();
     expect(ips).toContain('1.128.3.4');
     expect(ips).toContain('198.51.100.12');
     expect(
-      await flyout.locator(`${subj(TEST_IDS.rowFlyoutTimeline)} canvas`).count()
+      await flyout.locator(`${subj(DATA_TEST_SUBJ.rowFlyoutTimeline)} canvas`).count()
     ).toBeGreaterThan(0);
     const pivot = (await esRequests()).filter(
       (request) => request.path === '/_query' && JSON.stringify(request.body).includes('KEEP')
@@ -60,7 +62,7 @@ describe('pivots from a result to the evidence, in Chromium', () => {
   it('follows the row Discover link: the ES|QL and the row day arrive, and the query runs', async () => {
     const page = await openResults();
     const href = await rowWith(page, 'Add service principal credentials')
-      .locator(subj(TEST_IDS.rowDiscover))
+      .locator(subj(DATA_TEST_SUBJ.rowDiscover))
       .getAttribute('href');
     expect(href).toMatch(/^\/app\/r\?l=DISCOVER_APP_LOCATOR/);
     await page.goto(`${current().server.url}${href}`);
@@ -77,7 +79,7 @@ describe('pivots from a result to the evidence, in Chromium', () => {
   it('follows a value pivot (an IP) and the whole hunt into Discover', async () => {
     const page = await openResults();
     const ipPivot = rowWith(page, 'Add service principal credentials')
-      .locator(subj(TEST_IDS.valuePivot))
+      .locator(subj(DATA_TEST_SUBJ.valuePivot))
       .filter({ has: page.locator('xpath=.') });
     const hrefs = await ipPivot.evaluateAll((links) =>
       links.map((link) => link.getAttribute('href') ?? '')
@@ -96,7 +98,7 @@ describe('pivots from a result to the evidence, in Chromium', () => {
     ).toBeGreaterThan(2);
 
     const huntPage = await openResults();
-    const huntHref = await huntPage.locator(subj(TEST_IDS.huntDiscover)).getAttribute('href');
+    const huntHref = await huntPage.locator(subj(DATA_TEST_SUBJ.huntDiscover)).getAttribute('href');
     await huntPage.goto(`${current().server.url}${huntHref}`);
     await huntPage.waitForSelector('[data-test-subj="harnessDiscoverCount"]');
     expect(discoverParams(huntPage.url()).esql).toContain(
@@ -108,7 +110,7 @@ describe('pivots from a result to the evidence, in Chromium', () => {
   it('every value pivot of a row (principal, action, each IP) runs in Discover and finds events', async () => {
     const page = await openResults();
     const hrefs = await rowWith(page, 'Add service principal credentials')
-      .locator(subj(TEST_IDS.valuePivot))
+      .locator(subj(DATA_TEST_SUBJ.valuePivot))
       .evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
     expect(hrefs).toHaveLength(4);
     const wheres: string[] = [];
@@ -136,10 +138,10 @@ describe('pivots from a result to the evidence, in Chromium', () => {
 
   it('saves the hunt as a Discover session that reopens in Discover', async () => {
     const page = await openResults();
-    await page.click(subj(TEST_IDS.saveSession));
-    await page.fill(subj(TEST_IDS.saveSessionTitle), 'Entra SP hunt for case 42');
-    await page.click(subj(TEST_IDS.saveSessionConfirm));
-    await page.waitForSelector(subj(TEST_IDS.saveSessionModal), { state: 'detached' });
+    await page.click(subj(DATA_TEST_SUBJ.saveSession));
+    await page.fill(subj(DATA_TEST_SUBJ.saveSessionTitle), 'Entra SP hunt for case 42');
+    await page.click(subj(DATA_TEST_SUBJ.saveSessionConfirm));
+    await page.waitForSelector(subj(DATA_TEST_SUBJ.saveSessionModal), { state: 'detached' });
     await page.goto(`${current().server.url}/app/discover#/view/session-1`);
     await page.waitForSelector('[data-test-subj="harnessDiscoverCount"]');
     expect(await page.innerText('h1')).toContain('Entra SP hunt for case 42');
@@ -148,10 +150,10 @@ describe('pivots from a result to the evidence, in Chromium', () => {
 
   it('adds selected rows to a case, and the case link reopens the same hunt view and runs it', async () => {
     const page = await openResults('?max_daily=7&min_ips=3&run=1');
-    const rows = page.locator(`${subj(TEST_IDS.resultsTable)} tbody tr`);
+    const rows = page.locator(`${subj(DATA_TEST_SUBJ.resultsTable)} tbody tr`);
     expect(await rows.count()).toBe(3);
     await rowWith(page, 'Legacy-Sync').locator('input[type="checkbox"]').check();
-    await page.click(subj(TEST_IDS.addToNewCase));
+    await page.click(subj(DATA_TEST_SUBJ.addToNewCase));
     await page.click('[data-test-subj="harnessCaseCreate"]');
     await page.click('[data-test-subj="harnessCaseLink"]');
     const comment = page.locator('[data-test-subj="harnessCaseComment"]');
@@ -165,11 +167,11 @@ describe('pivots from a result to the evidence, in Chromium', () => {
     await screenshot(page, '11-case-comment');
 
     await comment.locator('a', { hasText: 'Reopen this hunt' }).click();
-    await page.waitForSelector(`${subj(TEST_IDS.resultsTable)} tbody tr`);
+    await page.waitForSelector(`${subj(DATA_TEST_SUBJ.resultsTable)} tbody tr`);
     expect(page.url()).toMatch(/\/app\/entraSpHunt\/?\?.*max_daily=7/);
     expect(page.url()).toContain('min_ips=3');
-    expect(await page.inputValue(subj(TEST_IDS.maxDailyInput))).toBe('7');
-    expect(await page.locator(`${subj(TEST_IDS.resultsTable)} tbody tr`).count()).toBe(3);
+    expect(await page.inputValue(subj(DATA_TEST_SUBJ.maxDailyInput))).toBe('7');
+    expect(await page.locator(`${subj(DATA_TEST_SUBJ.resultsTable)} tbody tr`).count()).toBe(3);
 
     await page.goBack();
     await page.waitForSelector('[data-test-subj="harnessCaseComment"]');

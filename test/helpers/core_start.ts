@@ -1,8 +1,8 @@
 import type { ChromeBreadcrumb, CoreStart, HttpFetchOptions, HttpHandler } from '@kbn/core/public';
 import { BehaviorSubject } from 'rxjs';
+import { sharePluginMock } from '@kbn/share-plugin/public/mocks';
 import { servicesFrom } from '../../public/services/services_context';
 import type { EntraSpHuntServices } from '../../public/types';
-import { sharePluginMock } from '@kbn/share-plugin/public/mocks';
 
 export type PostHandler = (
   path: string,

@@ -1,7 +1,7 @@
 import React from 'react';
 import { fireEvent, screen } from '@testing-library/react';
 import { ServicesProvider } from '../../services/services_context';
-import { TEST_IDS } from '../../test_ids';
+import { DATA_TEST_SUBJ } from '../../data_test_subj';
 import { createPivotServices } from '../../../test/helpers/pivot_services';
 import { renderWithProviders } from '../../../test/helpers/render';
 import { AddToCase } from './add_to_case';
@@ -19,17 +19,19 @@ function setup(selectedCount: number, services = createPivotServices(async () =>
 describe('AddToCase', () => {
   it('adds the selected rows to a new case as a user comment', () => {
     const { caseCalls, buildComment } = setup(2);
-    fireEvent.click(screen.getByTestId(TEST_IDS.addToNewCase));
+    fireEvent.click(screen.getByTestId(DATA_TEST_SUBJ.addToNewCase));
     expect(caseCalls).toEqual([
       { kind: 'new', attachments: [{ type: 'user', comment: '### comment' }] },
     ]);
     expect(buildComment).toHaveBeenCalledTimes(1);
-    expect(screen.getByTestId(TEST_IDS.addToNewCase)).toHaveTextContent('Add 2 rows to new case');
+    expect(screen.getByTestId(DATA_TEST_SUBJ.addToNewCase)).toHaveTextContent(
+      'Add 2 rows to new case'
+    );
   });
 
   it('adds them to an existing case', () => {
     const { caseCalls } = setup(1);
-    fireEvent.click(screen.getByTestId(TEST_IDS.addToExistingCase));
+    fireEvent.click(screen.getByTestId(DATA_TEST_SUBJ.addToExistingCase));
     expect(caseCalls).toEqual([
       { kind: 'existing', attachments: [{ type: 'user', comment: '### comment' }] },
     ]);
@@ -37,14 +39,14 @@ describe('AddToCase', () => {
 
   it('needs a selection', () => {
     setup(0);
-    expect(screen.getByTestId(TEST_IDS.addToNewCase)).toBeDisabled();
+    expect(screen.getByTestId(DATA_TEST_SUBJ.addToNewCase)).toBeDisabled();
   });
 
   it('is not offered without Cases or without permission to create or update', () => {
     const noCases = createPivotServices(async () => ({}));
     noCases.services = { ...noCases.services, cases: undefined };
     setup(1, noCases);
-    expect(screen.queryByTestId(TEST_IDS.addToNewCase)).not.toBeInTheDocument();
+    expect(screen.queryByTestId(DATA_TEST_SUBJ.addToNewCase)).not.toBeInTheDocument();
 
     const readOnly = createPivotServices(async () => ({}));
     const cases = readOnly.services.cases;
@@ -59,6 +61,6 @@ describe('AddToCase', () => {
       },
     };
     setup(1, readOnly);
-    expect(screen.queryByTestId(TEST_IDS.addToExistingCase)).not.toBeInTheDocument();
+    expect(screen.queryByTestId(DATA_TEST_SUBJ.addToExistingCase)).not.toBeInTheDocument();
   });
 });

@@ -7,7 +7,7 @@ import type {
   CasesPublicStart,
 } from '@kbn/cases-plugin/public';
 import { useServices } from '../../services/services_context';
-import { TEST_IDS } from '../../test_ids';
+import { DATA_TEST_SUBJ } from '../../data_test_subj';
 
 /** Hunting findings belong to the Security solution's cases. */
 export const CASE_OWNER = 'securitySolution';
@@ -49,7 +49,7 @@ function CaseButtons({
               iconType="casesApp"
               isDisabled={disabled}
               onClick={() => newCase.open({ attachments: attachments(buildComment) })}
-              data-test-subj={TEST_IDS.addToNewCase}
+              data-test-subj={DATA_TEST_SUBJ.addToNewCase}
             >
               {i18n.translate('entraSpHunt.cases.addToNewButtonLabel', {
                 defaultMessage:
@@ -68,7 +68,7 @@ function CaseButtons({
               iconType="casesApp"
               isDisabled={disabled}
               onClick={() => existingCase.open({ getAttachments: () => attachments(buildComment) })}
-              data-test-subj={TEST_IDS.addToExistingCase}
+              data-test-subj={DATA_TEST_SUBJ.addToExistingCase}
             >
               {i18n.translate('entraSpHunt.cases.addToExistingButtonLabel', {
                 defaultMessage: 'Add to existing case',

@@ -1,7 +1,7 @@
 import React from 'react';
 import { screen } from '@testing-library/react';
 import type { CoverageResponse } from '../../../common/hunt/coverage';
-import { TEST_IDS } from '../../test_ids';
+import { DATA_TEST_SUBJ } from '../../data_test_subj';
 import { renderWithProviders } from '../../../test/helpers/render';
 import { CoveragePanel } from './coverage_panel';
 
@@ -37,13 +37,13 @@ describe('CoveragePanel', () => {
         selectedDatasets={['azure.auditlogs', 'azure.signinlogs', 'o365.audit']}
       />
     );
-    const rows = screen.getAllByTestId(TEST_IDS.coverageRow);
+    const rows = screen.getAllByTestId(DATA_TEST_SUBJ.coverageRow);
     expect(rows[0]).toHaveTextContent('1,200');
     expect(rows[0]).toHaveTextContent('Ready');
     expect(rows[1]).toHaveTextContent('No events in this window');
     expect(rows[2]).toHaveTextContent('Fields not mapped');
     expect(rows[3]).toHaveTextContent('Not selected');
-    const missing = screen.getByTestId(TEST_IDS.coverageMissing);
+    const missing = screen.getByTestId(DATA_TEST_SUBJ.coverageMissing);
     expect(missing).toHaveTextContent('Microsoft 365 audit logs');
     expect(missing).not.toHaveTextContent('Graph');
     expect(missing).toHaveTextContent('an empty result does not mean the principals were quiet');
@@ -57,8 +57,8 @@ describe('CoveragePanel', () => {
         selectedDatasets={['o365.audit']}
       />
     );
-    expect(screen.getByTestId(TEST_IDS.coverageNoIndices)).toBeInTheDocument();
-    expect(screen.queryAllByTestId(TEST_IDS.coverageRow)).toHaveLength(0);
-    expect(screen.queryByTestId(TEST_IDS.coverageMissing)).not.toBeInTheDocument();
+    expect(screen.getByTestId(DATA_TEST_SUBJ.coverageNoIndices)).toBeInTheDocument();
+    expect(screen.queryAllByTestId(DATA_TEST_SUBJ.coverageRow)).toHaveLength(0);
+    expect(screen.queryByTestId(DATA_TEST_SUBJ.coverageMissing)).not.toBeInTheDocument();
   });
 });

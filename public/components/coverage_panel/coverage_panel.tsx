@@ -16,7 +16,7 @@ import { DATA_SOURCES, type Dataset } from '../../../common/hunt/data_sources';
 import type { CoverageResponse, DatasetCoverage } from '../../../common/hunt/coverage';
 import { formatCount } from '../../format';
 import type { HuntRequestError } from '../../services/hunt_api';
-import { TEST_IDS } from '../../test_ids';
+import { DATA_TEST_SUBJ } from '../../data_test_subj';
 import * as text from './translations';
 
 export interface CoveragePanelProps {
@@ -80,7 +80,7 @@ export function CoveragePanel({ coverage, loading, error, selectedDatasets }: Co
       ? rows.filter((row) => row.selected && row.status === 'missing_fields')
       : [];
   return (
-    <EuiPanel hasBorder paddingSize="m" data-test-subj={TEST_IDS.coveragePanel}>
+    <EuiPanel hasBorder paddingSize="m" data-test-subj={DATA_TEST_SUBJ.coveragePanel}>
       <EuiTitle size="xs">
         <h3>
           <FormattedMessage
@@ -102,7 +102,7 @@ export function CoveragePanel({ coverage, loading, error, selectedDatasets }: Co
           iconType="warning"
           size="s"
           title={text.NO_INDICES_TITLE}
-          data-test-subj={TEST_IDS.coverageNoIndices}
+          data-test-subj={DATA_TEST_SUBJ.coverageNoIndices}
         >
           <p>
             <FormattedMessage
@@ -123,7 +123,7 @@ export function CoveragePanel({ coverage, loading, error, selectedDatasets }: Co
           columns={columns}
           compressed
           tableCaption={text.MISSING_TITLE}
-          rowProps={() => ({ 'data-test-subj': TEST_IDS.coverageRow })}
+          rowProps={() => ({ 'data-test-subj': DATA_TEST_SUBJ.coverageRow })}
         />
       )}
       {missing.length > 0 && (
@@ -134,7 +134,7 @@ export function CoveragePanel({ coverage, loading, error, selectedDatasets }: Co
             iconType="warning"
             size="s"
             title={text.MISSING_TITLE}
-            data-test-subj={TEST_IDS.coverageMissing}
+            data-test-subj={DATA_TEST_SUBJ.coverageMissing}
           >
             <p>
               <FormattedMessage

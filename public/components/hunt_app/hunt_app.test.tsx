@@ -5,7 +5,7 @@ import { COVERAGE_API_PATH, HUNT_API_PATH, PLUGIN_NAME } from '../../../common/c
 import type { CoverageResponse } from '../../../common/hunt/coverage';
 import { GRAPH_SP_ID_FIELD, HUNT_FIELDS } from '../../../common/hunt/data_sources';
 import { ServicesProvider } from '../../services/services_context';
-import { TEST_IDS } from '../../test_ids';
+import { DATA_TEST_SUBJ } from '../../data_test_subj';
 import { createCoreStart, type PostHandler } from '../../../test/helpers/core_start';
 import { createPivotServices } from '../../../test/helpers/pivot_services';
 import { huntResponse, huntRow } from '../../../test/helpers/hunt_rows';
@@ -59,13 +59,13 @@ describe('HuntApp with Cases', () => {
         <HuntApp history={history} />
       </ServicesProvider>
     );
-    fireEvent.click(screen.getByTestId(TEST_IDS.runButton));
-    const table = await screen.findByTestId(TEST_IDS.resultsTable);
+    fireEvent.click(screen.getByTestId(DATA_TEST_SUBJ.runButton));
+    const table = await screen.findByTestId(DATA_TEST_SUBJ.resultsTable);
     const [, firstRow] = within(table).getAllByRole('row');
     fireEvent.click(within(firstRow).getByRole('checkbox'));
     // A form change after the run must not leak into the comment: the rows came from max 3.
-    fireEvent.change(screen.getByTestId(TEST_IDS.maxDailyInput), { target: { value: '9' } });
-    fireEvent.click(screen.getByTestId(TEST_IDS.addToNewCase));
+    fireEvent.change(screen.getByTestId(DATA_TEST_SUBJ.maxDailyInput), { target: { value: '9' } });
+    fireEvent.click(screen.getByTestId(DATA_TEST_SUBJ.addToNewCase));
     const [call] = setup.caseCalls;
     expect(call.kind).toBe('new');
     const comment = call.attachments[0].comment;
@@ -74,8 +74,8 @@ describe('HuntApp with Cases', () => {
     expect(comment).not.toContain('sp\\-1');
     expect(comment).toContain('[Reopen this hunt](</app/r?l=ENTRA_SP_HUNT_LOCATOR');
 
-    fireEvent.click(screen.getByTestId(TEST_IDS.runButton));
-    await waitFor(() => expect(screen.getByTestId(TEST_IDS.addToNewCase)).toBeDisabled());
+    fireEvent.click(screen.getByTestId(DATA_TEST_SUBJ.runButton));
+    await waitFor(() => expect(screen.getByTestId(DATA_TEST_SUBJ.addToNewCase)).toBeDisabled());
   });
 });
 
@@ -98,15 +98,17 @@ describe('HuntApp', () => {
     await waitFor(() =>
       expect(screen.getByText(/sends them as ES\|QL params/)).toBeInTheDocument()
     );
-    const code = screen.getByTestId(TEST_IDS.queryPreviewCode).textContent ?? '';
+    const code = screen.getByTestId(DATA_TEST_SUBJ.queryPreviewCode).textContent ?? '';
     expect(code).toContain('(daily_action_count <= 5 and distinct_ips >= 2)');
     expect(code).not.toContain('graphactivitylogs.properties');
   });
 
   it('runs with the validated params, writes run=1 to the URL and shows rows', async () => {
     const { posts, history } = renderApp('?max_daily=3');
-    fireEvent.click(screen.getByTestId(TEST_IDS.runButton));
-    await waitFor(() => expect(screen.getByTestId(TEST_IDS.resultsTable)).toBeInTheDocument());
+    fireEvent.click(screen.getByTestId(DATA_TEST_SUBJ.runButton));
+    await waitFor(() =>
+      expect(screen.getByTestId(DATA_TEST_SUBJ.resultsTable)).toBeInTheDocument()
+    );
     const hunt = posts.find((post) => post.path === HUNT_API_PATH);
     expect(hunt?.body).toMatchObject({
       max_daily_actions: 3,
@@ -115,7 +117,7 @@ describe('HuntApp', () => {
       limit: 1000,
     });
     expect(history.location.search).toBe('?max_daily=3&run=1');
-    expect(screen.getByTestId(TEST_IDS.resultCount)).toHaveTextContent(
+    expect(screen.getByTestId(DATA_TEST_SUBJ.resultCount)).toHaveTextContent(
       '2 rare actions from several IPs (5 ms in Elasticsearch)'
     );
   });
@@ -123,15 +125,15 @@ describe('HuntApp', () => {
   it('runs on open when the link asks to, and marks results stale after an edit', async () => {
     const { posts, history } = renderApp('?min_ips=3&run=1');
     await waitFor(() => expect(posts.some((post) => post.path === HUNT_API_PATH)).toBe(true));
-    await screen.findByTestId(TEST_IDS.resultsTable);
-    fireEvent.change(screen.getByTestId(TEST_IDS.minIpsInput), { target: { value: '4' } });
-    expect(screen.getByTestId(TEST_IDS.stale)).toBeInTheDocument();
+    await screen.findByTestId(DATA_TEST_SUBJ.resultsTable);
+    fireEvent.change(screen.getByTestId(DATA_TEST_SUBJ.minIpsInput), { target: { value: '4' } });
+    expect(screen.getByTestId(DATA_TEST_SUBJ.stale)).toBeInTheDocument();
     expect(history.location.search).toBe('?min_ips=4');
   });
 
   it('does not run a link with invalid values, and shows them with their error', async () => {
     const { posts } = renderApp('?min_ips=zero&run=1');
-    expect(screen.getByTestId(TEST_IDS.minIpsInput)).toHaveValue(null);
+    expect(screen.getByTestId(DATA_TEST_SUBJ.minIpsInput)).toHaveValue(null);
     expect(screen.getByText('must be a number')).toBeInTheDocument();
     await waitFor(() => expect(posts.length).toBeGreaterThan(0));
     expect(posts.some((post) => post.path === HUNT_API_PATH)).toBe(false);
@@ -150,8 +152,8 @@ describe('HuntApp', () => {
       });
     };
     renderApp('', failing);
-    fireEvent.click(screen.getByTestId(TEST_IDS.runButton));
-    const error = await screen.findByTestId(TEST_IDS.error);
+    fireEvent.click(screen.getByTestId(DATA_TEST_SUBJ.runButton));
+    const error = await screen.findByTestId(DATA_TEST_SUBJ.error);
     expect(error).toHaveTextContent('You lack read access to logs-azure.*.');
     expect(error).toHaveTextContent('HTTP status 403');
   });
@@ -165,6 +167,6 @@ describe('HuntApp', () => {
         max_daily_actions: 9,
       })
     );
-    expect(screen.getByTestId(TEST_IDS.maxDailyInput)).toHaveValue(9);
+    expect(screen.getByTestId(DATA_TEST_SUBJ.maxDailyInput)).toHaveValue(9);
   });
 });

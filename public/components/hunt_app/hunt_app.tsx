@@ -23,7 +23,7 @@ import {
   formStateToSearch,
   searchToFormState,
   type HuntFormState,
-} from '../../../common/hunt_url_state';
+} from '../../../common/hunt/url_state';
 import { validateForm } from '../../form_validation';
 import { formatCount } from '../../format';
 import { useCoverage } from '../../hooks/use_coverage';
@@ -32,7 +32,7 @@ import { usePivots } from '../../hooks/use_pivots';
 import { buildCaseComment } from '../../../common/hunt/case_comment';
 import type { HuntRow } from '../../../common/hunt/shape_results';
 import { useServices } from '../../services/services_context';
-import { TEST_IDS } from '../../test_ids';
+import { DATA_TEST_SUBJ } from '../../data_test_subj';
 import { CoveragePanel } from '../coverage_panel';
 import { HuntHeader } from '../hunt_header';
 import { ErrorState, IdleState, ResponseNotices, RunningState } from '../hunt_states';
@@ -40,12 +40,12 @@ import { ParamsForm } from '../params_form';
 import { QueryPreview } from '../query_preview';
 import { ResultsTable } from '../results_table';
 import { AddToCase } from '../add_to_case';
+import { SaveSessionButton } from '../save_session';
 
 // The flyout (and the charts library it draws with) loads only when an analyst opens a row.
 const RowFlyout = React.lazy(() =>
   import('../row_flyout').then((module) => ({ default: module.RowFlyout }))
 );
-import { SaveSessionButton } from '../save_session';
 
 export interface HuntAppProps {
   history: History;
@@ -174,7 +174,7 @@ export function HuntApp({ history }: HuntAppProps) {
     JSON.stringify(shownParams) !== JSON.stringify(validation.params);
 
   return (
-    <EuiPageTemplate restrictWidth={false} panelled={false} data-test-subj={TEST_IDS.page}>
+    <EuiPageTemplate restrictWidth={false} panelled={false} data-test-subj={DATA_TEST_SUBJ.page}>
       <EuiPageTemplate.Section paddingSize="l">
         <HuntHeader definition={HUNT_DEFINITION} />
         <EuiSpacer size="l" />
@@ -213,7 +213,7 @@ export function HuntApp({ history }: HuntAppProps) {
                   color="primary"
                   iconType="refresh"
                   size="s"
-                  data-test-subj={TEST_IDS.stale}
+                  data-test-subj={DATA_TEST_SUBJ.stale}
                   title={i18n.translate('entraSpHunt.app.staleTitle', {
                     defaultMessage:
                       'Parameters changed since this run: run the hunt again to apply them.',
@@ -230,7 +230,7 @@ export function HuntApp({ history }: HuntAppProps) {
             {response.rows.length > 0 && (
               <>
                 <EuiSpacer size="s" />
-                <EuiText size="s" data-test-subj={TEST_IDS.resultCount}>
+                <EuiText size="s" data-test-subj={DATA_TEST_SUBJ.resultCount}>
                   <FormattedMessage
                     id="entraSpHunt.app.resultCountDescription"
                     defaultMessage="{count, plural, one {# rare action} other {# rare actions}} from several IPs{took, select, none {} other { ({took} ms in Elasticsearch)}}."
@@ -248,7 +248,7 @@ export function HuntApp({ history }: HuntAppProps) {
                         size="s"
                         iconType="discoverApp"
                         href={huntDiscoverUrl}
-                        data-test-subj={TEST_IDS.huntDiscover}
+                        data-test-subj={DATA_TEST_SUBJ.huntDiscover}
                       >
                         <FormattedMessage
                           id="entraSpHunt.app.huntDiscoverButtonLabel"

@@ -15,7 +15,7 @@ import {
 } from '@elastic/eui';
 import { FormattedMessage } from '@kbn/i18n-react';
 import type { HuntDefinition } from '../../../common/hunt/definition';
-import { TEST_IDS } from '../../test_ids';
+import { DATA_TEST_SUBJ } from '../../data_test_subj';
 import { ABOUT_BUTTON_LABEL, CLOSE_ABOUT_ARIA_LABEL } from './translations';
 
 export interface HuntHeaderProps {
@@ -35,7 +35,7 @@ export function HuntHeader({ definition }: HuntHeaderProps) {
             key="about"
             iconType="iInCircle"
             onClick={() => setIsAboutOpen(true)}
-            data-test-subj={TEST_IDS.aboutButton}
+            data-test-subj={DATA_TEST_SUBJ.aboutButton}
           >
             {ABOUT_BUTTON_LABEL}
           </EuiButtonEmpty>,
@@ -50,7 +50,7 @@ export function HuntHeader({ definition }: HuntHeaderProps) {
                 iconSide="right"
                 href={technique.url}
                 target="_blank"
-                data-test-subj={TEST_IDS.mitreLink}
+                data-test-subj={DATA_TEST_SUBJ.mitreLink}
               >
                 <FormattedMessage
                   id="entraSpHunt.header.mitreBadgeLabel"
@@ -69,7 +69,7 @@ export function HuntHeader({ definition }: HuntHeaderProps) {
           ownFocus
           aria-labelledby="entraSpHuntAboutTitle"
           closeButtonProps={{ 'aria-label': CLOSE_ABOUT_ARIA_LABEL }}
-          data-test-subj={TEST_IDS.aboutFlyout}
+          data-test-subj={DATA_TEST_SUBJ.aboutFlyout}
         >
           <EuiFlyoutHeader hasBorder>
             <EuiTitle size="m">

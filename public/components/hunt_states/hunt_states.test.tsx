@@ -1,7 +1,7 @@
 import React from 'react';
 import { act, screen } from '@testing-library/react';
 import { HuntRequestError } from '../../services/hunt_api';
-import { TEST_IDS } from '../../test_ids';
+import { DATA_TEST_SUBJ } from '../../data_test_subj';
 import { huntResponse, huntRow } from '../../../test/helpers/hunt_rows';
 import { renderWithProviders } from '../../../test/helpers/render';
 import { ErrorState, ResponseNotices, RunningState } from './hunt_states';
@@ -13,7 +13,7 @@ const row = huntRow({ day: null, service_principal_name: null });
 describe('hunt states', () => {
   it('no matches names the thresholds that ran', () => {
     renderWithProviders(<ResponseNotices response={response()} maxDaily={3} minIps={4} />);
-    expect(screen.getByTestId(TEST_IDS.noMatches)).toHaveTextContent(
+    expect(screen.getByTestId(DATA_TEST_SUBJ.noMatches)).toHaveTextContent(
       'at most 3 times a day from 4 or more IPs'
     );
   });
@@ -22,8 +22,8 @@ describe('hunt states', () => {
     renderWithProviders(
       <ResponseNotices response={response({ outcome: 'no_indices' })} maxDaily={5} minIps={2} />
     );
-    expect(screen.getByTestId(TEST_IDS.noIndices)).toHaveTextContent('No data to hunt in');
-    expect(screen.queryByTestId(TEST_IDS.noMatches)).not.toBeInTheDocument();
+    expect(screen.getByTestId(DATA_TEST_SUBJ.noIndices)).toHaveTextContent('No data to hunt in');
+    expect(screen.queryByTestId(DATA_TEST_SUBJ.noMatches)).not.toBeInTheDocument();
   });
 
   it('sources missing, for the whole hunt and for part of it', () => {
@@ -34,7 +34,7 @@ describe('hunt states', () => {
         minIps={2}
       />
     );
-    expect(screen.getByTestId(TEST_IDS.noSources)).toHaveTextContent('source.ip');
+    expect(screen.getByTestId(DATA_TEST_SUBJ.noSources)).toHaveTextContent('source.ip');
     unmount();
     renderWithProviders(
       <ResponseNotices
@@ -48,10 +48,12 @@ describe('hunt states', () => {
         minIps={2}
       />
     );
-    expect(screen.getByTestId(TEST_IDS.skippedSources)).toHaveTextContent(
+    expect(screen.getByTestId(DATA_TEST_SUBJ.skippedSources)).toHaveTextContent(
       'Left out: Microsoft Graph activity logs'
     );
-    expect(screen.getByTestId(TEST_IDS.skippedSources)).not.toHaveTextContent('Microsoft 365');
+    expect(screen.getByTestId(DATA_TEST_SUBJ.skippedSources)).not.toHaveTextContent(
+      'Microsoft 365'
+    );
   });
 
   it('truncated at the limit and partial results', () => {
@@ -62,10 +64,12 @@ describe('hunt states', () => {
         minIps={2}
       />
     );
-    expect(screen.getByTestId(TEST_IDS.truncated)).toHaveTextContent('Showing the first 1 rows');
-    expect(screen.getByTestId(TEST_IDS.truncated)).toHaveTextContent('up to 10,000');
-    expect(screen.getByTestId(TEST_IDS.partial)).toBeInTheDocument();
-    expect(screen.queryByTestId(TEST_IDS.noMatches)).not.toBeInTheDocument();
+    expect(screen.getByTestId(DATA_TEST_SUBJ.truncated)).toHaveTextContent(
+      'Showing the first 1 rows'
+    );
+    expect(screen.getByTestId(DATA_TEST_SUBJ.truncated)).toHaveTextContent('up to 10,000');
+    expect(screen.getByTestId(DATA_TEST_SUBJ.partial)).toBeInTheDocument();
+    expect(screen.queryByTestId(DATA_TEST_SUBJ.noMatches)).not.toBeInTheDocument();
   });
 
   it('nameless principals suggest grouping by id only when such a row is shown', () => {
@@ -76,7 +80,7 @@ describe('hunt states', () => {
         minIps={2}
       />
     );
-    expect(screen.getByTestId(TEST_IDS.namelessSources)).toHaveTextContent('Group by id');
+    expect(screen.getByTestId(DATA_TEST_SUBJ.namelessSources)).toHaveTextContent('Group by id');
   });
 
   it('errors carry the reason from Elasticsearch and the status', () => {
@@ -92,7 +96,7 @@ describe('hunt states', () => {
         }
       />
     );
-    const callout = screen.getByTestId(TEST_IDS.error);
+    const callout = screen.getByTestId(DATA_TEST_SUBJ.error);
     expect(callout).toHaveTextContent('You lack read access');
     expect(callout).toHaveTextContent('You lack read access to logs-*.');
     expect(callout).toHaveTextContent('indices:data/read/esql');
@@ -103,11 +107,11 @@ describe('hunt states', () => {
     jest.useFakeTimers();
     jest.setSystemTime(new Date('2026-11-27T00:00:00Z'));
     renderWithProviders(<RunningState startedAt={Date.now()} />);
-    expect(screen.getByTestId(TEST_IDS.elapsed)).toHaveTextContent('0s elapsed');
+    expect(screen.getByTestId(DATA_TEST_SUBJ.elapsed)).toHaveTextContent('0s elapsed');
     act(() => {
       jest.advanceTimersByTime(65_000);
     });
-    expect(screen.getByTestId(TEST_IDS.elapsed)).toHaveTextContent('1m 05s elapsed');
+    expect(screen.getByTestId(DATA_TEST_SUBJ.elapsed)).toHaveTextContent('1m 05s elapsed');
     jest.useRealTimers();
   });
 });

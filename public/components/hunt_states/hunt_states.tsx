@@ -14,7 +14,7 @@ import { DATA_SOURCES } from '../../../common/hunt/data_sources';
 import { ESQL_MAX_ROW_LIMIT } from '../../../common/constants';
 import { formatCount, formatElapsed } from '../../format';
 import type { HuntRequestError } from '../../services/hunt_api';
-import { TEST_IDS } from '../../test_ids';
+import { DATA_TEST_SUBJ } from '../../data_test_subj';
 
 /** How often the elapsed time of a running hunt refreshes. */
 const ELAPSED_TICK_MS = 1_000;
@@ -32,10 +32,10 @@ export function RunningState({
     return () => clearInterval(timer);
   }, []);
   return (
-    <div data-test-subj={TEST_IDS.loading}>
+    <div data-test-subj={DATA_TEST_SUBJ.loading}>
       <EuiProgress size="xs" color="accent" />
       <EuiSpacer size="s" />
-      <EuiText size="s" color="subdued" data-test-subj={TEST_IDS.elapsed}>
+      <EuiText size="s" color="subdued" data-test-subj={DATA_TEST_SUBJ.elapsed}>
         <FormattedMessage
           id="entraSpHunt.states.runningDescription"
           defaultMessage="Running the hunt… {elapsed} elapsed. Long windows over large tenants can take minutes."
@@ -92,7 +92,7 @@ export function ErrorState({ error }: { error: HuntRequestError }) {
       color="danger"
       iconType="error"
       title={ERROR_TITLES[error.code] ?? DEFAULT_ERROR_TITLE}
-      data-test-subj={TEST_IDS.error}
+      data-test-subj={DATA_TEST_SUBJ.error}
     >
       <p>{error.message}</p>
       {error.reason && error.reason !== error.message && (
@@ -149,7 +149,7 @@ export function ResponseNotices({
       <EuiEmptyPrompt
         color="subdued"
         iconType="indexClose"
-        data-test-subj={TEST_IDS.noIndices}
+        data-test-subj={DATA_TEST_SUBJ.noIndices}
         title={
           <h3>
             <FormattedMessage
@@ -174,7 +174,7 @@ export function ResponseNotices({
       <EuiEmptyPrompt
         color="subdued"
         iconType="warning"
-        data-test-subj={TEST_IDS.noSources}
+        data-test-subj={DATA_TEST_SUBJ.noSources}
         title={
           <h3>
             <FormattedMessage
@@ -203,7 +203,7 @@ export function ResponseNotices({
           color="warning"
           iconType="warning"
           size="s"
-          data-test-subj={TEST_IDS.skippedSources}
+          data-test-subj={DATA_TEST_SUBJ.skippedSources}
           title={i18n.translate('entraSpHunt.states.skippedTitle', {
             defaultMessage: 'Left out: {sources}',
             values: {
@@ -225,7 +225,7 @@ export function ResponseNotices({
             color="primary"
             iconType="iInCircle"
             size="s"
-            data-test-subj={TEST_IDS.namelessSources}
+            data-test-subj={DATA_TEST_SUBJ.namelessSources}
             title={i18n.translate('entraSpHunt.states.namelessTitle', {
               defaultMessage: 'Some principals have no name',
             })}
@@ -248,7 +248,7 @@ export function ResponseNotices({
           color="warning"
           iconType="warning"
           size="s"
-          data-test-subj={TEST_IDS.truncated}
+          data-test-subj={DATA_TEST_SUBJ.truncated}
           title={i18n.translate('entraSpHunt.states.truncatedTitle', {
             defaultMessage: 'Showing the first {limit} rows: there may be more',
             values: { limit: formatCount(response.limit) },
@@ -268,7 +268,7 @@ export function ResponseNotices({
           color="warning"
           iconType="warning"
           size="s"
-          data-test-subj={TEST_IDS.partial}
+          data-test-subj={DATA_TEST_SUBJ.partial}
           title={i18n.translate('entraSpHunt.states.partialTitle', {
             defaultMessage: 'Partial results',
           })}
@@ -285,7 +285,7 @@ export function ResponseNotices({
         <EuiEmptyPrompt
           iconType="checkInCircleFilled"
           color="subdued"
-          data-test-subj={TEST_IDS.noMatches}
+          data-test-subj={DATA_TEST_SUBJ.noMatches}
           title={
             <h3>
               <FormattedMessage

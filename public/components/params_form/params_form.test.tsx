@@ -1,8 +1,8 @@
 import React, { useState } from 'react';
 import { fireEvent, screen } from '@testing-library/react';
-import { DEFAULT_FORM_STATE, type HuntFormState } from '../../../common/hunt_url_state';
+import { DEFAULT_FORM_STATE, type HuntFormState } from '../../../common/hunt/url_state';
 import { validateForm } from '../../form_validation';
-import { TEST_IDS } from '../../test_ids';
+import { DATA_TEST_SUBJ } from '../../data_test_subj';
 import { renderWithProviders } from '../../../test/helpers/render';
 import { ParamsForm } from './params_form';
 
@@ -35,31 +35,31 @@ describe('ParamsForm', () => {
   it('shows the seed defaults and runs when valid', () => {
     const onRun = jest.fn();
     renderWithProviders(<Harness onRun={onRun} />);
-    expect(screen.getByTestId(TEST_IDS.maxDailyInput)).toHaveValue(5);
-    expect(screen.getByTestId(TEST_IDS.minIpsInput)).toHaveValue(2);
+    expect(screen.getByTestId(DATA_TEST_SUBJ.maxDailyInput)).toHaveValue(5);
+    expect(screen.getByTestId(DATA_TEST_SUBJ.minIpsInput)).toHaveValue(2);
     expect(screen.getByText('Last 30 days')).toBeInTheDocument();
-    fireEvent.click(screen.getByTestId(TEST_IDS.runButton));
+    fireEvent.click(screen.getByTestId(DATA_TEST_SUBJ.runButton));
     expect(onRun).toHaveBeenCalledTimes(1);
   });
 
   it('reports threshold changes as typed', () => {
     const onChange = jest.fn();
     renderWithProviders(<Harness onChange={onChange} />);
-    fireEvent.change(screen.getByTestId(TEST_IDS.maxDailyInput), { target: { value: '9' } });
+    fireEvent.change(screen.getByTestId(DATA_TEST_SUBJ.maxDailyInput), { target: { value: '9' } });
     expect(onChange).toHaveBeenLastCalledWith(expect.objectContaining({ maxDailyActions: '9' }));
   });
 
   it.each([
-    ['minDistinctIps', TEST_IDS.minIpsInput, '0', 'must be at least 1'],
-    ['maxDailyActions', TEST_IDS.maxDailyInput, '1.5', 'must be a whole number'],
-    ['maxDailyActions', TEST_IDS.maxDailyInput, '', 'must be a number'],
+    ['minDistinctIps', DATA_TEST_SUBJ.minIpsInput, '0', 'must be at least 1'],
+    ['maxDailyActions', DATA_TEST_SUBJ.maxDailyInput, '1.5', 'must be a whole number'],
+    ['maxDailyActions', DATA_TEST_SUBJ.maxDailyInput, '', 'must be a number'],
   ])('shows the server rule inline for %s and disables Run', (_field, id, value, message) => {
     const onRun = jest.fn();
     renderWithProviders(<Harness onRun={onRun} />);
     fireEvent.change(screen.getByTestId(id), { target: { value } });
     expect(screen.getByText(message)).toBeInTheDocument();
-    expect(screen.getByTestId(TEST_IDS.runButton)).toBeDisabled();
-    fireEvent.submit(screen.getByTestId(TEST_IDS.form));
+    expect(screen.getByTestId(DATA_TEST_SUBJ.runButton)).toBeDisabled();
+    fireEvent.submit(screen.getByTestId(DATA_TEST_SUBJ.form));
     expect(onRun).not.toHaveBeenCalled();
   });
 

@@ -18,9 +18,9 @@ import {
 } from '@elastic/eui';
 import { DATASETS, DATA_SOURCES } from '../../../common/hunt/data_sources';
 import { ESQL_MAX_ROW_LIMIT } from '../../../common/constants';
-import type { HuntFormState } from '../../../common/hunt_url_state';
+import type { HuntFormState } from '../../../common/hunt/url_state';
 import type { FormErrors } from '../../form_validation';
-import { TEST_IDS } from '../../test_ids';
+import { DATA_TEST_SUBJ } from '../../data_test_subj';
 import * as text from './translations';
 
 export interface ParamsFormProps {
@@ -64,7 +64,7 @@ export function ParamsForm({
       onClick={onRun}
       isDisabled={isInvalid}
       isLoading={isRunning}
-      data-test-subj={TEST_IDS.runButton}
+      data-test-subj={DATA_TEST_SUBJ.runButton}
     >
       {text.RUN_BUTTON_LABEL}
     </EuiButton>
@@ -74,7 +74,7 @@ export function ParamsForm({
     <EuiForm
       component="form"
       aria-label={text.FORM_ARIA_LABEL}
-      data-test-subj={TEST_IDS.form}
+      data-test-subj={DATA_TEST_SUBJ.form}
       onSubmit={(event) => {
         event.preventDefault();
         if (!isInvalid && !isRunning) onRun();
@@ -94,7 +94,7 @@ export function ParamsForm({
               onTimeChange={onTimeChange}
               showUpdateButton={false}
               width="full"
-              data-test-subj={TEST_IDS.datePicker}
+              data-test-subj={DATA_TEST_SUBJ.datePicker}
             />
           </EuiFormRow>
         </EuiFlexItem>
@@ -110,7 +110,7 @@ export function ParamsForm({
               value={value.maxDailyActions}
               isInvalid={!!errorOf('maxDailyActions')}
               onChange={(event) => set('maxDailyActions', event.target.value)}
-              data-test-subj={TEST_IDS.maxDailyInput}
+              data-test-subj={DATA_TEST_SUBJ.maxDailyInput}
             />
           </EuiFormRow>
         </EuiFlexItem>
@@ -126,7 +126,7 @@ export function ParamsForm({
               value={value.minDistinctIps}
               isInvalid={!!errorOf('minDistinctIps')}
               onChange={(event) => set('minDistinctIps', event.target.value)}
-              data-test-subj={TEST_IDS.minIpsInput}
+              data-test-subj={DATA_TEST_SUBJ.minIpsInput}
             />
           </EuiFormRow>
         </EuiFlexItem>
@@ -146,7 +146,7 @@ export function ParamsForm({
                     color="text"
                     iconType="cross"
                     onClick={onCancel}
-                    data-test-subj={TEST_IDS.cancelButton}
+                    data-test-subj={DATA_TEST_SUBJ.cancelButton}
                   >
                     {text.CANCEL_BUTTON_LABEL}
                   </EuiButton>
@@ -182,7 +182,7 @@ export function ParamsForm({
                       )
                 )
               }
-              data-test-subj={TEST_IDS.datasetsGroup}
+              data-test-subj={DATA_TEST_SUBJ.datasetsGroup}
             />
           </EuiFormRow>
         </EuiFlexItem>
@@ -202,7 +202,7 @@ export function ParamsForm({
               idSelected={value.groupBy}
               onChange={(id) => set('groupBy', id)}
               buttonSize="compressed"
-              data-test-subj={TEST_IDS.groupBy}
+              data-test-subj={DATA_TEST_SUBJ.groupBy}
             />
           </EuiFormRow>
           <EuiFormRow
@@ -220,7 +220,7 @@ export function ParamsForm({
               }
               onChange={(options) => set('trustedCidrs', fromOptions(options))}
               isInvalid={!!errorOf('trustedCidrs')}
-              data-test-subj={TEST_IDS.trustedCidrs}
+              data-test-subj={DATA_TEST_SUBJ.trustedCidrs}
             />
           </EuiFormRow>
         </EuiFlexItem>
@@ -230,7 +230,7 @@ export function ParamsForm({
         id="entraSpHuntAdvanced"
         buttonContent={text.ADVANCED_LABEL}
         initialIsOpen={!!(errorOf('indexPatterns') || errorOf('limit'))}
-        data-test-subj={TEST_IDS.advanced}
+        data-test-subj={DATA_TEST_SUBJ.advanced}
       >
         <EuiSpacer size="s" />
         <EuiFlexGroup wrap>
@@ -251,7 +251,7 @@ export function ParamsForm({
                 }
                 onChange={(options) => set('indexPatterns', fromOptions(options))}
                 isInvalid={!!errorOf('indexPatterns')}
-                data-test-subj={TEST_IDS.indexPatterns}
+                data-test-subj={DATA_TEST_SUBJ.indexPatterns}
               />
             </EuiFormRow>
           </EuiFlexItem>
@@ -269,7 +269,7 @@ export function ParamsForm({
                 value={value.limit}
                 isInvalid={!!errorOf('limit')}
                 onChange={(event) => set('limit', event.target.value)}
-                data-test-subj={TEST_IDS.limitInput}
+                data-test-subj={DATA_TEST_SUBJ.limitInput}
               />
             </EuiFormRow>
           </EuiFlexItem>

@@ -1,6 +1,6 @@
 import React from 'react';
 import { fireEvent, screen } from '@testing-library/react';
-import { TEST_IDS } from '../../test_ids';
+import { DATA_TEST_SUBJ } from '../../data_test_subj';
 import { renderWithProviders } from '../../../test/helpers/render';
 import { QueryPreview } from './query_preview';
 
@@ -10,7 +10,7 @@ describe('QueryPreview', () => {
       <QueryPreview query={'FROM logs-azure.*\n| LIMIT 1000'} assumesAllSources={false} />
     );
     fireEvent.click(screen.getByText('ES|QL query that will run'));
-    const code = screen.getByTestId(TEST_IDS.queryPreviewCode);
+    const code = screen.getByTestId(DATA_TEST_SUBJ.queryPreviewCode);
     expect(code.textContent).toBe('FROM logs-azure.*\n| LIMIT 1000');
     // Highlighted as ES|QL: the FROM command is tokenised as a keyword.
     expect(code).toHaveAttribute('data-code-language', 'esql');

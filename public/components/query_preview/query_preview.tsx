@@ -1,7 +1,7 @@
 import React from 'react';
 import { EuiAccordion, EuiCodeBlock, EuiSpacer, EuiText } from '@elastic/eui';
 import { FormattedMessage } from '@kbn/i18n-react';
-import { TEST_IDS } from '../../test_ids';
+import { DATA_TEST_SUBJ } from '../../data_test_subj';
 
 export interface QueryPreviewProps {
   /** The inlined query exactly as the server will build it; undefined when none can be built. */
@@ -22,7 +22,7 @@ export function QueryPreview({ query, assumesAllSources, unavailableReason }: Qu
           defaultMessage="ES|QL query that will run"
         />
       }
-      data-test-subj={TEST_IDS.queryPreview}
+      data-test-subj={DATA_TEST_SUBJ.queryPreview}
     >
       <EuiSpacer size="s" />
       <EuiText size="xs" color="subdued">
@@ -47,7 +47,7 @@ export function QueryPreview({ query, assumesAllSources, unavailableReason }: Qu
           paddingSize="m"
           fontSize="s"
           overflowHeight={420}
-          data-test-subj={TEST_IDS.queryPreviewCode}
+          data-test-subj={DATA_TEST_SUBJ.queryPreviewCode}
         >
           {query}
         </EuiCodeBlock>

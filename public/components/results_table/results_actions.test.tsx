@@ -4,7 +4,7 @@ import { huntParamsSchema } from '../../../common/hunt/hunt_params';
 import { COVERAGE_FIELDS } from '../../../common/hunt/data_sources';
 import { usePivots } from '../../hooks/use_pivots';
 import { ServicesProvider } from '../../services/services_context';
-import { TEST_IDS } from '../../test_ids';
+import { DATA_TEST_SUBJ } from '../../data_test_subj';
 import { createPivotServices } from '../../../test/helpers/pivot_services';
 import { huntRow } from '../../../test/helpers/hunt_rows';
 import { renderWithProviders } from '../../../test/helpers/render';
@@ -41,12 +41,12 @@ function decoded(href: string | null): {
 describe('result actions', () => {
   it('links a row to Discover with its pivot query and its day', () => {
     renderTable();
-    const link = within(screen.getByTestId(TEST_IDS.resultsTable)).getByTestId(
-      TEST_IDS.rowDiscover
+    const link = within(screen.getByTestId(DATA_TEST_SUBJ.resultsTable)).getByTestId(
+      DATA_TEST_SUBJ.rowDiscover
     );
-    const params = decoded(link.getAttribute('href'));
-    expect(params.query.esql).toContain('| WHERE service_principal_name == "x\\" | DROP"');
-    expect(params.timeRange).toEqual({
+    const linkParams = decoded(link.getAttribute('href'));
+    expect(linkParams.query.esql).toContain('| WHERE service_principal_name == "x\\" | DROP"');
+    expect(linkParams.timeRange).toEqual({
       from: '2026-11-20T00:00:00.000Z',
       to: '2026-11-21T00:00:00.000Z',
     });
@@ -55,7 +55,7 @@ describe('result actions', () => {
   it('links each value (principal, action, each IP) to its events over the hunt window', () => {
     renderTable();
     const links = screen
-      .getAllByTestId(TEST_IDS.valuePivot)
+      .getAllByTestId(DATA_TEST_SUBJ.valuePivot)
       .map((link) => decoded(link.getAttribute('href')));
     const wheres = links.map((entry) =>
       entry.query.esql
@@ -77,7 +77,7 @@ describe('result actions', () => {
     ['the user may not open Discover', { discover: false }],
   ])('offers no Discover pivot when %s', (_why, options) => {
     renderTable(options);
-    expect(screen.queryAllByTestId(TEST_IDS.valuePivot)).toHaveLength(0);
-    expect(screen.queryByTestId(TEST_IDS.rowDiscover)).not.toBeInTheDocument();
+    expect(screen.queryAllByTestId(DATA_TEST_SUBJ.valuePivot)).toHaveLength(0);
+    expect(screen.queryByTestId(DATA_TEST_SUBJ.rowDiscover)).not.toBeInTheDocument();
   });
 });

@@ -1,7 +1,7 @@
 import React from 'react';
 import { fireEvent, screen, within } from '@testing-library/react';
 import type { HuntRow } from '../../../common/hunt/shape_results';
-import { TEST_IDS } from '../../test_ids';
+import { DATA_TEST_SUBJ } from '../../data_test_subj';
 import { huntRow } from '../../../test/helpers/hunt_rows';
 import { renderWithProviders } from '../../../test/helpers/render';
 import { ResultsTable, VISIBLE_IPS } from './results_table';
@@ -16,7 +16,7 @@ function row(overrides: Partial<HuntRow>): HuntRow {
 }
 
 const bodyRows = () =>
-  within(screen.getByTestId(TEST_IDS.resultsTable)).getAllByRole('row').slice(1);
+  within(screen.getByTestId(DATA_TEST_SUBJ.resultsTable)).getAllByRole('row').slice(1);
 
 describe('ResultsTable', () => {
   it('formats the day, counts, principal and IP list for reading', () => {

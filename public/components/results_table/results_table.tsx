@@ -16,7 +16,7 @@ import type { PivotValueKind } from '../../../common/hunt/pivot_queries';
 import type { UsePivotsValue } from '../../hooks/use_pivots';
 import type { HuntRow } from '../../../common/hunt/shape_results';
 import { formatCount, formatDay } from '../../format';
-import { TEST_IDS } from '../../test_ids';
+import { DATA_TEST_SUBJ } from '../../data_test_subj';
 
 /** IP badges shown in a cell before the rest collapse into "+N". */
 export const VISIBLE_IPS = 4;
@@ -59,7 +59,7 @@ function ValuePivot({
       href={href}
       aria-label={label}
       title={label}
-      data-test-subj={TEST_IDS.valuePivot}
+      data-test-subj={DATA_TEST_SUBJ.valuePivot}
     />
   );
 }
@@ -208,7 +208,7 @@ export function ResultsTable({
             type: 'icon',
             available: () => !!onInspectRow,
             onClick: (row: HuntRow) => onInspectRow?.(row),
-            'data-test-subj': TEST_IDS.inspectRow,
+            'data-test-subj': DATA_TEST_SUBJ.inspectRow,
           },
           {
             name: i18n.translate('entraSpHunt.results.discoverActionLabel', {
@@ -221,7 +221,7 @@ export function ResultsTable({
             type: 'icon',
             available: (row: HuntRow) => !!pivots?.canOpenDiscover && !!pivots.rowPivot(row),
             href: (row: HuntRow) => pivots?.discoverUrl(pivots.rowPivot(row)) ?? '',
-            'data-test-subj': TEST_IDS.rowDiscover,
+            'data-test-subj': DATA_TEST_SUBJ.rowDiscover,
           },
         ],
       },
@@ -253,7 +253,7 @@ export function ResultsTable({
       tableCaption={i18n.translate('entraSpHunt.results.tableDescription', {
         defaultMessage: 'Rare service principal actions from several IPs',
       })}
-      data-test-subj={TEST_IDS.resultsTable}
+      data-test-subj={DATA_TEST_SUBJ.resultsTable}
     />
   );
 }

@@ -6,7 +6,7 @@ import { COVERAGE_FIELDS } from '../../../common/hunt/data_sources';
 import { huntParamsSchema, type HuntParamsInput } from '../../../common/hunt/hunt_params';
 import { usePivots } from '../../hooks/use_pivots';
 import { ServicesProvider } from '../../services/services_context';
-import { TEST_IDS } from '../../test_ids';
+import { DATA_TEST_SUBJ } from '../../data_test_subj';
 import type { PostHandler } from '../../../test/helpers/core_start';
 import { createPivotServices } from '../../../test/helpers/pivot_services';
 import { huntRow } from '../../../test/helpers/hunt_rows';
@@ -106,7 +106,9 @@ describe('RowFlyout', () => {
     const { posts } = renderFlyout(async (path) => (path === EVENTS_API_PATH ? response : {}), {
       max_daily_actions: 4,
     });
-    await waitFor(() => expect(screen.getByTestId(TEST_IDS.rowFlyoutEvents)).toBeInTheDocument());
+    await waitFor(() =>
+      expect(screen.getByTestId(DATA_TEST_SUBJ.rowFlyoutEvents)).toBeInTheDocument()
+    );
     expect(posts[0]).toMatchObject({
       path: EVENTS_API_PATH,
       body: {
@@ -114,15 +116,20 @@ describe('RowFlyout', () => {
         row: { day: row.day, action: row.action, principal: 'Managed Service Identity' },
       },
     });
-    const ips = within(screen.getByTestId(TEST_IDS.rowFlyoutIps)).getAllByRole('row').slice(1);
+    const ips = within(screen.getByTestId(DATA_TEST_SUBJ.rowFlyoutIps))
+      .getAllByRole('row')
+      .slice(1);
     expect(ips[0]).toHaveTextContent('1.128.3.4');
     expect(ips[0]).toHaveTextContent('Telstra Pty Ltd');
     expect(ips[1]).toHaveTextContent('Germany');
-    expect(within(screen.getByTestId(TEST_IDS.rowFlyoutEvents)).getAllByRole('row')).toHaveLength(
-      4
+    expect(
+      within(screen.getByTestId(DATA_TEST_SUBJ.rowFlyoutEvents)).getAllByRole('row')
+    ).toHaveLength(4);
+    expect(screen.getByTestId(DATA_TEST_SUBJ.rowFlyoutTimeline)).toHaveAttribute(
+      'data-points',
+      '2'
     );
-    expect(screen.getByTestId(TEST_IDS.rowFlyoutTimeline)).toHaveAttribute('data-points', '2');
-    expect(screen.getByTestId(TEST_IDS.rowFlyoutDiscover).getAttribute('href')).toMatch(
+    expect(screen.getByTestId(DATA_TEST_SUBJ.rowFlyoutDiscover).getAttribute('href')).toMatch(
       /^\/app\/r\?l=DISCOVER_APP_LOCATOR/
     );
     expect(
@@ -141,7 +148,7 @@ describe('RowFlyout', () => {
         },
       });
     });
-    expect(await screen.findByTestId(TEST_IDS.error)).toHaveTextContent(
+    expect(await screen.findByTestId(DATA_TEST_SUBJ.error)).toHaveTextContent(
       'You lack read access to logs-azure.*.'
     );
   });

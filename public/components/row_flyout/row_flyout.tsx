@@ -34,7 +34,7 @@ import { formatCount, formatDay } from '../../format';
 import type { UsePivotsValue } from '../../hooks/use_pivots';
 import { postEvents, toHuntRequestError, type HuntRequestError } from '../../services/hunt_api';
 import { useServices } from '../../services/services_context';
-import { TEST_IDS } from '../../test_ids';
+import { DATA_TEST_SUBJ } from '../../data_test_subj';
 import { ErrorState } from '../hunt_states';
 import { SaveSessionButton } from '../save_session';
 import { ipSummaries, timeline, type IpSummary } from './event_summaries';
@@ -124,7 +124,7 @@ export function RowFlyout({ row, params, pivots, onClose }: RowFlyoutProps) {
       size="l"
       ownFocus
       aria-labelledby="entraSpHuntRowFlyoutTitle"
-      data-test-subj={TEST_IDS.rowFlyout}
+      data-test-subj={DATA_TEST_SUBJ.rowFlyout}
     >
       <EuiFlyoutHeader hasBorder>
         <EuiTitle size="m">
@@ -150,7 +150,7 @@ export function RowFlyout({ row, params, pivots, onClose }: RowFlyoutProps) {
                 size="s"
                 iconType="discoverApp"
                 href={discoverUrl}
-                data-test-subj={TEST_IDS.rowFlyoutDiscover}
+                data-test-subj={DATA_TEST_SUBJ.rowFlyoutDiscover}
               >
                 <FormattedMessage
                   id="entraSpHunt.flyout.discoverButtonLabel"
@@ -194,7 +194,7 @@ export function RowFlyout({ row, params, pivots, onClose }: RowFlyoutProps) {
                 />
               </h3>
             </EuiTitle>
-            <div data-test-subj={TEST_IDS.rowFlyoutTimeline} data-points={points.length}>
+            <div data-test-subj={DATA_TEST_SUBJ.rowFlyoutTimeline} data-points={points.length}>
               <Chart size={{ height: 180 }}>
                 <Settings baseTheme={LIGHT_THEME} showLegend legendPosition={Position.Right} />
                 <BarSeries
@@ -239,7 +239,7 @@ export function RowFlyout({ row, params, pivots, onClose }: RowFlyoutProps) {
               tableCaption={i18n.translate('entraSpHunt.flyout.ipsDescription', {
                 defaultMessage: 'Source IPs of these events',
               })}
-              data-test-subj={TEST_IDS.rowFlyoutIps}
+              data-test-subj={DATA_TEST_SUBJ.rowFlyoutIps}
             />
             <EuiSpacer />
             <EuiTitle size="xs">
@@ -258,7 +258,7 @@ export function RowFlyout({ row, params, pivots, onClose }: RowFlyoutProps) {
               tableCaption={i18n.translate('entraSpHunt.flyout.eventsDescription', {
                 defaultMessage: 'Raw events of this row',
               })}
-              data-test-subj={TEST_IDS.rowFlyoutEvents}
+              data-test-subj={DATA_TEST_SUBJ.rowFlyoutEvents}
             />
             {state.response.query && (
               <>

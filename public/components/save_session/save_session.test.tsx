@@ -1,7 +1,7 @@
 import React from 'react';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { ServicesProvider } from '../../services/services_context';
-import { TEST_IDS } from '../../test_ids';
+import { DATA_TEST_SUBJ } from '../../data_test_subj';
 import { createPivotServices } from '../../../test/helpers/pivot_services';
 import { renderWithProviders } from '../../../test/helpers/render';
 import { SaveSessionButton } from './save_session';
@@ -23,11 +23,11 @@ function setup(options?: Parameters<typeof createPivotServices>[1]) {
 describe('SaveSessionButton', () => {
   it('saves the ES|QL with its time range as a Discover session', async () => {
     const { saved } = setup();
-    fireEvent.click(screen.getByTestId(TEST_IDS.saveSession));
-    fireEvent.change(screen.getByTestId(TEST_IDS.saveSessionTitle), {
+    fireEvent.click(screen.getByTestId(DATA_TEST_SUBJ.saveSession));
+    fireEvent.change(screen.getByTestId(DATA_TEST_SUBJ.saveSessionTitle), {
       target: { value: 'Case 42 evidence' },
     });
-    fireEvent.click(screen.getByTestId(TEST_IDS.saveSessionConfirm));
+    fireEvent.click(screen.getByTestId(DATA_TEST_SUBJ.saveSessionConfirm));
     await waitFor(() => expect(saved).toHaveLength(1));
     expect(saved[0]).toMatchObject({
       title: 'Case 42 evidence',
@@ -39,12 +39,12 @@ describe('SaveSessionButton', () => {
       esql: 'FROM logs-azure.*\n| LIMIT 10',
     });
     await waitFor(() =>
-      expect(screen.queryByTestId(TEST_IDS.saveSessionModal)).not.toBeInTheDocument()
+      expect(screen.queryByTestId(DATA_TEST_SUBJ.saveSessionModal)).not.toBeInTheDocument()
     );
   });
 
   it('is not offered when the user may not save in Discover', () => {
     setup({ save: false });
-    expect(screen.queryByTestId(TEST_IDS.saveSession)).not.toBeInTheDocument();
+    expect(screen.queryByTestId(DATA_TEST_SUBJ.saveSession)).not.toBeInTheDocument();
   });
 });

@@ -21,7 +21,7 @@ import {
 } from '../../services/discover';
 import { saveEsqlSession } from '../../services/saved_search';
 import { useServices } from '../../services/services_context';
-import { TEST_IDS } from '../../test_ids';
+import { DATA_TEST_SUBJ } from '../../data_test_subj';
 
 export interface SaveSessionButtonProps {
   esql: string;
@@ -88,12 +88,12 @@ export function SaveSessionButton({ esql, timeRange, defaultTitle }: SaveSession
           setDuplicate(false);
           setIsOpen(true);
         }}
-        data-test-subj={TEST_IDS.saveSession}
+        data-test-subj={DATA_TEST_SUBJ.saveSession}
       >
         {SAVE_LABEL}
       </EuiButton>
       {isOpen && (
-        <EuiModal onClose={() => setIsOpen(false)} data-test-subj={TEST_IDS.saveSessionModal}>
+        <EuiModal onClose={() => setIsOpen(false)} data-test-subj={DATA_TEST_SUBJ.saveSessionModal}>
           <EuiModalHeader>
             <EuiModalHeaderTitle>{SAVE_LABEL}</EuiModalHeaderTitle>
           </EuiModalHeader>
@@ -111,7 +111,7 @@ export function SaveSessionButton({ esql, timeRange, defaultTitle }: SaveSession
                   setTitle(event.target.value);
                   setDuplicate(false);
                 }}
-                data-test-subj={TEST_IDS.saveSessionTitle}
+                data-test-subj={DATA_TEST_SUBJ.saveSessionTitle}
               />
             </EuiFormRow>
             <EuiFormRow
@@ -149,7 +149,7 @@ export function SaveSessionButton({ esql, timeRange, defaultTitle }: SaveSession
               onClick={save}
               isLoading={saving}
               isDisabled={title.trim() === ''}
-              data-test-subj={TEST_IDS.saveSessionConfirm}
+              data-test-subj={DATA_TEST_SUBJ.saveSessionConfirm}
             >
               <FormattedMessage id="entraSpHunt.session.confirmButtonLabel" defaultMessage="Save" />
             </EuiButton>

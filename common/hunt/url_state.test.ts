@@ -5,8 +5,8 @@ import {
   locatorParamsToFormState,
   paramsToLocatorParams,
   searchToFormState,
-} from './hunt_url_state';
-import { DEFAULT_HUNT_PARAMS, huntParamsSchema } from './hunt/hunt_params';
+} from './url_state';
+import { DEFAULT_HUNT_PARAMS, huntParamsSchema } from './hunt_params';
 
 describe('hunt URL state', () => {
   it('writes nothing for the defaults, so the plain app URL is the published hunt', () => {

@@ -1,5 +1,5 @@
 /** data-test-subj values, shared by components and their tests. */
-export const TEST_IDS = {
+export const DATA_TEST_SUBJ = {
   page: 'entraSpHuntPage',
   demoBadge: 'entraSpHuntDemoBadge',
   aboutButton: 'entraSpHuntAboutButton',

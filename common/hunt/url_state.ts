@@ -5,8 +5,8 @@
  * Values are kept as the analyst typed them: a link with a bad value still opens, and the form
  * shows the value with its error instead of silently dropping it.
  */
-import { DATASETS, type Dataset } from './hunt/data_sources';
-import { DEFAULT_HUNT_PARAMS, type GroupBy, type HuntParamsInput } from './hunt/hunt_params';
+import { DATASETS, type Dataset } from './data_sources';
+import { DEFAULT_HUNT_PARAMS, type GroupBy, type HuntParamsInput } from './hunt_params';
 
 /** The plugin's locator params (`ENTRA_SP_HUNT_LOCATOR`); every field optional. */
 export interface EntraSpHuntLocatorParams {
