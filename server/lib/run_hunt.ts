@@ -1,5 +1,5 @@
 import { errors } from '@elastic/elasticsearch';
-import type { EsqlAsyncQueryRequest, EsqlQueryRequest } from '@elastic/elasticsearch/lib/api/types';
+import type { estypes } from '@elastic/elasticsearch';
 import type { ElasticsearchClient } from '@kbn/core/server';
 import type { EsqlNamedParams } from '../../common/hunt/esql_text';
 import type { HuntResponse } from '../../common/hunt/api_types';
@@ -44,7 +44,7 @@ function emptyResponse(
  * Named params are `[{ name: value }]` on the wire (ES RequestXContent); some client releases type
  * `params` as positional values only, so the named form is passed through this one cast.
  */
-export function toClientParams<Request extends { params?: unknown } = EsqlQueryRequest>(
+export function toClientParams<Request extends { params?: unknown } = estypes.EsqlQueryRequest>(
   params: EsqlNamedParams
 ): Request['params'] {
   return params as unknown as Request['params'];
@@ -172,7 +172,7 @@ export async function submitHunt(
     body = asAsyncBody(
       await client.esql.asyncQuery({
         query: hunt.query,
-        params: toClientParams<EsqlAsyncQueryRequest>(hunt.params),
+        params: toClientParams<estypes.EsqlAsyncQueryRequest>(hunt.params),
         filter: hunt.filter,
         wait_for_completion_timeout: SUBMIT_WAIT,
         keep_alive: KEEP_ALIVE,
