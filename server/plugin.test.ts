@@ -23,9 +23,7 @@ describe('server plugin', () => {
       getStartServices: () => Promise.resolve([{}, {}, {}]),
     };
     expect(instance.setup(core)).toEqual({});
-    expect(
-      router.versioned.getRoutes().map((route) => `${route.method} ${route.config.path}`)
-    ).toEqual([
+    expect(router.versioned.getRoutes().map((route) => `${route.method} ${route.path}`)).toEqual([
       `post ${HUNT_API_PATH}`,
       `post ${HUNT_STATUS_API_PATH}`,
       `post ${HUNT_CANCEL_API_PATH}`,

@@ -25,8 +25,8 @@ function setup() {
 describe('hunt status and cancel routes', () => {
   it('are internal with an explicit authz decision', () => {
     for (const route of setup().routes) {
-      expect(route.config.access).toBe('internal');
-      expect(route.config.security.authz).toMatchObject({ enabled: false });
+      expect(route.options.access).toBe('internal');
+      expect(route.options.security.authz).toMatchObject({ enabled: false });
     }
   });
 

@@ -75,14 +75,27 @@ export interface KibanaHttpOptions {
   asCurrentUser: ElasticsearchClient;
 }
 
+const VERSIONED_METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
+type VersionedMethod = (typeof VERSIONED_METHODS)[number];
+const isVersionedMethod = (method: string): method is VersionedMethod =>
+  (VERSIONED_METHODS as readonly string[]).includes(method);
+
+/** The registered route, or undefined: Kibana's router mock throws for an unknown route. */
+function findRoute(router: RouterMock, method: string, path: string) {
+  if (!isVersionedMethod(method)) return undefined;
+  try {
+    return router.versioned.getRoute(method, path);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Returns a handler for `/internal/*` and `/api/*`; false when no route matches the path. */
 export function createKibanaRouteHandler({ router, asCurrentUser }: KibanaHttpOptions) {
   return async (request: IncomingMessage, response: ServerResponse): Promise<boolean> => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const method = (request.method ?? 'GET').toLowerCase();
-    const route = router.versioned
-      .getRoutes()
-      .find((candidate) => candidate.config.path === url.pathname && candidate.method === method);
+    const route = findRoute(router, method, url.pathname);
     if (!route) return false;
 
     if (method !== 'get' && !request.headers['kbn-xsrf']) {

@@ -24,7 +24,7 @@ export function validateBody(
   version: RegisteredVersion,
   body: unknown
 ): { ok: true; value: unknown } | { ok: false; message: string } {
-  const validate = version.options.validate ? version.options.validate.request?.body : undefined;
+  const validate = version.config.validate ? version.config.validate.request?.body : undefined;
   if (!validate) return { ok: true, value: body };
   const outcome = validate(body, {
     ok: (value) => ({ value }),

@@ -1,6 +1,8 @@
 /**
  * Stand-in for `@kbn/core/server`: only what the plugin uses, with Kibana's names and signatures.
  *
+ * Checked at elastic/kibana@086ccdfc7ec5b84204fa676504aa2cafb36fe82c:src/core/packages/http/server/src/versioning/types.ts
+ *
  * Mirrors:
  * - elastic/kibana:src/core/packages/plugins/server/src/types.ts (Plugin, PluginInitializerContext)
  * - elastic/kibana:src/platform/packages/shared/kbn-logging/src/logger.ts (Logger)
@@ -220,6 +222,7 @@ export interface VersionedRouter<Context extends RequestHandlerContext = Request
   get(config: VersionedRouteConfig): VersionedRoute<Context>;
   post(config: VersionedRouteConfig): VersionedRoute<Context>;
   put(config: VersionedRouteConfig): VersionedRoute<Context>;
+  patch(config: VersionedRouteConfig): VersionedRoute<Context>;
   delete(config: VersionedRouteConfig): VersionedRoute<Context>;
 }
 

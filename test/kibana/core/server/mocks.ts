@@ -2,9 +2,14 @@
  * Stand-in for `@kbn/core/server/mocks`: the same helper names Kibana's route tests use, with
  * working implementations instead of jest.fn so tests assert on real statuses and payloads.
  *
+ * Checked at elastic/kibana@1c74e94158cec0e703ce7807321e9f476347e0c8:src/core/packages/http/router-server-mocks/src/router.mock.ts
+ *
  * Mirrors:
  * - elastic/kibana:src/core/packages/http/router-server-mocks/src/router.mock.ts (httpServiceMock.createRouter)
- * - elastic/kibana:src/core/packages/http/router-server-mocks/src/versioned_router.mock.ts (versioned.getRoute)
+ * - elastic/kibana:src/core/packages/http/router-server-mocks/src/versioned_router.mock.ts
+ *   (versioned.getRoute: `{ config, versions: { [v]: { config, handler } } }`, where a version's
+ *   `config` is the AddVersionOpts it was registered with; it throws `No routes registered for
+ *   [METHOD path]` for an unknown route)
  * - elastic/kibana:src/core/packages/http/server-mocks/src/http_server.mocks.ts (createKibanaRequest, createResponseFactory)
  * - elastic/kibana:src/core/packages/logging/server-mocks/src/logging_system.mock.ts (createLogger)
  */
@@ -24,33 +29,46 @@ import type {
 } from '.';
 
 export interface RegisteredVersion {
+  config: AddVersionOpts<unknown, unknown, unknown>;
   handler: RequestHandler<unknown, unknown, unknown, RequestHandlerContext>;
-  options: AddVersionOpts<unknown, unknown, unknown>;
 }
 
 export interface RegisteredVersionedRoute {
-  method: string;
   config: VersionedRouteConfig;
   versions: Record<string, RegisteredVersion>;
 }
 
+type VersionedRouterMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+/**
+ * A registered route as the real router's `versioned.getRoutes()` lists it
+ * (elastic/kibana:src/core/packages/http/server/src/versioning/types.ts, VersionedRouterRoute).
+ */
+export interface VersionedRouterRoute {
+  method: string;
+  path: string;
+  options: Omit<VersionedRouteConfig, 'path'>;
+  handlers: Array<{ fn: RegisteredVersion['handler']; options: RegisteredVersion['config'] }>;
+  isVersioned: true;
+}
+
 export interface RouterMock extends IRouter {
   versioned: IRouter['versioned'] & {
-    getRoute(method: string, path: string): RegisteredVersionedRoute;
-    getRoutes(): RegisteredVersionedRoute[];
+    getRoute(method: VersionedRouterMethod, path: string): RegisteredVersionedRoute;
+    getRoutes(): VersionedRouterRoute[];
   };
 }
 
 function createRouter(): RouterMock {
-  const routes: RegisteredVersionedRoute[] = [];
-  const register = (method: string) => (config: VersionedRouteConfig) => {
-    const route: RegisteredVersionedRoute = { method, config, versions: {} };
-    routes.push(route);
+  const registered: Array<{ method: VersionedRouterMethod } & RegisteredVersionedRoute> = [];
+  const register = (method: VersionedRouterMethod) => (config: VersionedRouteConfig) => {
+    const route = { method, config, versions: {} as Record<string, RegisteredVersion> };
+    registered.push(route);
     const versioned: VersionedRoute = {
       addVersion(options, handler) {
         route.versions[options.version] = {
+          config: options as RegisteredVersion['config'],
           handler: handler as RegisteredVersion['handler'],
-          options: options as RegisteredVersion['options'],
         };
         return versioned;
       },
@@ -63,13 +81,26 @@ function createRouter(): RouterMock {
       get: register('get'),
       post: register('post'),
       put: register('put'),
+      patch: register('patch'),
       delete: register('delete'),
       getRoute(method, path) {
-        const found = routes.find((route) => route.method === method && route.config.path === path);
-        if (!found) throw new Error(`No ${method} route registered at ${path}`);
-        return found;
+        const found = registered.find(
+          (route) => route.method === method && route.config.path === path
+        );
+        if (!found) throw new Error(`No routes registered for [${method.toUpperCase()} ${path}]`);
+        return { config: found.config, versions: found.versions };
       },
-      getRoutes: () => routes,
+      getRoutes: () =>
+        registered.map(({ method, config: { path, ...options }, versions }) => ({
+          method,
+          path,
+          options,
+          handlers: Object.values(versions).map(({ config, handler }) => ({
+            fn: handler,
+            options: config,
+          })),
+          isVersioned: true as const,
+        })),
     },
   };
 }
