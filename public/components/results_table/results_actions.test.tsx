@@ -1,5 +1,6 @@
 import React from 'react';
 import { renderHook, screen, within } from '@testing-library/react';
+import { decodeRedirectParams } from '@kbn/share-plugin/public/mocks';
 import { huntParamsSchema } from '../../../common/hunt/hunt_params';
 import { COVERAGE_FIELDS } from '../../../common/hunt/data_sources';
 import { usePivots } from '../../hooks/use_pivots';
@@ -35,7 +36,7 @@ function decoded(href: string | null): {
   query: { esql: string };
   timeRange: { from: string; to: string };
 } {
-  return JSON.parse(new URL(href ?? '', 'http://localhost').searchParams.get('p') ?? '{}');
+  return (decodeRedirectParams(href ?? '') ?? {}) as ReturnType<typeof decoded>;
 }
 
 describe('result actions', () => {

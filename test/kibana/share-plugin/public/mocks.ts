@@ -1,10 +1,17 @@
 /**
  * Stand-in for `@kbn/share-plugin/public/mocks`.
+ *
+ * Checked at elastic/kibana@273a9f443df5d8ec8791dfb7d7d301697fa641bd:src/platform/plugins/shared/share/common/url_service/locators/locator.ts
+ *
  * Mirrors elastic/kibana:src/platform/plugins/shared/share/public/mocks.ts, whose start contract
  * holds a real URL service: `getUrl` yields `/app/<app><path>` and `getRedirectUrl` a `/app/r`
- * link carrying the locator id, version and params. Kibana compresses the params (`lz=`); this
- * stand-in writes them as JSON (`p=`) so the harness can resolve redirect links without lz-string.
+ * link. As Kibana's Locator.getRedirectUrl and
+ * …/common/url_service/locators/redirect/format_search_params.ts (checked at
+ * elastic/kibana@e650c040202102f7f23ad2c85e8b92f2b416c93b) write it: `l=<id>&v=<version>` and the
+ * params as `lz=` (lz-string `compressToBase64` of their JSON) unless `lzCompress: false`, which
+ * writes `p=<JSON>`.
  */
+import { compressToBase64, decompressFromBase64 } from 'lz-string';
 import type { SerializableRecord } from '@kbn/utility-types';
 import type { ILocatorClient, LocatorDefinition, LocatorPublic, SharePluginStart } from '.';
 
@@ -31,8 +38,15 @@ export function createLocatorRegistry(
         id: definition.id,
         getLocation: (params) => definition.getLocation(params),
         getUrl,
-        getRedirectUrl: (params) =>
-          `${REDIRECT_PATH}?l=${encodeURIComponent(definition.id)}&v=${LOCATOR_VERSION}&p=${encodeURIComponent(JSON.stringify(params))}`,
+        getRedirectUrl: (params, options = {}) => {
+          const search = new URLSearchParams();
+          search.set('l', definition.id);
+          search.set('v', LOCATOR_VERSION);
+          const json = JSON.stringify(params);
+          if (options.lzCompress ?? true) search.set('lz', compressToBase64(json));
+          else search.set('p', json);
+          return `${REDIRECT_PATH}?${search.toString()}`;
+        },
         navigate: async (params) => navigateToUrl(await getUrl(params)),
       };
       locators.set(definition.id, locator as unknown as LocatorPublic<SerializableRecord>);
@@ -44,12 +58,24 @@ export function createLocatorRegistry(
     async resolveRedirect(url) {
       const query = new URL(url, 'http://localhost').searchParams;
       const locator = locators.get(query.get('l') ?? '');
-      const params = query.get('p');
-      if (!locator || params === null) return undefined;
-      return locator.getUrl(JSON.parse(params) as SerializableRecord);
+      const params = decodeRedirectParams(url);
+      if (!locator || params === undefined) return undefined;
+      return locator.getUrl(params);
     },
   };
   return registry;
+}
+
+/**
+ * The params a `/app/r` link carries, read as Kibana's redirect app does
+ * (…/locators/redirect/parse_search_params.ts: `lz` decompressed, else `p`).
+ */
+export function decodeRedirectParams(url: string): SerializableRecord | undefined {
+  const query = new URL(url, 'http://localhost').searchParams;
+  const compressed = query.get('lz');
+  const json = compressed !== null ? decompressFromBase64(compressed) : query.get('p');
+  if (!json) return undefined;
+  return JSON.parse(json) as SerializableRecord;
 }
 
 export const sharePluginMock = {
