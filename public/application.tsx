@@ -1,21 +1,12 @@
-import React, { type ReactNode } from 'react';
-import { createRoot } from 'react-dom/client';
+import React from 'react';
+// Kibana's lint refuses `react-dom/client` (packages/kbn-eslint-config: "until upgraded to React
+// 18") and its apps mount with ReactDOM.render, as examples/*/public/app.tsx do.
+import ReactDOM from 'react-dom';
 import type { AppMountParameters, CoreStart } from '@kbn/core/public';
-import { KibanaRenderContextProvider } from '@kbn/react-kibana-context-render';
 import { Router } from '@kbn/shared-ux-router';
 import { HuntApp } from './components/hunt_app';
 import { ServicesProvider, servicesFrom } from './services/services_context';
 import type { EntraSpHuntStartDeps } from './types';
-
-/** Kibana 9.1+ wraps an app in i18n, theme and error boundary with `rendering.addContext`. */
-export function withKibanaContext(core: CoreStart, node: ReactNode) {
-  if (core.rendering?.addContext) return core.rendering.addContext(node);
-  return (
-    <KibanaRenderContextProvider i18n={core.i18n} theme={core.theme}>
-      {node}
-    </KibanaRenderContextProvider>
-  );
-}
 
 export function renderApp(
   core: CoreStart,
@@ -23,16 +14,18 @@ export function renderApp(
   { element, history }: AppMountParameters
 ): () => void {
   const services = servicesFrom(core, deps);
-  const root = createRoot(element);
-  root.render(
-    withKibanaContext(
-      core,
+  // rendering.addContext supplies i18n, the EUI theme and Kibana's error boundary.
+  ReactDOM.render(
+    core.rendering.addContext(
       <ServicesProvider services={services}>
         <Router history={history}>
           <HuntApp history={history} />
         </Router>
       </ServicesProvider>
-    )
+    ),
+    element
   );
-  return () => root.unmount();
+  return () => {
+    ReactDOM.unmountComponentAtNode(element);
+  };
 }

@@ -19,7 +19,7 @@ function setupPlugin() {
   const coreSetup = {
     application: { register: (app: App) => apps.push(app) },
     http: core.http,
-    getStartServices: async () => [{ ...core, rendering: undefined }, { share }, {}],
+    getStartServices: async () => [core, { share }, {}],
   } as unknown as CoreSetup<never, never>;
   const instance = plugin({ opaqueId: Symbol(PLUGIN_ID), config: { get: () => ({}) as never } });
   const contract = instance.setup(coreSetup as never, { share });
@@ -46,24 +46,37 @@ describe('public plugin', () => {
     );
   });
 
-  it('mounts the page (falling back to KibanaRenderContextProvider without addContext) and unmounts', async () => {
-    const { apps, posts } = setupPlugin();
-    const element = document.createElement('div');
-    document.body.appendChild(element);
-    let unmount: () => void = () => undefined;
-    await act(async () => {
-      unmount = await apps[0].mount({
-        element,
-        history: createMemoryHistory(),
-        appBasePath: `/app/${PLUGIN_ID}`,
-        onAppLeave: () => undefined,
-        setHeaderActionMenu: () => undefined,
-        theme$: new BehaviorSubject({ darkMode: false }),
-      });
-    });
-    await waitFor(() => expect(screen.getByTestId(DATA_TEST_SUBJ.page)).toBeInTheDocument());
-    await waitFor(() => expect(posts.length).toBe(1));
-    act(() => unmount());
-    expect(element.innerHTML).toBe('');
+  it('leaves visibleIn to Kibana, whose default shows the app in the side navigation of 9.3 and later', () => {
+    const { apps } = setupPlugin();
+    expect(apps[0].visibleIn).toBeUndefined();
   });
+
+  // Mounting loads the whole page (EUI, the form, the first coverage call): slow on a busy
+  // 2-core machine, so this test gets more than jest's 5 s.
+  const MOUNT_TIMEOUT_MS = 20_000;
+
+  it(
+    'mounts the page inside rendering.addContext and unmounts',
+    async () => {
+      const { apps, posts } = setupPlugin();
+      const element = document.createElement('div');
+      document.body.appendChild(element);
+      let unmount: () => void = () => undefined;
+      await act(async () => {
+        unmount = await apps[0].mount({
+          element,
+          history: createMemoryHistory(),
+          appBasePath: `/app/${PLUGIN_ID}`,
+          onAppLeave: () => undefined,
+          setHeaderActionMenu: () => undefined,
+          theme$: new BehaviorSubject({ darkMode: false }),
+        });
+      });
+      await waitFor(() => expect(screen.getByTestId(DATA_TEST_SUBJ.page)).toBeInTheDocument());
+      await waitFor(() => expect(posts.length).toBe(1));
+      act(() => unmount());
+      expect(element.innerHTML).toBe('');
+    },
+    MOUNT_TIMEOUT_MS
+  );
 });

@@ -1,4 +1,6 @@
+import { createElement, type ReactNode } from 'react';
 import type { ChromeBreadcrumb, CoreStart, HttpFetchOptions, HttpHandler } from '@kbn/core/public';
+import { KibanaRenderContextProvider } from '@kbn/react-kibana-context-render';
 import { BehaviorSubject } from 'rxjs';
 import { sharePluginMock } from '@kbn/share-plugin/public/mocks';
 import { servicesFrom } from '../../public/services/services_context';
@@ -39,6 +41,11 @@ export function createCoreStart(onPost: PostHandler) {
     uiSettings: { get: <T>(_key: string, fallback?: T) => fallback as T },
     i18n: {},
     theme: { theme$: new BehaviorSubject({ darkMode: false }) },
+    rendering: {
+      // Kibana's RenderingService.addContext wraps the tree in KibanaRenderContextProvider.
+      addContext: (element: ReactNode) =>
+        createElement(KibanaRenderContextProvider, { i18n: {}, theme: {} }, element),
+    },
   };
   const share = sharePluginMock.createStartContract();
   const services: EntraSpHuntServices = servicesFrom(core, { share });

@@ -1,6 +1,8 @@
 /**
  * Stand-in for `@kbn/core/public`: only what the plugin uses, with Kibana's names and signatures.
  *
+ * Checked at elastic/kibana@096ce5f5c68fe3b2c18c7b1b42daca2c0d9aa1d4:src/core/packages/application/browser/src/application.ts
+ *
  * Mirrors:
  * - elastic/kibana:src/core/packages/application/browser/src/application.ts (App, AppNavOptions)
  * - elastic/kibana:src/core/packages/application/browser/src/app_mount.ts (AppMountParameters, AppMount)
@@ -58,7 +60,13 @@ export interface App<S = unknown> {
   euiIconType?: string;
   tooltip?: string;
   keywords?: string[];
-  visibleIn?: Array<'globalSearch' | 'sideNav' | 'home' | 'kibanaOverview'>;
+  /**
+   * Kibana 9.3 names the side navigation `'sideNav'`; later 9.x split it into `'classicSideNav'` and
+   * `'projectSideNav'` (and the default, used when this is omitted, shows the app in the side
+   * navigation in both). Only the locations both accept are allowed here, so a plugin built for
+   * 9.3 and later cannot name one that the other refuses.
+   */
+  visibleIn?: Array<'globalSearch' | 'home' | 'kibanaOverview'>;
   mount: AppMount<S>;
 }
 
@@ -155,8 +163,8 @@ export interface CoreStart {
   http: HttpStart;
   notifications: NotificationsStart;
   uiSettings: IUiSettingsClient;
-  /** 9.1+: adds i18n, theme and error boundary around an app's React tree. */
-  rendering?: RenderingService;
+  /** Adds i18n, theme and error boundary around an app's React tree (required in CoreStart). */
+  rendering: RenderingService;
   i18n: unknown;
   theme: { theme$: Observable<{ darkMode: boolean }> };
 }
