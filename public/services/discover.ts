@@ -1,3 +1,4 @@
+import type { AggregateQuery, Filter, Query, TimeRange } from '@kbn/es-query';
 import type { LocatorPublic } from '@kbn/share-plugin/public';
 import type { SerializableRecord } from '@kbn/utility-types';
 import type { PivotQuery } from '../../common/hunt/pivot_queries';
@@ -12,10 +13,17 @@ export const DISCOVER_APP_LOCATOR = 'DISCOVER_APP_LOCATOR';
 /** The advanced setting that turns ES|QL on (elastic/kibana:src/platform/packages/shared/kbn-esql-utils/constants.ts). */
 export const ENABLE_ESQL = 'enableESQL';
 
+/**
+ * The subset of Discover's locator params the plugin sends, with Discover's own types
+ * (elastic/kibana:src/platform/plugins/shared/discover/common/app_locator.ts, checked at
+ * 0867c61cce06bfa4820e0cde96f80c8ae4b4770e). Declared here rather than imported so the plugin
+ * needs no bundle of Discover's.
+ */
 export interface DiscoverAppLocatorParams extends SerializableRecord {
-  query?: { esql: string };
-  timeRange?: { from: string; to: string };
   savedSearchId?: string;
+  timeRange?: TimeRange;
+  filters?: Filter[];
+  query?: Query | AggregateQuery;
 }
 
 /** Discover's locator when ES|QL is on and the user may open Discover; undefined otherwise. */

@@ -1,10 +1,11 @@
+import type { TimeRange } from '@kbn/es-query';
 import type { SavedSearchPublicPluginStart } from '@kbn/saved-search-plugin/public';
 
 export interface EsqlSessionInput {
   title: string;
   description: string;
   esql: string;
-  timeRange: { from: string; to: string };
+  timeRange: TimeRange;
   /** The analyst confirmed saving under a title another session already has. */
   allowDuplicateTitle: boolean;
 }

@@ -1,11 +1,8 @@
 import React, { useMemo } from 'react';
 import { EuiButton, EuiFlexGroup, EuiFlexItem, EuiToolTip } from '@elastic/eui';
 import { i18n } from '@kbn/i18n';
-import type {
-  CaseAttachmentsWithoutOwner,
-  CasesPermissions,
-  CasesPublicStart,
-} from '@kbn/cases-plugin/public';
+import type { CasesPermissions } from '@kbn/cases-plugin/common';
+import type { CaseAttachmentsWithoutOwner, CasesPublicStart } from '@kbn/cases-plugin/public';
 import { useServices } from '../../services/services_context';
 import { DATA_TEST_SUBJ } from '../../data_test_subj';
 

@@ -3,13 +3,7 @@
  * Kibana would provide them: Discover's locator and a Discover page that runs the ES|QL it is
  * given, the saved-search service, and Cases (context, add-to-case hooks, a case page).
  */
-import React, {
-  createContext,
-  useContext,
-  useEffect,
-  useState,
-  type PropsWithChildren,
-} from 'react';
+import React, { createContext, useContext, useEffect, useState, type ComponentProps } from 'react';
 import {
   EuiBasicTable,
   EuiButton,
@@ -29,12 +23,8 @@ import {
   EuiText,
   EuiTitle,
 } from '@elastic/eui';
-import type {
-  CaseAttachmentsWithoutOwner,
-  CasesPermissions,
-  CasesPublicStart,
-  GetCasesContextProps,
-} from '@kbn/cases-plugin/public';
+import type { CasesPermissions } from '@kbn/cases-plugin/common';
+import type { CaseAttachmentsWithoutOwner, CasesPublicStart } from '@kbn/cases-plugin/public';
 import type { SavedSearch, SavedSearchPublicPluginStart } from '@kbn/saved-search-plugin/public';
 import type { ILocatorClient } from '@kbn/share-plugin/public';
 import type { SerializableRecord } from '@kbn/utility-types';
@@ -279,7 +269,9 @@ function CasesModal({
   );
 }
 
-function CasesContextProvider({ owner, children }: PropsWithChildren<GetCasesContextProps>) {
+type GetCasesContextProps = ComponentProps<ReturnType<CasesPublicStart['ui']['getCasesContext']>>;
+
+function CasesContextProvider({ owner, children }: GetCasesContextProps) {
   const [modal, setModal] = useState<CaseModal>();
   const [lastCase, setLastCase] = useState<string>();
   return (

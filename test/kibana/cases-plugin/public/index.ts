@@ -1,5 +1,10 @@
 /**
  * Stand-in for `@kbn/cases-plugin/public`: the parts of the Cases start contract the plugin uses.
+ *
+ * Checked at elastic/kibana@fad10b041fc85cdc5466475f959680a279613c0d:x-pack/platform/plugins/shared/cases/public/index.tsx
+ * (which exports CasesPublicStart and CaseAttachmentsWithoutOwner, not CasesPermissions: that one
+ * comes from `@kbn/cases-plugin/common`; the props types below are not exported by Kibana either).
+ *
  * Mirrors elastic/kibana:x-pack/platform/plugins/shared/cases/public/types.ts (CasesPublicStart),
  * …/client/ui/get_cases_context.tsx (GetCasesContextProps),
  * …/components/create/flyout/use_cases_add_to_new_case_flyout.tsx,
@@ -8,41 +13,28 @@
  * …/common/types/domain/attachment/v1.ts (AttachmentType.user = 'user').
  */
 import type { FC, PropsWithChildren } from 'react';
+import type { CasesPermissions } from '../common';
 
-export interface UserCommentAttachment {
+interface UserCommentAttachment {
   type: 'user';
   comment: string;
 }
 
 export type CaseAttachmentsWithoutOwner = UserCommentAttachment[];
 
-export interface CasesPermissions {
-  all: boolean;
-  create: boolean;
-  read: boolean;
-  update: boolean;
-  delete: boolean;
-  push: boolean;
-  connectors: boolean;
-  settings: boolean;
-  createComment: boolean;
-  reopenCase: boolean;
-  assign: boolean;
-}
-
-export interface GetCasesContextProps {
+interface GetCasesContextProps {
   owner: string[];
   permissions: CasesPermissions;
 }
 
-export interface AddToNewCaseFlyoutProps {
+interface AddToNewCaseFlyoutProps {
   onSuccess?: () => void;
   onClose?: () => void;
   toastTitle?: string;
   toastContent?: string;
 }
 
-export interface AddToExistingCaseModalProps {
+interface AddToExistingCaseModalProps {
   onSuccess?: () => void;
   onClose?: () => void;
   successToaster?: { title?: string; content?: string };

@@ -1,8 +1,13 @@
 /**
  * Stand-in for `@kbn/saved-search-plugin/public`: the start contract's `getNew` and `save`.
+ *
+ * Checked at elastic/kibana@dfbb74567c5afa6db2f38c5cb121508930b3fb87:src/platform/plugins/shared/saved_search/public/plugin.ts
+ *
  * Mirrors elastic/kibana:src/platform/plugins/shared/saved_search/public/plugin.ts
  * (SavedSearchPublicPluginStart) and …/common/types.ts (SavedSearch attributes used here).
  */
+import type { TimeRange } from '@kbn/es-query';
+
 export interface SearchSourceLike {
   setField(field: 'query', value: { esql: string }): SearchSourceLike;
   getField(field: 'query'): { esql: string } | undefined;
@@ -17,7 +22,7 @@ export interface SavedSearch {
   sort?: Array<[string, string]>;
   isTextBasedQuery?: boolean;
   timeRestore?: boolean;
-  timeRange?: { from: string; to: string };
+  timeRange?: TimeRange;
   managed: boolean;
 }
 
