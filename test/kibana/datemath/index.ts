@@ -1,8 +1,11 @@
 /**
- * Stand-in for `@kbn/datemath`: Kibana's copy of Elastic's date math parser, with the same default
- * export (`parse(text, { roundUp, momentInstance, forceNow })`, `unitsMap`, `units`…) as the npm
- * package `@elastic/datemath` it was forked from
- * (elastic/kibana:src/platform/packages/shared/kbn-datemath/index.d.ts).
+ * Stand-in for `@kbn/datemath`: Kibana's copy of Elastic's date math parser.
+ *
+ * Checked at elastic/kibana@f2b3c8a688987cea1638ad18dc3586b187858182:src/platform/packages/shared/kbn-datemath/index.d.ts
+ *
+ * That file declares the same default export (`parse(text, { roundUp, momentInstance, forceNow })`,
+ * `unitsMap`, `units`, `unitsAsc`, `unitsDesc`) as the npm package `@elastic/datemath` it was
+ * forked from, which this stand-in re-exports.
  */
 export { default } from '@elastic/datemath';
 export * from '@elastic/datemath';

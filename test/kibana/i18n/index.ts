@@ -1,5 +1,8 @@
 /**
  * Stand-in for `@kbn/i18n`: `i18n.translate` formats the default message with ICU syntax.
+ *
+ * Checked at elastic/kibana@ef38cab555efb1fcd4bd8d8ea0afe11c34bf85c7:src/platform/packages/shared/kbn-i18n/src/core/i18n.ts
+ *
  * Mirrors elastic/kibana:src/platform/packages/shared/kbn-i18n/src/core/i18n.ts (translate), which
  * formats with intl-messageformat as this does.
  */
