@@ -1,5 +1,8 @@
 /**
- * Two projects: pure TypeScript and server code run under node; browser code under jsdom.
+ * Three projects: pure TypeScript and server code run under node; browser code under jsdom; and
+ * the schema and validation tests again on zod 4 (`zod4`). Kibana 9.3 ships zod 3.25, whose
+ * `zod/v4` subpath is what `@kbn/zod/v4` re-exports there; Kibana 9.4 and later ship zod 4.x, so
+ * the same schemas must behave the same on both.
  * `@kbn/*` resolves to the stand-ins in test/kibana (standalone only, never shipped).
  */
 const swc = [
@@ -29,7 +32,24 @@ module.exports = {
       ...shared,
       displayName: 'node',
       testEnvironment: 'node',
+      globals: { EXPECTED_ZOD_VERSION: require('zod/package.json').version },
       testMatch: ['<rootDir>/{common,server,test}/**/*.test.ts'],
+    },
+    {
+      ...shared,
+      displayName: 'zod4',
+      testEnvironment: 'node',
+      // The `zod4` dev dependency is `npm:zod@4.x`; its `v4` entry stands in for `zod/v4`.
+      moduleNameMapper: {
+        '^zod/v4$': '<rootDir>/node_modules/zod4/v4/index.cjs',
+        ...shared.moduleNameMapper,
+      },
+      globals: { EXPECTED_ZOD_VERSION: require('zod4/package.json').version },
+      testMatch: [
+        '<rootDir>/common/**/*.test.ts',
+        '<rootDir>/server/routes/*.test.ts',
+        '<rootDir>/test/zod_version.test.ts',
+      ],
     },
     {
       ...shared,
