@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /**
  * The project's one test command: check formatting and lint (fast, so they come first), type-check
- * everything, run the unit and component tests, then the browser tests, and end with one summary
- * line of passed and failed counts.
+ * everything, lay out the plugin's zip and check it, run the unit and component tests, then the
+ * browser tests, and end with one summary line of passed and failed counts.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
@@ -44,6 +44,9 @@ function check(label, command, args) {
 check('format (prettier --check)', bin('prettier'), ['--check', '--log-level', 'warn', '.']);
 check('lint (eslint)', bin('eslint'), ['--max-warnings', '0', '.']);
 check('type-check (tsc --noEmit)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
+check('build check (what plugin-helpers build would zip)', process.execPath, [
+  join(root, 'scripts', 'build_check.mjs'),
+]);
 jest('unit and component tests (jest)', []);
 if (existsSync(join(root, 'test/e2e/jest.config.js'))) {
   ensureChromium();
