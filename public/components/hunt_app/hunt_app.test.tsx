@@ -12,6 +12,10 @@ import { huntResponse, huntRow } from '../../../test/helpers/hunt_rows';
 import { renderWithProviders } from '../../../test/helpers/render';
 import { HuntApp } from './hunt_app';
 
+// Each test renders the whole page and runs hunts through it: on a busy 2-core machine that
+// takes longer than jest's 5 s default.
+jest.setTimeout(20_000);
+
 const coverage: CoverageResponse = {
   index_count: 2,
   available_fields: HUNT_FIELDS.filter((field) => field !== GRAPH_SP_ID_FIELD),
