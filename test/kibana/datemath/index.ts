@@ -5,7 +5,11 @@
  *
  * That file declares the same default export (`parse(text, { roundUp, momentInstance, forceNow })`,
  * `unitsMap`, `units`, `unitsAsc`, `unitsDesc`) as the npm package `@elastic/datemath` it was
- * forked from, which this stand-in re-exports.
+ * forked from, which this stand-in re-exports; it also exports each of them by name, which the
+ * npm package's typings do not, so they are named here too.
  */
-export { default } from '@elastic/datemath';
-export * from '@elastic/datemath';
+import dateMath from '@elastic/datemath';
+
+export type { Unit } from '@elastic/datemath';
+export const { parse, unitsMap, units, unitsAsc, unitsDesc } = dateMath;
+export default dateMath;
