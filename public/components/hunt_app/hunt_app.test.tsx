@@ -15,6 +15,7 @@ import { HuntApp } from './hunt_app';
 // Each test renders the whole page and runs hunts through it: on a busy 2-core machine that
 // takes longer than jest's 5 s default.
 jest.setTimeout(20_000);
+const RERUN_TIMEOUT_MS = 10_000;
 
 const coverage: CoverageResponse = {
   index_count: 2,
@@ -79,7 +80,10 @@ describe('HuntApp with Cases', () => {
     expect(comment).toContain('[Reopen this hunt](</app/r?l=ENTRA_SP_HUNT_LOCATOR');
 
     fireEvent.click(screen.getByTestId(DATA_TEST_SUBJ.runButton));
-    await waitFor(() => expect(screen.getByTestId(DATA_TEST_SUBJ.addToNewCase)).toBeDisabled());
+    // A second run re-renders the page; under load that outlasts waitFor's 1 s default.
+    await waitFor(() => expect(screen.getByTestId(DATA_TEST_SUBJ.addToNewCase)).toBeDisabled(), {
+      timeout: RERUN_TIMEOUT_MS,
+    });
   });
 });
 
