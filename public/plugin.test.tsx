@@ -51,10 +51,6 @@ describe('public plugin', () => {
     expect(apps[0].visibleIn).toBeUndefined();
   });
 
-  // Mounting loads the whole page (EUI, the form, the first coverage call): slow on a busy
-  // 2-core machine, so this test gets more than jest's 5 s.
-  const MOUNT_TIMEOUT_MS = 20_000;
-
   it(
     'mounts the page inside rendering.addContext and unmounts',
     async () => {

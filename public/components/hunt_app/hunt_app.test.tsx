@@ -12,9 +12,7 @@ import { huntResponse, huntRow } from '../../../test/helpers/hunt_rows';
 import { renderWithProviders } from '../../../test/helpers/render';
 import { HuntApp } from './hunt_app';
 
-// Each test renders the whole page and runs hunts through it: on a busy 2-core machine that
-// takes longer than jest's 5 s default.
-jest.setTimeout(20_000);
+/** How long a second run may take to re-render the page (waitFor's own default is 1 s). */
 const RERUN_TIMEOUT_MS = 10_000;
 
 const coverage: CoverageResponse = {
