@@ -55,9 +55,6 @@ module.exports = {
       ...shared,
       displayName: 'jsdom',
       testEnvironment: 'jsdom',
-      // A component test renders EUI pages in jsdom (and some load charts lazily): a second or
-      // two alone, but several on a busy 2-core machine running other suites, past jest's 5 s.
-      testTimeout: 20_000,
       testMatch: ['<rootDir>/public/**/*.test.{ts,tsx}'],
       setupFilesAfterEnv: ['<rootDir>/test/setup_jsdom.ts'],
     },

@@ -51,28 +51,24 @@ describe('public plugin', () => {
     expect(apps[0].visibleIn).toBeUndefined();
   });
 
-  it(
-    'mounts the page inside rendering.addContext and unmounts',
-    async () => {
-      const { apps, posts } = setupPlugin();
-      const element = document.createElement('div');
-      document.body.appendChild(element);
-      let unmount: () => void = () => undefined;
-      await act(async () => {
-        unmount = await apps[0].mount({
-          element,
-          history: createMemoryHistory(),
-          appBasePath: `/app/${PLUGIN_ID}`,
-          onAppLeave: () => undefined,
-          setHeaderActionMenu: () => undefined,
-          theme$: new BehaviorSubject({ darkMode: false }),
-        });
+  it('mounts the page inside rendering.addContext and unmounts', async () => {
+    const { apps, posts } = setupPlugin();
+    const element = document.createElement('div');
+    document.body.appendChild(element);
+    let unmount: () => void = () => undefined;
+    await act(async () => {
+      unmount = await apps[0].mount({
+        element,
+        history: createMemoryHistory(),
+        appBasePath: `/app/${PLUGIN_ID}`,
+        onAppLeave: () => undefined,
+        setHeaderActionMenu: () => undefined,
+        theme$: new BehaviorSubject({ darkMode: false }),
       });
-      await waitFor(() => expect(screen.getByTestId(DATA_TEST_SUBJ.page)).toBeInTheDocument());
-      await waitFor(() => expect(posts.length).toBe(1));
-      act(() => unmount());
-      expect(element.innerHTML).toBe('');
-    },
-    MOUNT_TIMEOUT_MS
-  );
+    });
+    await waitFor(() => expect(screen.getByTestId(DATA_TEST_SUBJ.page)).toBeInTheDocument());
+    await waitFor(() => expect(posts.length).toBe(1));
+    act(() => unmount());
+    expect(element.innerHTML).toBe('');
+  });
 });

@@ -1,6 +1,11 @@
 import '@testing-library/jest-dom';
 import { configure } from '@testing-library/react';
 
+// A component test renders EUI pages in jsdom (some load charts lazily): a second or two alone,
+// but several on a busy 2-core machine running other suites, past jest's 5 s default.
+const COMPONENT_TEST_TIMEOUT_MS = 20_000;
+jest.setTimeout(COMPONENT_TEST_TIMEOUT_MS);
+
 // Kibana's tests find elements by data-test-subj, as its own tooling does.
 configure({ testIdAttribute: 'data-test-subj' });
 
