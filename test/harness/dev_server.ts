@@ -9,7 +9,7 @@ import type { AddressInfo } from 'net';
 import { httpServiceMock, loggingSystemMock } from '@kbn/core/server/mocks';
 import type { CoreSetup } from '@kbn/core/server';
 import { plugin } from '../../server';
-import { buildScenario } from '../fixtures/scenario/build_scenario';
+import { buildScenarioIndices } from '../fixtures/scenario/build_scenario';
 import { bundleBrowser } from './bundle';
 import {
   startFakeElasticsearch,
@@ -40,6 +40,8 @@ export interface DevServerOptions {
 export interface DevServer {
   url: string;
   fakeElasticsearch?: FakeElasticsearch;
+  /** The instant the demo's scenario dataset was built around (tests derive expectations from it). */
+  scenarioNow: Date;
   close(): Promise<void>;
 }
 
@@ -74,10 +76,11 @@ function send(
 }
 
 export async function startDevServer(options: DevServerOptions = {}): Promise<DevServer> {
+  const scenarioNow = options.now ?? new Date();
   const fakeElasticsearch = options.elasticsearch
     ? undefined
     : await startFakeElasticsearch({
-        documents: buildScenario(options.now ?? new Date()),
+        indices: buildScenarioIndices(scenarioNow),
         latencyMs: options.esLatencyMs,
       });
   const connection = options.elasticsearch ?? { url: fakeElasticsearch?.url ?? '' };
@@ -153,6 +156,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   return {
     url: `http://${options.host ?? '127.0.0.1'}:${port}`,
     fakeElasticsearch,
+    scenarioNow,
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -1,15 +1,22 @@
 /**
- * A fake Elasticsearch on loopback for `npm start` and the browser tests: it answers the requests
- * this plugin makes (`_field_caps`, `_query`) over a scenario dataset, and can be told to fail,
- * stall or slow down so every state of the page can be shown.
+ * A fake Elasticsearch on loopback for `npm start`, the browser tests and the route tests. It
+ * answers the APIs this plugin calls (`_field_caps`, `_query`, the async ES|QL API) over indices with
+ * declared mappings, running every query through the ES|QL interpreter in this folder, so a query
+ * is answered by what it says. It can also be told to fail, stall or slow down, so every state of
+ * the page can be shown.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'http';
 import type { AddressInfo } from 'net';
-import type { ScenarioDocument } from '../../fixtures/scenario/build_scenario';
-import { evaluateEsql, fieldCaps, UnsupportedQueryError, type EsqlRequestBody } from './evaluate';
+import { runEsql, type EmptyPatternAnswer } from './esql_engine';
+import { EsError, esErrorBody } from './errors';
+import { FAKE_ES_VERSION } from './esql_warnings';
+import { FakeIndex, fieldCapabilities, resolveIndexPatterns, type IndexInput } from './indices';
+import { compileFilter } from './query_dsl';
+
+export { esErrorBody };
 
 export interface Fault {
-  /** Which endpoint fails: '_query' or '_field_caps'. */
+  /** Which endpoint fails: '_query' (sync and async submits) or '_field_caps'. */
   endpoint: '_query' | '_field_caps';
   status?: number;
   body?: unknown;
@@ -20,6 +27,8 @@ export interface Fault {
   runningMs?: number;
   /** Answer the hunt with this many synthetic rows (for measuring large results). */
   syntheticRows?: number;
+  /** Answer with `is_partial: true`, as when a shard or remote cluster did not answer. */
+  isPartial?: boolean;
   /** Drop the connection instead of answering. */
   reset?: boolean;
   /** Answer with text that is not JSON. */
@@ -47,10 +56,14 @@ export interface FakeElasticsearch {
 }
 
 export interface FakeElasticsearchOptions {
-  documents: ScenarioDocument[];
+  indices: IndexInput[];
   port?: number;
   /** Added to every answer, to model a loaded cluster. */
   latencyMs?: number;
+  /** What FROM answers when every pattern matches nothing (see EmptyPatternAnswer). */
+  emptyPatternAnswer?: EmptyPatternAnswer;
+  /** NOW() for every query (tests pin it); the real clock otherwise. */
+  now?: () => number;
 }
 
 const PRODUCT_HEADERS = {
@@ -71,15 +84,11 @@ function send(
   response: ServerResponse,
   status: number,
   body: unknown,
-  headers: Record<string, string> = {}
+  headers: Record<string, string | string[]> = {}
 ) {
   const text = typeof body === 'string' ? body : JSON.stringify(body);
   response.writeHead(status, { ...PRODUCT_HEADERS, ...headers });
   response.end(text);
-}
-
-export function esErrorBody(status: number, type: string, reason: string) {
-  return { error: { root_cause: [{ type, reason }], type, reason }, status };
 }
 
 /** N distinct hunt rows shaped as ES|QL returns them, for load and render measurements. */
@@ -116,23 +125,48 @@ export function syntheticHuntResult(count: number) {
       day,
     ];
   });
-  return {
-    columns: columns.map((name) => ({
-      name,
-      type: name.endsWith('count') || name === 'distinct_ips' ? 'long' : 'keyword',
-    })),
-    values,
-  };
+  const typeOf = (name: string) =>
+    name.endsWith('count') || name === 'distinct_ips'
+      ? 'long'
+      : name === 'ips'
+        ? 'ip'
+        : name === 'timestamp_day_bucket'
+          ? 'date'
+          : 'keyword';
+  return { columns: columns.map((name) => ({ name, type: typeOf(name) })), values };
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Elasticsearch time values as the plugin sends them: `2s`, `500ms`, `2m`. */
+const TIME_UNITS_MS: Record<string, number> = {
+  nanos: 1e-6,
+  micros: 1e-3,
+  ms: 1,
+  s: 1_000,
+  m: 60_000,
+  h: 3_600_000,
+  d: 86_400_000,
+};
+
+/** Elasticsearch time values (`2s`, `500ms`, `2m`, `5d`); -1 means "no timeout". */
 export function parseTimeValue(value: unknown, fallbackMs: number): number {
-  const match = /^(\d+)(ms|s|m|h)$/.exec(String(value ?? ''));
-  if (!match) return fallbackMs;
-  const unit = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 }[match[2] as 'ms' | 's' | 'm' | 'h'];
-  return Number(match[1]) * unit;
+  if (value === undefined || value === null || value === '') return fallbackMs;
+  if (String(value) === '-1') return Number.POSITIVE_INFINITY;
+  const match = /^(\d+)(nanos|micros|ms|s|m|h|d)$/.exec(String(value));
+  if (!match) {
+    throw new EsError(
+      400,
+      'illegal_argument_exception',
+      `failed to parse setting [time value] with value [${String(value)}] as a time value: unit is missing or unrecognized`
+    );
+  }
+  return Number(match[1]) * TIME_UNITS_MS[match[2]];
+}
+
+interface StoredAnswer {
+  status: number;
+  body: Record<string, unknown>;
+  warnings: string[];
 }
 
 interface AsyncJob {
@@ -141,18 +175,28 @@ interface AsyncJob {
   owner: string;
   completesAt: number;
   expiresAt: number;
-  answer: { status: number; body: Record<string, unknown> };
+  answer: StoredAnswer;
 }
 
-/** ES|QL async defaults: wait 1 s, keep 5 days. */
-const DEFAULT_WAIT_MS = 1_000;
-const DEFAULT_KEEP_ALIVE_MS = 5 * 24 * 3_600_000;
+/**
+ * ES|QL async defaults (docs-content `esql-async-query-api`): the submit waits 1 s and keeps a
+ * result 5 days; a GET without `wait_for_completion_timeout` waits until the query finishes.
+ */
+const SUBMIT_WAIT_MS = 1_000;
+const DEFAULT_KEEP_ALIVE_MS = 5 * 86_400_000;
+
+function flag(value: unknown): boolean {
+  return value === true || value === 'true' || value === '';
+}
 
 export async function startFakeElasticsearch({
-  documents,
+  indices: inputs,
   port = 0,
   latencyMs = 0,
+  emptyPatternAnswer = 'empty',
+  now = Date.now,
 }: FakeElasticsearchOptions): Promise<FakeElasticsearch> {
+  const indices = inputs.map((input) => new FakeIndex(input));
   const requests: RecordedEsRequest[] = [];
   let faults: Fault[] = [];
   const jobs = new Map<string, AsyncJob>();
@@ -165,6 +209,11 @@ export async function startFakeElasticsearch({
     return live && live.owner === owner ? live : undefined;
   };
 
+  const asyncHeaders = (id: string | undefined, running: boolean): Record<string, string> => ({
+    ...(id ? { 'x-elasticsearch-async-id': id } : {}),
+    'x-elasticsearch-async-is-running': running ? '?1' : '?0',
+  });
+
   /** Waits for the job up to `waitMs`, then answers with its result or "still running". */
   const answerJob = async (
     response: ServerResponse,
@@ -174,19 +223,19 @@ export async function startFakeElasticsearch({
   ) => {
     const remaining = job.completesAt - Date.now();
     if (remaining > 0) await sleep(Math.min(waitMs, remaining));
-    if (Date.now() < job.completesAt)
-      return send(
-        response,
-        200,
-        { id: job.id, is_running: true },
-        { 'x-elasticsearch-async-id': job.id, 'x-elasticsearch-async-is-running': '?1' }
-      );
+    if (Date.now() < job.completesAt) {
+      return send(response, 200, { id: job.id, is_running: true }, asyncHeaders(job.id, true));
+    }
     if (!keepStored) jobs.delete(job.id);
-    const body =
-      job.answer.status === 200
-        ? { ...(keepStored ? { id: job.id } : {}), is_running: false, ...job.answer.body }
-        : job.answer.body;
-    return send(response, job.answer.status, body);
+    const { status, body, warnings } = job.answer;
+    if (status !== 200) return send(response, status, body);
+    const id = keepStored ? job.id : undefined;
+    return send(
+      response,
+      200,
+      { ...(id ? { id } : {}), is_running: false, ...body },
+      { ...asyncHeaders(id, false), ...(warnings.length ? { warning: warnings } : {}) }
+    );
   };
 
   const takeFault = (endpoint: Fault['endpoint'], text: string): Fault | undefined => {
@@ -199,6 +248,72 @@ export async function startFakeElasticsearch({
     fault.times = (fault.times ?? 1) - 1;
     if (fault.times <= 0) faults = faults.filter((candidate) => candidate !== fault);
     return fault;
+  };
+
+  /** Runs a query body; Elasticsearch errors become stored error answers. */
+  const evaluate = (
+    body: unknown,
+    url: URL,
+    fault: Fault | undefined,
+    isAsync: boolean
+  ): StoredAnswer => {
+    if (fault?.syntheticRows) {
+      return {
+        status: 200,
+        body: { took: 3, is_partial: false, ...syntheticHuntResult(fault.syntheticRows) },
+        warnings: [],
+      };
+    }
+    try {
+      const answer = runEsql(indices, isAsync ? stripAsyncFields(body) : body, {
+        now: now(),
+        dropNullColumns: flag(url.searchParams.get('drop_null_columns') ?? undefined),
+        emptyPatternAnswer,
+      });
+      const result = fault?.isPartial ? { ...answer.body, is_partial: true } : answer.body;
+      return { status: 200, body: result, warnings: answer.warnings };
+    } catch (error) {
+      if (error instanceof EsError)
+        return { status: error.status, body: error.body(), warnings: [] };
+      throw error;
+    }
+  };
+
+  const fieldCaps = (url: URL, body: unknown, indexPath: string | undefined) => {
+    const request = (body ?? {}) as { fields?: string[] | string; index_filter?: unknown };
+    const fieldsParam = request.fields ?? url.searchParams.get('fields') ?? undefined;
+    if (fieldsParam === undefined) {
+      throw new EsError(
+        400,
+        'action_request_validation_exception',
+        "Validation Failed: 1: specified fields can't be null or empty;"
+      );
+    }
+    const fields = (Array.isArray(fieldsParam) ? fieldsParam : fieldsParam.split(',')).map(
+      (field) => field.trim()
+    );
+    const patterns = indexPath ? indexPath.split(',') : ['*'];
+    const resolved = resolveIndexPatterns(indices, patterns);
+    const ignoreUnavailable = flag(url.searchParams.get('ignore_unavailable') ?? undefined);
+    const allowNoIndices = url.searchParams.get('allow_no_indices') !== 'false';
+    if (resolved.missing.length > 0 && !ignoreUnavailable) {
+      const [name] = resolved.missing;
+      throw new EsError(404, 'index_not_found_exception', `no such index [${name}]`);
+    }
+    if (resolved.indices.length === 0 && !allowNoIndices) {
+      throw new EsError(404, 'index_not_found_exception', `no such index [${patterns.join(',')}]`);
+    }
+    const filter = compileFilter(request.index_filter, now());
+    const matched = filter
+      ? resolved.indices.filter((index) => {
+          const test = filter(index);
+          return index.documents.some((_, document) => test(document));
+        })
+      : resolved.indices;
+    return fieldCapabilities(matched, {
+      fields,
+      includeUnmapped: flag(url.searchParams.get('include_unmapped') ?? undefined),
+    });
   };
 
   const server = createServer(async (request, response) => {
@@ -214,8 +329,10 @@ export async function startFakeElasticsearch({
     if (latencyMs > 0) await sleep(latencyMs);
 
     const owner = request.headers.authorization ?? 'anonymous';
-    const isAsyncSubmit = url.pathname === '/_query/async' && request.method === 'POST';
-    const endpoint = url.pathname.endsWith('/_field_caps')
+    const method = request.method ?? 'GET';
+    const isAsyncSubmit = url.pathname === '/_query/async' && method === 'POST';
+    const fieldCapsMatch = /^(?:\/([^/]+))?\/_field_caps$/.exec(url.pathname);
+    const endpoint = fieldCapsMatch
       ? '_field_caps'
       : url.pathname === '/_query' || isAsyncSubmit
         ? '_query'
@@ -224,103 +341,124 @@ export async function startFakeElasticsearch({
     if (fault) {
       if (fault.delayMs) await sleep(fault.delayMs);
       if (fault.reset) return request.socket.destroy();
-      if (fault.malformed)
+      if (fault.malformed) {
         return send(response, 200, '<html>proxy error</html>', { 'content-type': 'text/html' });
-      if (fault.status)
+      }
+      if (fault.status) {
         return send(
           response,
           fault.status,
           fault.body ?? esErrorBody(fault.status, 'fault', 'injected'),
           fault.headers
         );
+      }
     }
 
-    if (isAsyncSubmit) {
-      const submit = body as EsqlRequestBody & {
-        wait_for_completion_timeout?: string;
-        keep_alive?: string;
-        keep_on_completion?: boolean;
-      };
-      let answer: AsyncJob['answer'];
-      try {
-        const result = fault?.syntheticRows
-          ? syntheticHuntResult(fault.syntheticRows)
-          : evaluateEsql(documents, submit);
-        answer = { status: 200, body: { took: 3, is_partial: false, ...result } };
-      } catch (error) {
-        if (!(error instanceof UnsupportedQueryError)) throw error;
-        answer = { status: 400, body: esErrorBody(400, 'parsing_exception', error.message) };
+    try {
+      if (method === 'GET' && url.pathname === '/') {
+        return send(response, 200, {
+          name: 'fake',
+          cluster_name: 'entra-sp-hunt-demo',
+          version: { number: FAKE_ES_VERSION },
+          tagline: 'You Know, for Search',
+        });
       }
-      const id = Buffer.from(`entra-sp-hunt-demo-async-${nextJob++}`).toString('base64url');
-      const job: AsyncJob = {
-        id,
-        owner,
-        completesAt: Date.now() + (fault?.runningMs ?? 0),
-        expiresAt: Date.now() + parseTimeValue(submit.keep_alive, DEFAULT_KEEP_ALIVE_MS),
-        answer,
-      };
-      jobs.set(id, job);
-      return answerJob(
-        response,
-        job,
-        parseTimeValue(submit.wait_for_completion_timeout, DEFAULT_WAIT_MS),
-        submit.keep_on_completion === true
-      );
-    }
-    const asyncMatch = /^\/_query\/async\/([^/]+)$/.exec(url.pathname);
-    if (asyncMatch) {
-      const id = decodeURIComponent(asyncMatch[1]);
-      const job = liveJob(id, owner);
-      if (!job) return send(response, 404, esErrorBody(404, 'resource_not_found_exception', id));
-      if (request.method === 'DELETE') {
-        jobs.delete(id);
-        return send(response, 200, { acknowledged: true });
+      if (fieldCapsMatch && (method === 'GET' || method === 'POST')) {
+        const indexPath = fieldCapsMatch[1] ? decodeURIComponent(fieldCapsMatch[1]) : undefined;
+        return send(response, 200, fieldCaps(url, body, indexPath));
       }
-      const keepAlive = url.searchParams.get('keep_alive');
-      if (keepAlive) job.expiresAt = Date.now() + parseTimeValue(keepAlive, DEFAULT_KEEP_ALIVE_MS);
-      return answerJob(
-        response,
-        job,
-        parseTimeValue(url.searchParams.get('wait_for_completion_timeout'), DEFAULT_WAIT_MS),
-        true
-      );
-    }
-
-    if (request.method === 'GET' && url.pathname === '/') {
-      return send(response, 200, {
-        name: 'fake',
-        cluster_name: 'entra-sp-hunt-demo',
-        version: { number: '9.3.0' },
-        tagline: 'You Know, for Search',
-      });
-    }
-    if (endpoint === '_field_caps') {
-      const index = decodeURIComponent(url.pathname.slice(1, -'/_field_caps'.length));
-      const requested =
-        (body as { fields?: string[] }).fields ?? url.searchParams.get('fields')?.split(',');
-      return send(response, 200, fieldCaps(documents, index.split(','), requested));
-    }
-    if (endpoint === '_query' && request.method === 'POST') {
-      try {
-        const result = evaluateEsql(documents, body as EsqlRequestBody);
-        return send(response, 200, { took: 3, is_partial: false, ...result });
-      } catch (error) {
-        if (error instanceof UnsupportedQueryError) {
-          return send(response, 400, esErrorBody(400, 'parsing_exception', error.message));
-        }
-        throw error;
+      if (url.pathname === '/_query' && method === 'POST') {
+        const answer = evaluate(body, url, fault, false);
+        return send(
+          response,
+          answer.status,
+          answer.body,
+          answer.warnings.length ? { warning: answer.warnings } : {}
+        );
       }
+      if (isAsyncSubmit) return await submitAsync(response, url, body, fault, owner);
+      const asyncMatch = /^\/_query\/async\/([^/]+)(\/stop)?$/.exec(url.pathname);
+      if (asyncMatch) return await asyncById(response, url, method, owner, asyncMatch);
+    } catch (error) {
+      if (error instanceof EsError) return send(response, error.status, error.body());
+      throw error;
     }
     return send(
       response,
-      404,
+      400,
       esErrorBody(
-        404,
-        'resource_not_found_exception',
-        `no handler for ${request.method} ${url.pathname}`
+        400,
+        'illegal_argument_exception',
+        `no handler found for uri [${url.pathname}] and method [${method}]`
       )
     );
   });
+
+  const submitAsync = async (
+    response: ServerResponse,
+    url: URL,
+    body: unknown,
+    fault: Fault | undefined,
+    owner: string
+  ) => {
+    const submit = (body ?? {}) as Record<string, unknown>;
+    const option = (name: string) => submit[name] ?? url.searchParams.get(name) ?? undefined;
+    const waitMs = parseTimeValue(option('wait_for_completion_timeout'), SUBMIT_WAIT_MS);
+    const keepAliveMs = parseTimeValue(option('keep_alive'), DEFAULT_KEEP_ALIVE_MS);
+    const answer = evaluate(body, url, fault, true);
+    // A query Elasticsearch rejects while planning fails the submit itself; nothing is stored.
+    if (answer.status !== 200 && !fault?.runningMs)
+      return send(response, answer.status, answer.body);
+    const id = Buffer.from(`entra-sp-hunt-demo-async-${nextJob++}`).toString('base64url');
+    const job: AsyncJob = {
+      id,
+      owner,
+      completesAt: Date.now() + (fault?.runningMs ?? 0),
+      expiresAt: Date.now() + keepAliveMs,
+      answer,
+    };
+    jobs.set(id, job);
+    return answerJob(response, job, waitMs, flag(option('keep_on_completion')));
+  };
+
+  const asyncById = async (
+    response: ServerResponse,
+    url: URL,
+    method: string,
+    owner: string,
+    [, rawId, stop]: RegExpExecArray
+  ) => {
+    const id = decodeURIComponent(rawId);
+    const job = liveJob(id, owner);
+    if (!job) return send(response, 404, esErrorBody(404, 'resource_not_found_exception', id));
+    if (method === 'DELETE' && !stop) {
+      jobs.delete(id);
+      return send(response, 200, { acknowledged: true });
+    }
+    if (method === 'POST' && stop) {
+      // Stopping returns what there is; a query cut short is partial.
+      const cutShort = Date.now() < job.completesAt;
+      job.completesAt = Math.min(job.completesAt, Date.now());
+      if (cutShort && job.answer.status === 200) {
+        job.answer = { ...job.answer, body: { ...job.answer.body, is_partial: true } };
+      }
+      return answerJob(response, job, 0, true);
+    }
+    if (method !== 'GET') {
+      return send(
+        response,
+        405,
+        esErrorBody(405, 'illegal_argument_exception', `method [${method}] not allowed`)
+      );
+    }
+    const keepAlive = url.searchParams.get('keep_alive');
+    if (keepAlive) job.expiresAt = Date.now() + parseTimeValue(keepAlive, DEFAULT_KEEP_ALIVE_MS);
+    const wait = parseTimeValue(
+      url.searchParams.get('wait_for_completion_timeout') ?? undefined,
+      Number.POSITIVE_INFINITY
+    );
+    return answerJob(response, job, wait, true);
+  };
 
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   const { port: bound } = server.address() as AddressInfo;
@@ -338,4 +476,16 @@ export async function startFakeElasticsearch({
         server.close(() => resolve());
       }),
   };
+}
+
+/** The async API's own fields travel in the same body; `POST /_query` would refuse them. */
+function stripAsyncFields(body: unknown): unknown {
+  if (typeof body !== 'object' || body === null) return body;
+  const {
+    wait_for_completion_timeout: _wait,
+    keep_alive: _keepAlive,
+    keep_on_completion: _keep,
+    ...rest
+  } = body as Record<string, unknown>;
+  return rest;
 }
