@@ -48,15 +48,15 @@ describe('row pivot', () => {
         [
           '| WHERE source.ip IS NOT NULL AND NOT CIDR_MATCH(source.ip, "10.0.0.0/8")',
           '| WHERE timestamp_day_bucket == TO_DATETIME("2026-11-20T00:00:00.000Z")',
-          '| WHERE event.action == "Add service principal credentials"',
-          '| WHERE service_principal_name == "Managed Service Identity"',
+          '| WHERE MV_CONTAINS(event.action, "Add service principal credentials")',
+          '| WHERE MV_CONTAINS(service_principal_name, "Managed Service Identity")',
           '| KEEP @timestamp, event.dataset, event.action, event.outcome, service_principal_name, service_principal_id, source.ip, source.geo.country_iso_code, source.geo.country_name, source.as.organization.name, source.as.number, user_agent.original',
           '| SORT @timestamp DESC',
           '| LIMIT 1000',
         ].join('\n')
     );
     expect(pivot.inlined).toContain('service_principal_name = COALESCE(');
-    expect(pivot.query).toContain('event.action == ?action');
+    expect(pivot.query).toContain('MV_CONTAINS(event.action, ?action)');
     expect(pivot.params).toContainEqual({ principal: 'Managed Service Identity' });
     expect(pivot.timeRange).toEqual({
       from: '2026-11-20T00:00:00.000Z',
@@ -92,6 +92,23 @@ describe('row pivot', () => {
     });
   });
 
+  it('excludes an event at the midnight that starts the hunt window, as the hunt (`>`) does', () => {
+    const window = { start: '2026-11-20T00:00:00.000Z', end: '2026-11-27T12:00:00.000Z' };
+    const pivot = buildRowPivot(DEFAULTS, KEY, ALL, window);
+    expect(pivot?.inlined).toContain(
+      '| WHERE @timestamp > TO_DATETIME("2026-11-20T00:00:00.000Z") AND @timestamp < TO_DATETIME("2026-11-21T00:00:00.000Z")'
+    );
+    expect(pivot?.filter.range['@timestamp']).toMatchObject({
+      gt: '2026-11-20T00:00:00.000Z',
+      lt: '2026-11-21T00:00:00.000Z',
+    });
+  });
+
+  it('matches an empty value as the smallest one, since MV_CONTAINS reads "" as null', () => {
+    const pivot = buildRowPivot(DEFAULTS, { ...KEY, action: '' }, ALL);
+    expect(pivot?.inlined).toContain('| WHERE MV_MIN(event.action) == ""');
+  });
+
   it('matches a null principal (Graph activity grouped by name) with IS NULL', () => {
     const pivot = buildRowPivot(DEFAULTS, { ...KEY, principal: null }, ALL);
     expect(pivot?.query).toContain('| WHERE service_principal_name IS NULL');
@@ -103,7 +120,7 @@ describe('row pivot', () => {
       { ...KEY, principal: 'b981' },
       ALL
     );
-    expect(pivot?.inlined).toContain('| WHERE service_principal_id == "b981"');
+    expect(pivot?.inlined).toContain('| WHERE MV_CONTAINS(service_principal_id, "b981")');
   });
 
   it('keeps only detail columns that exist', () => {
@@ -121,12 +138,17 @@ describe('row pivot', () => {
 
 describe('value pivots', () => {
   it.each<[PivotValueKind, string, string]>([
-    ['service_principal_name', 'Terraform', '| WHERE service_principal_name == "Terraform"'],
-    ['service_principal_id', 'b981', '| WHERE service_principal_id == "b981"'],
-    ['source.ip', '81.2.69.144', '| WHERE source.ip == TO_IP("81.2.69.144")'],
-    ['source.ip', '2001:db8::1', '| WHERE source.ip == TO_IP("2001:db8::1")'],
-    ['source.ip', 'not-an-ip', '| WHERE TO_STRING(source.ip) == "not-an-ip"'],
-    ['event.action', 'Sign-in activity', '| WHERE event.action == "Sign-in activity"'],
+    [
+      'service_principal_name',
+      'Terraform',
+      '| WHERE MV_CONTAINS(service_principal_name, "Terraform")',
+    ],
+    ['service_principal_id', 'b981', '| WHERE MV_CONTAINS(service_principal_id, "b981")'],
+    ['source.ip', '81.2.69.144', '| WHERE MV_CONTAINS(source.ip, TO_IP("81.2.69.144"))'],
+    ['source.ip', '2001:db8::1', '| WHERE MV_CONTAINS(source.ip, TO_IP("2001:db8::1"))'],
+    ['source.ip', 'not-an-ip', '| WHERE MV_CONTAINS(TO_STRING(source.ip), "not-an-ip")'],
+    ['event.action', 'Sign-in activity', '| WHERE MV_CONTAINS(event.action, "Sign-in activity")'],
+    ['event.action', '', '| WHERE MV_MIN(event.action) == ""'],
   ])('%s = %s', (kind, value, where) => {
     const pivot = buildValuePivot(DEFAULTS, kind, value, WINDOW, ALL);
     expect(pivot?.inlined).toContain(where);
@@ -143,10 +165,15 @@ describe('value pivots', () => {
 
 describe('hostile values from the data', () => {
   it('stay inside one literal and never change the query structure', () => {
-    const benignRow = buildRowPivot(DEFAULTS, KEY, ALL);
     fc.assert(
       fc.property(hostileString, hostileString, (action, principal) => {
         const pivot = buildRowPivot(DEFAULTS, { ...KEY, action, principal }, ALL);
+        // The empty value has its own (fixed) form; compare with a benign value of the same kind.
+        const benignRow = buildRowPivot(
+          DEFAULTS,
+          { ...KEY, action: action && 'benign', principal: principal && 'benign' },
+          ALL
+        );
         if (!pivot || !benignRow) throw new Error('no pivot');
         expect(pivot.query).toBe(benignRow.query);
         expect(structure(pivot.inlined)).toEqual(structure(benignRow.inlined));
@@ -167,7 +194,7 @@ describe('hostile values from the data', () => {
         const benign = buildValuePivot(
           DEFAULTS,
           kind,
-          kind === 'source.ip' ? 'x' : 'benign',
+          value === '' ? '' : kind === 'source.ip' ? 'x' : 'benign',
           WINDOW,
           ALL
         );

@@ -4,6 +4,13 @@
  * dataset filter and the same name/id derivation as the hunt, so a pivot finds exactly what the
  * hunt counted. Values come from the data (an attacker can name a service principal anything), so
  * they travel as params and are inlined only through the shared escaping.
+ *
+ * A field can hold several values (an event with two actions, two caller addresses, a principal
+ * logged under two names). The hunt's `STATS … BY` counts such an event under each value, but
+ * `field == value` is null for a multi-value in ES|QL, so a pivot compares with
+ * `MV_CONTAINS(field, value)` (ES|QL 9.2+, technical preview, like the alternative `MV_EXPAND`):
+ * true when any of the field's values is the value, keeping one row per event with all its values
+ * intact, which an analyst needs to read the event.
  */
 import {
   fromClause,
@@ -84,13 +91,23 @@ function keepStage(availableFields: ReadonlySet<string>): string {
   return `KEEP ${columns.map(esqlField).join(', ')}`;
 }
 
-function equalsOrNull(
+/**
+ * `column` holds `value` among its values. MV_CONTAINS reads an empty keyword as null, and a null
+ * subset is contained in everything, so the empty string is matched as the smallest value instead:
+ * an event holding "" has it as its minimum.
+ */
+function contains(column: string, value: string, params: ParamList, name: string): string {
+  const param = params.add(name, value);
+  return value === '' ? `MV_MIN(${column}) == ${param}` : `MV_CONTAINS(${column}, ${param})`;
+}
+
+function containsOrNull(
   column: string,
   value: string | null,
   params: ParamList,
   name: string
 ): string {
-  return value === null ? `${column} IS NULL` : `${column} == ${params.add(name, value)}`;
+  return value === null ? `${column} IS NULL` : contains(column, value, params, name);
 }
 
 function valueCondition(kind: PivotValueKind, value: string, params: ParamList): string {
@@ -98,10 +115,10 @@ function valueCondition(kind: PivotValueKind, value: string, params: ParamList):
     const ip = esqlField(SOURCE_IP_FIELD);
     // A value that is not an address still pivots, compared as text, instead of failing TO_IP.
     return isIpv4(value) || isIpv6(value)
-      ? `${ip} == TO_IP(${params.add('value', value)})`
-      : `TO_STRING(${ip}) == ${params.add('value', value)}`;
+      ? `MV_CONTAINS(${ip}, TO_IP(${params.add('value', value)}))`
+      : contains(`TO_STRING(${ip})`, value, params, 'value');
   }
-  return `${kind === 'event.action' ? esqlField(ACTION_FIELD) : kind} == ${params.add('value', value)}`;
+  return contains(kind === 'event.action' ? esqlField(ACTION_FIELD) : kind, value, params, 'value');
 }
 
 function assemble(
@@ -138,7 +155,9 @@ function assemble(
 /**
  * The events one result row counted: its day, action and principal, after the hunt's IP filter.
  * The day is clamped to the hunt's window (`{ start, end }` as the hunt resolved it), since on the
- * window's first and last day the hunt counted only part of the day.
+ * window's first and last day the hunt counted only part of the day. The hunt keeps
+ * `start < @timestamp <= end`, so a window starting exactly at the row's midnight excludes an
+ * event at 00:00:00.000, and so does the pivot.
  */
 export function buildRowPivot(
   hunt: HuntParams,
@@ -150,10 +169,10 @@ export function buildRowPivot(
   if (Number.isNaN(dayStart.getTime())) return undefined;
   const day = dayStart.toISOString();
   const dayEnd = new Date(dayStart.getTime() + DAY_MS).toISOString();
-  // ISO instants in UTC compare correctly as strings. A clamped end keeps the hunt's own bounds
-  // (after the start, up to and including the end); a whole day is [midnight, next midnight).
-  const clampStart = !!window && window.start > day;
-  const clampEnd = !!window && window.end < dayEnd;
+  // A clamped end keeps the hunt's own bounds (after the start, up to and including the end); a
+  // whole day is [midnight, next midnight).
+  const clampStart = !!window && Date.parse(window.start) >= dayStart.getTime();
+  const clampEnd = !!window && Date.parse(window.end) < dayStart.getTime() + DAY_MS;
   const start = clampStart && window ? window.start : day;
   const end = clampEnd && window ? window.end : dayEnd;
   const [startOp, startKey] = clampStart ? ['>', 'gt'] : ['>=', 'gte'];
@@ -166,8 +185,8 @@ export function buildRowPivot(
   const conditions = [
     sourceIpCondition(hunt.trusted_cidrs, params),
     `timestamp_day_bucket == TO_DATETIME(${params.add('day', day)})`,
-    equalsOrNull(esqlField(ACTION_FIELD), key.action, params, 'action'),
-    equalsOrNull(principalColumn, key.principal, params, 'principal'),
+    containsOrNull(esqlField(ACTION_FIELD), key.action, params, 'action'),
+    containsOrNull(principalColumn, key.principal, params, 'principal'),
   ];
   return assemble(
     hunt,

@@ -46,14 +46,16 @@ describe('result actions', () => {
       DATA_TEST_SUBJ.rowDiscover
     );
     const linkParams = decoded(link.getAttribute('href'));
-    expect(linkParams.query.esql).toContain('| WHERE service_principal_name == "x\\" | DROP"');
+    expect(linkParams.query.esql).toContain(
+      '| WHERE MV_CONTAINS(service_principal_name, "x\\" | DROP")'
+    );
     expect(linkParams.timeRange).toEqual({
       from: '2026-11-20T00:00:00.000Z',
       to: '2026-11-21T00:00:00.000Z',
     });
   });
 
-  it('links each value (principal, action, each IP) to its events over the hunt window', () => {
+  it('links each value (principal name and id, action, each IP) to its events over the hunt window', () => {
     renderTable();
     const links = screen
       .getAllByTestId(DATA_TEST_SUBJ.valuePivot)
@@ -65,10 +67,11 @@ describe('result actions', () => {
         .pop()
     );
     expect(wheres).toEqual([
-      '| WHERE service_principal_name == "x\\" | DROP"',
-      '| WHERE event.action == "Sign-in activity"',
-      '| WHERE source.ip == TO_IP("192.0.2.1")',
-      '| WHERE source.ip == TO_IP("192.0.2.2")',
+      '| WHERE MV_CONTAINS(service_principal_name, "x\\" | DROP")',
+      '| WHERE MV_CONTAINS(service_principal_id, "b981")',
+      '| WHERE MV_CONTAINS(event.action, "Sign-in activity")',
+      '| WHERE MV_CONTAINS(source.ip, TO_IP("192.0.2.1"))',
+      '| WHERE MV_CONTAINS(source.ip, TO_IP("192.0.2.2"))',
     ]);
     expect(links[0].timeRange).toEqual({ from: 'now-30d', to: 'now' });
   });

@@ -108,7 +108,18 @@ function principalCell(row: HuntRow, groupBy: GroupBy, pivots?: UsePivotsValue) 
       </EuiText>
       {secondary.length > 0 && (
         <EuiText size="xs" color="subdued">
-          {secondary.join(', ')}
+          {secondary.map((value, index) => (
+            // The other identity pivots too: a row without a name is found by its ids.
+            <span key={value}>
+              {index > 0 && ', '}
+              {value}
+              <ValuePivot
+                pivots={pivots}
+                kind={groupBy === 'name' ? 'service_principal_id' : 'service_principal_name'}
+                value={value}
+              />
+            </span>
+          ))}
         </EuiText>
       )}
     </div>
