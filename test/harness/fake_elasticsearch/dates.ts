@@ -72,10 +72,17 @@ export function formatDate(epochMs: number): string {
   return new Date(epochMs).toISOString();
 }
 
+/** The form toISOString writes, which Date.parse reads exactly (and fast). */
+const CANONICAL_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
 /** Reads a date the way a `date` field accepts it from a document: a string, or epoch millis. */
 export function parseDateValue(value: unknown): number | undefined {
   if (typeof value === 'number' && Number.isFinite(value)) return Math.trunc(value);
   if (typeof value !== 'string') return undefined;
+  if (CANONICAL_INSTANT.test(value)) {
+    const epoch = Date.parse(value);
+    if (!Number.isNaN(epoch)) return epoch;
+  }
   if (/^-?\d+$/.test(value) && value.length > 4) return Number(value);
   return parseStrictDateOptionalTime(value);
 }
@@ -130,19 +137,17 @@ export function roundDown(epochMs: number, unit: DateMathUnit): number {
   const date = new Date(epochMs);
   const y = date.getUTCFullYear();
   const mo = date.getUTCMonth();
-  const d = date.getUTCDate();
   switch (unit) {
     case 'y':
       return Date.UTC(y, 0, 1);
     case 'M':
       return Date.UTC(y, mo, 1);
-    case 'w': {
-      const dayStart = Date.UTC(y, mo, d);
-      const mondayOffset = (date.getUTCDay() + 6) % 7;
-      return dayStart - mondayOffset * DAY_MS;
-    }
+    case 'w':
+      // The epoch began on a Thursday: weeks start three days later, on Mondays.
+      return Math.floor((epochMs - 4 * DAY_MS) / (7 * DAY_MS)) * 7 * DAY_MS + 4 * DAY_MS;
     case 'd':
-      return Date.UTC(y, mo, d);
+      // UTC days are whole multiples of 86,400,000 ms from the epoch.
+      return Math.floor(epochMs / DAY_MS) * DAY_MS;
     case 'h':
     case 'H':
       return Math.floor(epochMs / HOUR_MS) * HOUR_MS;

@@ -18,53 +18,31 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function pushLeaves(value: unknown, out: unknown[]): void {
-  if (Array.isArray(value)) {
-    for (const item of value) pushLeaves(item, out);
-    return;
-  }
-  if (value !== null && value !== undefined) out.push(value);
-}
-
 /**
- * Every value `_source` holds at a dotted path, whether written as nested objects, dotted keys or
- * arrays of objects (`{ "a": [{ "b": 1 }, { "b": 2 }] }` gives `a.b` = 1, 2).
+ * Every leaf of a document by dotted path, merging nested objects, dotted keys and arrays of
+ * objects as Elasticsearch does when it indexes them; one walk per document.
  */
-export function sourceValues(source: unknown, path: string): unknown[] {
-  const parts = path.split('.');
-  const out: unknown[] = [];
-  const walk = (node: unknown, index: number) => {
-    if (index === parts.length) {
-      pushLeaves(node, out);
-      return;
-    }
+export function flattenSource(source: unknown): Map<string, unknown[]> {
+  const out = new Map<string, unknown[]>();
+  const walk = (node: unknown, prefix: string) => {
     if (Array.isArray(node)) {
-      for (const item of node) walk(item, index);
+      for (const item of node) walk(item, prefix);
       return;
     }
-    if (!isObject(node)) return;
-    for (let end = index + 1; end <= parts.length; end += 1) {
-      const key = parts.slice(index, end).join('.');
-      if (Object.prototype.hasOwnProperty.call(node, key)) walk(node[key], end);
+    if (isObject(node)) {
+      for (const key in node) {
+        if (Object.prototype.hasOwnProperty.call(node, key)) {
+          walk(node[key], prefix ? `${prefix}.${key}` : key);
+        }
+      }
+      return;
     }
+    if (!prefix || node === null || node === undefined) return;
+    const values = out.get(prefix);
+    if (values) values.push(node);
+    else out.set(prefix, [node]);
   };
-  walk(source, 0);
-  return out;
-}
-
-/** Leaf paths of a document (arrays of scalars are one leaf), for dynamic mapping. */
-export function leafPaths(source: unknown, prefix = '', out = new Set<string>()): Set<string> {
-  if (Array.isArray(source)) {
-    for (const item of source) leafPaths(item, prefix, out);
-    return out;
-  }
-  if (isObject(source)) {
-    for (const [key, value] of Object.entries(source)) {
-      leafPaths(value, prefix ? `${prefix}.${key}` : key, out);
-    }
-    return out;
-  }
-  if (prefix && source !== null && source !== undefined) out.add(prefix);
+  walk(source, '');
   return out;
 }
 
@@ -94,6 +72,7 @@ function booleanOf(raw: unknown): boolean {
 export function readDocValue(mapping: FieldMapping, raw: unknown[], type: EsqlType): Value {
   if (mapping.type === 'constant_keyword') return mapping.value ?? null;
   if (raw.length === 0) return null;
+  if (raw.length === 1 && typeof raw[0] === 'string' && type === 'keyword') return raw[0];
   switch (type) {
     case 'keyword':
       return fromValues(

@@ -17,20 +17,19 @@ import {
   type Compiled,
   type CompileScope,
   type Row,
+  suggestion,
 } from './esql_compiled';
 import { compileExpression } from './esql_expressions';
-import { AGGREGATE_FUNCTIONS } from './esql_functions';
+import { compileAggregate, type AggregateState } from './esql_aggregations';
 import {
   compareScalars,
   isRepresentable,
-  NUMERIC_TYPES,
   typeName,
   valuesOf,
   type EsqlType,
-  type Scalar,
   type Value,
 } from './esql_values';
-import { didYouMean, findSimilar, parsingError, unsupported } from './errors';
+import { parsingError, unsupported } from './errors';
 import { globToRegExp } from './mappings';
 
 export type Stage = (rows: Row[]) => Row[];
@@ -78,18 +77,17 @@ function planEval(fields: NamedExpression[], scope: CompileScope): Stage {
     scope.schema = withColumn(scope.schema, derived(name, compiled.type, !compiled.resolved));
     steps.push({ compiled, keep });
   }
-  return (rows) => {
-    let current = rows;
-    for (const { compiled, keep } of steps) {
-      current = current.map((row) => {
-        const value = compiled.evaluate(row);
-        const next = keep.length === row.length ? row.slice() : keep.map((index) => row[index]);
-        next.push(value);
-        return next;
-      });
-    }
-    return current;
-  };
+  return (rows) =>
+    rows.map((row) => {
+      let current = row;
+      for (const { compiled, keep } of steps) {
+        const value = compiled.evaluate(current);
+        // Each row array belongs to one place in the pipeline, so it can grow in place.
+        if (keep.length !== current.length) current = keep.map((index) => current[index]);
+        current.push(value);
+      }
+      return current;
+    });
 }
 
 function planWhere(command: Extract<Command, { kind: 'where' }>, scope: CompileScope): Stage {
@@ -104,148 +102,10 @@ function planWhere(command: Extract<Command, { kind: 'where' }>, scope: CompileS
   return (rows) => rows.filter((row) => condition.evaluate(row) === true);
 }
 
-interface Aggregator {
-  type: EsqlType;
-  create(): AggregateState;
-}
+/** Stands for a null key in the grouping maps. */
+const NO_STATE: AggregateState = { add: () => undefined, result: () => null };
 
-interface AggregateState {
-  add(row: Row): void;
-  result(): Value;
-}
-
-function compileAggregate(field: NamedExpression, scope: CompileScope): Aggregator | undefined {
-  const node = field.expression;
-  if (node.kind !== 'call' || !AGGREGATE_FUNCTIONS.has(node.name)) {
-    if (node.kind === 'field') {
-      addProblem(
-        scope,
-        node.position,
-        `column [${node.name}] must appear in the STATS BY clause or be used in an aggregate function`
-      );
-      return undefined;
-    }
-    throw unsupported(node.position, 'STATS expressions other than a single aggregate function');
-  }
-  const name = node.name;
-  if (name === 'COUNT' && (node.star || node.args.length === 0)) {
-    return {
-      type: 'long',
-      create: () => {
-        let count = 0;
-        return { add: () => (count += 1), result: () => count };
-      },
-    };
-  }
-  const expected = name === 'COUNT_DISTINCT' ? [1, 2] : [1, 1];
-  if (node.star || node.args.length < expected[0] || node.args.length > expected[1]) {
-    addProblem(
-      scope,
-      node.position,
-      `error building [${name.toLowerCase()}]: wrong number of arguments`
-    );
-    return undefined;
-  }
-  const argument = compileExpression(node.args[0], { ...scope, inStats: true });
-  if (!argument.resolved) return undefined;
-  const type = argument.type;
-  if (!isRepresentable(type)) {
-    addProblem(
-      scope,
-      node.position,
-      `argument of [${node.text}] must be a column value, found [${typeName(type)}]`
-    );
-    return undefined;
-  }
-  const read = (row: Row) => valuesOf(argument.evaluate(row));
-  switch (name) {
-    case 'COUNT':
-      return {
-        type: 'long',
-        create: () => {
-          let count = 0;
-          return { add: (row) => (count += read(row).length), result: () => count };
-        },
-      };
-    case 'COUNT_DISTINCT':
-      // Exact here; ES counts with HyperLogLog++, exact below its precision threshold (3,000).
-      return {
-        type: 'long',
-        create: () => {
-          const seen = new Set<Scalar>();
-          return {
-            add: (row) => read(row).forEach((value) => seen.add(value)),
-            result: () => seen.size,
-          };
-        },
-      };
-    case 'VALUES':
-      // ES promises no order; first-seen order here, so no caller may rely on one.
-      return {
-        type,
-        create: () => {
-          const seen = new Set<Scalar>();
-          return {
-            add: (row) => read(row).forEach((value) => seen.add(value)),
-            result: () => {
-              const values = [...seen];
-              return values.length === 0 ? null : values.length === 1 ? values[0] : values;
-            },
-          };
-        },
-      };
-    case 'MIN':
-    case 'MAX': {
-      if (type === 'text' || type === 'null') {
-        addProblem(
-          scope,
-          node.position,
-          `argument of [${node.text}] must be [representable except text], found value [${argument.site.text}] type [${typeName(type)}]`
-        );
-        return undefined;
-      }
-      const sign = name === 'MIN' ? 1 : -1;
-      return {
-        type,
-        create: () => {
-          let best: Scalar | null = null;
-          return {
-            add: (row) =>
-              read(row).forEach((value) => {
-                if (best === null || sign * compareScalars(type, value, best) < 0) best = value;
-              }),
-            result: () => best,
-          };
-        },
-      };
-    }
-    default: {
-      if (!NUMERIC_TYPES.has(type)) {
-        addProblem(
-          scope,
-          node.position,
-          `argument of [${node.text}] must be [numeric except unsigned_long or counter types], found value [${argument.site.text}] type [${typeName(type)}]`
-        );
-        return undefined;
-      }
-      return {
-        type: type === 'double' ? 'double' : 'long',
-        create: () => {
-          let sum = 0;
-          let seen = false;
-          return {
-            add: (row) =>
-              read(row).forEach((value) => {
-                sum += Number(value);
-                seen = true;
-              }),
-            result: () => (seen ? sum : null),
-          };
-        },
-      };
-    }
-  }
-}
+const NULL_KEY = Symbol('null');
 
 /** The cartesian product of each key's values; an empty key is the null group. */
 function keyCombinations(values: Value[]): Value[][] {
@@ -288,30 +148,58 @@ function planStats(command: Extract<Command, { kind: 'stats' }>, scope: CompileS
     ...groups.map((group) => group.name),
   ].map((name, index, all) => (all.lastIndexOf(name) === index ? index : -1));
   scope.schema = schema;
+  const createStates = () => aggregates.map(({ aggregator }) => aggregator?.create() ?? NO_STATE);
+  const arguments_ = aggregates.map(({ aggregator }) => aggregator?.argument);
   return (rows) => {
-    const table = new Map<string, { keys: Value[]; states: AggregateState[] }>();
+    // Groups in a tree of maps, one level per key: values keep their type (1 is not "1").
+    const root = new Map<unknown, unknown>();
+    const groupsFound: Array<{ keys: Value[]; states: AggregateState[] }> = [];
     const stateFor = (keys: Value[]) => {
-      const id = JSON.stringify(keys);
-      let entry = table.get(id);
+      let node = root;
+      for (let level = 0; level < keys.length - 1; level += 1) {
+        const key = keys[level] ?? NULL_KEY;
+        let next = node.get(key) as Map<unknown, unknown> | undefined;
+        if (!next) {
+          next = new Map();
+          node.set(key, next);
+        }
+        node = next;
+      }
+      const last = keys.length > 0 ? (keys[keys.length - 1] ?? NULL_KEY) : NULL_KEY;
+      let entry = node.get(last) as { keys: Value[]; states: AggregateState[] } | undefined;
       if (!entry) {
-        entry = {
-          keys,
-          states: aggregates.map(
-            ({ aggregator }) => aggregator?.create() ?? { add: () => undefined, result: () => null }
-          ),
-        };
-        table.set(id, entry);
+        entry = { keys: keys.slice(), states: createStates() };
+        node.set(last, entry);
+        groupsFound.push(entry);
       }
       return entry;
     };
     if (groups.length === 0) stateFor([]);
+    const keyValues: Value[] = new Array(groups.length);
+    const argumentValues: Value[] = new Array(aggregates.length);
     for (const row of rows) {
-      const keyValues = groups.map((group) => group.compiled.evaluate(row));
+      let multiValued = false;
+      for (let index = 0; index < groups.length; index += 1) {
+        keyValues[index] = groups[index].compiled.evaluate(row);
+        if (Array.isArray(keyValues[index])) multiValued = true;
+      }
+      // Each argument once per row, whatever the number of groups the row falls in.
+      for (let index = 0; index < aggregates.length; index += 1) {
+        argumentValues[index] = arguments_[index]?.evaluate(row) ?? null;
+      }
+      if (!multiValued) {
+        const { states } = stateFor(keyValues);
+        for (let index = 0; index < states.length; index += 1)
+          states[index].add(argumentValues[index]);
+        continue;
+      }
       for (const keys of keyCombinations(keyValues)) {
-        for (const state of stateFor(keys).states) state.add(row);
+        const { states } = stateFor(keys);
+        for (let index = 0; index < states.length; index += 1)
+          states[index].add(argumentValues[index]);
       }
     }
-    return [...table.values()].map(({ keys, states }) => {
+    return groupsFound.map(({ keys, states }) => {
       const full = [...states.map((state) => state.result()), ...keys];
       return outputs.flatMap((position) => (position === -1 ? [] : [full[position]]));
     });
@@ -389,11 +277,11 @@ function unmatched(pattern: NamePattern, schema: Column[], scope: CompileScope):
     addProblem(scope, pattern.position, `No matches found for pattern [${pattern.pattern}]`);
     return;
   }
-  const names = schema.map((column) => column.name);
+  const names = schema.filter((column) => !column.origin.refusal).map((column) => column.name);
   addProblem(
     scope,
     pattern.position,
-    `Unknown column [${pattern.pattern}]${didYouMean(findSimilar(pattern.pattern, names))}`
+    `Unknown column [${pattern.pattern}]${suggestion(scope, pattern.pattern, names)}`
   );
 }
 

@@ -4,7 +4,7 @@
  * reported together, as ES's Verifier does.
  */
 import type { Expression } from './esql_ast';
-import { at, type SourcePosition } from './errors';
+import { at, didYouMean, findSimilar, type SourcePosition } from './errors';
 import type { EsqlType, Scalar, Value } from './esql_values';
 import { MULTI_VALUE_FAILURE, type FailureSite, type Warnings } from './esql_warnings';
 
@@ -51,6 +51,11 @@ export interface CompileScope {
   problems: string[];
   /** Inside STATS, aggregate functions are allowed (and compiled by the STATS command). */
   inStats?: boolean;
+  /**
+   * Off for an attempt whose problems are discarded (the filtered resolution ES retries): close
+   * names are costly to find and would not be shown.
+   */
+  suggest?: boolean;
 }
 
 export interface Compiled {
@@ -139,4 +144,19 @@ export function singleValues(
     out.push(value);
   }
   return out;
+}
+
+/** One single-valued input: undefined for null, and for a multi-value (with its warning). */
+export function single(value: Value, site: FailureSite, warnings: Warnings): Scalar | undefined {
+  if (value === null) return undefined;
+  if (Array.isArray(value)) {
+    warnings.failed(site, MULTI_VALUE_FAILURE);
+    return undefined;
+  }
+  return value;
+}
+
+/** ", did you mean [x]?" for a name not found among `names`, when the scope reports it. */
+export function suggestion(scope: CompileScope, name: string, names: Iterable<string>): string {
+  return scope.suggest === false ? '' : didYouMean(findSimilar(name, names));
 }

@@ -335,9 +335,10 @@ function analyse(
   params: ReadonlyMap<string, ParamValue>,
   now: number,
   warnings: Warnings,
-  relation: SourceRelation
+  relation: SourceRelation,
+  suggest = true
 ): { plan: ReturnType<typeof planQuery>; problems: string[]; relation: SourceRelation } {
-  const scope: CompileScope = { schema: [], params, now, warnings, problems: [] };
+  const scope: CompileScope = { schema: [], params, now, warnings, problems: [], suggest };
   const plan = planQuery(query, scope, relation);
   return { plan, problems: scope.problems, relation };
 }
@@ -353,9 +354,10 @@ function execute(
   // ES resolves indices with the request filter first and, if the query then fails to verify,
   // again without it (EsqlSession, elastic/elasticsearch#116755).
   let lastProblems: string[] = [];
-  for (const resolution of candidates) {
+  for (const [attempt, resolution] of candidates.entries()) {
     const relation = relationOf(resolution, filter);
-    const first = analyse(query, params, now, new Warnings(), relation);
+    const last = attempt === candidates.length - 1;
+    const first = analyse(query, params, now, new Warnings(), relation, last);
     if (first.problems.length > 0) {
       lastProblems = first.problems;
       continue;

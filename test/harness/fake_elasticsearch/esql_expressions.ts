@@ -13,12 +13,14 @@ import {
   addProblem,
   finish,
   siteOf,
+  single,
   singleValues,
   unresolved,
   type Compiled,
   type CompileScope,
   type Row,
   type TemporalAmount,
+  suggestion,
 } from './esql_compiled';
 import { castConstant, compileCall } from './esql_functions';
 import {
@@ -31,7 +33,7 @@ import {
   type Value,
 } from './esql_values';
 import { addMonths } from './dates';
-import { didYouMean, findSimilar, parsingError, unsupported } from './errors';
+import { parsingError, unsupported } from './errors';
 
 const INT_MIN = -2_147_483_648;
 const INT_MAX = 2_147_483_647;
@@ -174,10 +176,15 @@ function compileComparison(
   const type = left.type === 'null' ? right.type : left.type;
   const site = siteOf(node);
   const test = COMPARE[node.op];
+  const { warnings } = scope;
   return finish(node, 'boolean', [left, right], (row) => {
-    const values = singleValues([left.evaluate(row), right.evaluate(row)], site, scope.warnings);
-    if (!values) return null;
-    return test(compareScalars(type, values[0], values[1]));
+    const leftValue = left.evaluate(row);
+    const rightValue = right.evaluate(row);
+    const a = single(leftValue, site, warnings);
+    if (a === undefined) return null;
+    const b = single(rightValue, site, warnings);
+    if (b === undefined) return null;
+    return test(compareScalars(type, a, b));
   });
 }
 
@@ -221,8 +228,8 @@ function compileArithmetic(
     const span = spanSide.span;
     const sign = node.op === '+' ? 1 : -1;
     return finish(node, 'date', [dateSide], (row) => {
-      const values = singleValues([dateSide.evaluate(row)], site, scope.warnings);
-      return values ? addSpan(Number(values[0]), span, sign) : null;
+      const value = single(dateSide.evaluate(row), site, scope.warnings);
+      return value === undefined ? null : addSpan(Number(value), span, sign);
     });
   }
   if (
@@ -331,8 +338,8 @@ function compileNot(node: Extract<Expression, { kind: 'not' }>, scope: CompileSc
   }
   const site = siteOf(node);
   return finish(node, 'boolean', [operand], (row) => {
-    const values = singleValues([operand.evaluate(row)], site, scope.warnings);
-    return values ? !values[0] : null;
+    const value = single(operand.evaluate(row), site, scope.warnings);
+    return value === undefined ? null : !value;
   });
 }
 
@@ -358,17 +365,17 @@ function compileIn(node: Extract<Expression, { kind: 'in' }>, scope: CompileScop
   const type = operand.type;
   const negated = node.negated;
   return finish(node, 'boolean', [operand, ...items], (row) => {
-    const values = singleValues([operand.evaluate(row)], site, scope.warnings);
-    if (!values) return null;
+    const value = single(operand.evaluate(row), site, scope.warnings);
+    if (value === undefined) return null;
     let sawNull = false;
     let found = false;
     for (const item of items) {
-      const value = item.evaluate(row);
-      if (value === null || Array.isArray(value)) {
+      const candidate = item.evaluate(row);
+      if (candidate === null || Array.isArray(candidate)) {
         sawNull = true;
         continue;
       }
-      if (compareScalars(type, values[0], value) === 0) {
+      if (compareScalars(type, value, candidate) === 0) {
         found = true;
         break;
       }
@@ -393,7 +400,7 @@ function compileField(node: Extract<Expression, { kind: 'field' }>, scope: Compi
     addProblem(
       scope,
       node.position,
-      `Unknown column [${node.name}]${didYouMean(findSimilar(node.name, names))}`
+      `Unknown column [${node.name}]${suggestion(scope, node.name, names)}`
     );
     return unresolved(node);
   }
@@ -480,8 +487,8 @@ export function compileExpression(node: Expression, scope: CompileScope): Compil
       }
       const site = siteOf(node);
       return finish(node, operand.type, [operand], (row) => {
-        const values = singleValues([operand.evaluate(row)], site, scope.warnings);
-        return values ? -Number(values[0]) : null;
+        const value = single(operand.evaluate(row), site, scope.warnings);
+        return value === undefined ? null : -Number(value);
       });
     }
     case 'compare':

@@ -11,12 +11,14 @@ import {
   finish,
   ordinal,
   siteOf,
+  single,
   singleValues,
   unresolved,
   type Compiled,
   type CompileScope,
   type Row,
   type TemporalAmount,
+  suggestion,
 } from './esql_compiled';
 import { formatDate, parseStrictDateOptionalTime, roundDown } from './dates';
 import {
@@ -33,7 +35,7 @@ import {
   type Value,
 } from './esql_values';
 import { canonicalIp, inCidr, parseCidr, type CidrBlock } from './ip';
-import { didYouMean, findSimilar, unsupported } from './errors';
+import { unsupported } from './errors';
 
 type CallNode = Extract<Expression, { kind: 'call' }>;
 type Compile = (node: Expression, scope: CompileScope) => Compiled;
@@ -406,8 +408,8 @@ function compileDateTrunc(
     'date',
     [date],
     (row) => {
-      const values = singleValues([date.evaluate(row)], site, scope.warnings);
-      return values ? round(Number(values[0])) : null;
+      const value = single(date.evaluate(row), site, scope.warnings);
+      return value === undefined ? null : round(Number(value));
     },
     { fromFunction: true }
   );
@@ -596,7 +598,7 @@ export function compileCall(
     addProblem(
       scope,
       node.position,
-      `Unknown function [${node.name.toLowerCase()}]${didYouMean(findSimilar(node.name.toLowerCase(), known))}`
+      `Unknown function [${node.name.toLowerCase()}]${suggestion(scope, node.name.toLowerCase(), known)}`
     );
     return unresolved(node);
   }

@@ -2,7 +2,7 @@
  * The fake cluster's indices: documents with a declared mapping, checked at indexing time, read
  * column by column through doc values, resolved from index patterns as FROM and `_field_caps` do.
  */
-import { leafPaths, MalformedValueError, readDocValue, sourceValues } from './doc_values';
+import { flattenSource, MalformedValueError, readDocValue } from './doc_values';
 import type { Value } from './esql_values';
 import {
   esqlTypeOf,
@@ -21,6 +21,8 @@ export interface IndexInput {
   dataStream?: boolean;
 }
 
+const NO_VALUES: unknown[] = [];
+
 /** The backing index generation date; any fixed date serves, it only names the index. */
 const BACKING_INDEX_DATE = '2026.01.01';
 
@@ -30,7 +32,9 @@ export class FakeIndex {
   readonly concreteName: string;
   readonly fields: ReadonlyMap<string, FieldMapping>;
   readonly documents: ReadonlyArray<Record<string, unknown>>;
+  /** Doc values, column by column (doc values are columnar), computed once at indexing. */
   private readonly columns = new Map<string, Value[]>();
+  private nullColumn: Value[] | undefined;
 
   constructor(input: IndexInput) {
     this.name = input.name;
@@ -38,54 +42,78 @@ export class FakeIndex {
       ? `.ds-${input.name}-${BACKING_INDEX_DATE}-000001`
       : input.name;
     this.documents = input.documents;
-    this.fields = effectiveMapping(input);
-    // Index every document now, so a malformed value fails loudly as Elasticsearch refuses it.
-    for (const field of this.fields.keys()) this.docValues(field);
-  }
-
-  /** One field's doc values for every document, computed once (doc values are columnar). */
-  docValues(field: string): Value[] {
-    const cached = this.columns.get(field);
-    if (cached) return cached;
-    const mapping = this.fields.get(field);
-    const type = mapping && esqlTypeOf(mapping);
-    const column = this.documents.map((source, index) => {
-      if (!mapping || !type) return null;
-      const raw = sourceValues(source, field);
-      if (mapping.type === 'constant_keyword' && raw.some((value) => value !== mapping.value)) {
-        throw new Error(
-          `${this.name} document ${index}: [${field}] is a constant_keyword of [${mapping.value}] and cannot hold [${raw.join(', ')}]`
-        );
-      }
-      try {
-        return readDocValue(mapping, raw, type);
-      } catch (error) {
-        if (!(error instanceof MalformedValueError)) throw error;
-        throw new Error(
-          `${this.name} document ${index}: failed to parse field [${field}] of type [${mapping.type}]: ${error.message}`
-        );
+    const fields = new Map<string, FieldMapping>(Object.entries(input.mapping.properties));
+    const templates = (input.mapping.dynamicTemplates ?? []).map((template) => ({
+      matcher: globToRegExp(template.pathMatch),
+      mapping: template.mapping,
+    }));
+    // Each path's mapping, decided once: declared, from a dynamic template, or unmapped (null).
+    const decided = new Map<string, FieldMapping | null>();
+    const raw = new Map<string, Array<unknown[] | undefined>>();
+    const count = input.documents.length;
+    input.documents.forEach((document, index) => {
+      for (const [path, values] of flattenSource(document)) {
+        let mapping = decided.get(path);
+        if (mapping === undefined) {
+          mapping =
+            fields.get(path) ??
+            templates.find(({ matcher }) => matcher.test(path))?.mapping ??
+            null;
+          decided.set(path, mapping);
+          if (mapping && !fields.has(path)) fields.set(path, mapping);
+        }
+        if (!mapping) continue;
+        let column = raw.get(path);
+        if (!column) {
+          column = new Array<unknown[] | undefined>(count);
+          raw.set(path, column);
+        }
+        column[index] = values;
       }
     });
-    this.columns.set(field, column);
-    return column;
-  }
-}
-
-function effectiveMapping(input: IndexInput): Map<string, FieldMapping> {
-  const fields = new Map<string, FieldMapping>(Object.entries(input.mapping.properties));
-  const templates = (input.mapping.dynamicTemplates ?? []).map((template) => ({
-    matcher: globToRegExp(template.pathMatch),
-    mapping: template.mapping,
-  }));
-  if (templates.length === 0) return fields;
-  for (const document of input.documents) {
-    for (const path of leafPaths(document)) {
-      if (fields.has(path)) continue;
-      const template = templates.find(({ matcher }) => matcher.test(path));
-      if (template) fields.set(path, template.mapping);
+    this.fields = fields;
+    // Index every value now, so a malformed one fails loudly as Elasticsearch refuses it.
+    for (const [field, mapping] of fields) {
+      const type = esqlTypeOf(mapping);
+      const values = raw.get(field);
+      if (!type || (!values && mapping.type !== 'constant_keyword')) continue;
+      const column = new Array<Value>(count);
+      for (let index = 0; index < count; index += 1) {
+        column[index] = this.read(field, mapping, type, values?.[index] ?? NO_VALUES, index);
+      }
+      this.columns.set(field, column);
     }
   }
-  return fields;
+
+  private read(
+    field: string,
+    mapping: FieldMapping,
+    type: NonNullable<ReturnType<typeof esqlTypeOf>>,
+    raw: unknown[],
+    index: number
+  ): Value {
+    if (mapping.type === 'constant_keyword' && raw.some((value) => value !== mapping.value)) {
+      throw new Error(
+        `${this.name} document ${index}: [${field}] is a constant_keyword of [${mapping.value}] and cannot hold [${raw.join(', ')}]`
+      );
+    }
+    try {
+      return readDocValue(mapping, raw, type);
+    } catch (error) {
+      if (!(error instanceof MalformedValueError)) throw error;
+      throw new Error(
+        `${this.name} document ${index}: failed to parse field [${field}] of type [${mapping.type}]: ${error.message}`
+      );
+    }
+  }
+
+  /** One field's doc values for every document; null for a field no document holds. */
+  docValues(field: string): Value[] {
+    const column = this.columns.get(field);
+    if (column) return column;
+    this.nullColumn ??= new Array<Value>(this.documents.length).fill(null);
+    return this.nullColumn;
+  }
 }
 
 export interface ResolvedIndices {

@@ -169,19 +169,27 @@ function range(field: string, options: unknown, now: number): IndexFilter {
         ),
       }));
     const column = index.docValues(field);
+    const inRange = (value: Scalar) => {
+      for (const { bound, value: limit } of limits) {
+        const order = compare(value, limit);
+        if (
+          bound === 'gt'
+            ? order <= 0
+            : bound === 'gte'
+              ? order < 0
+              : bound === 'lt'
+                ? order >= 0
+                : order > 0
+        ) {
+          return false;
+        }
+      }
+      return true;
+    };
     return (document) => {
       const stored = column[document];
       if (stored === null) return false;
-      const values = Array.isArray(stored) ? stored : [stored];
-      return values.some((value) =>
-        limits.every(({ bound, value: limit }) => {
-          const order = compare(value, limit);
-          if (bound === 'gt') return order > 0;
-          if (bound === 'gte') return order >= 0;
-          if (bound === 'lt') return order < 0;
-          return order <= 0;
-        })
-      );
+      return Array.isArray(stored) ? stored.some(inRange) : inRange(stored);
     };
   };
 }
