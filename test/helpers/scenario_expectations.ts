@@ -252,10 +252,12 @@ export function expectedHuntRows(
 export type ValueKind =
   'service_principal_name' | 'service_principal_id' | 'source.ip' | 'event.action';
 
-/** Every event of one value in the hunt's window and sources (no IP filter: it is not the row). */
+/**
+ * Every event of one value in the hunt's window and sources (no IP filter: it is not the row),
+ * from the events `selectedEvents` returned for that window.
+ */
 export function expectedValueEvents(
-  documents: ScenarioDocument[],
-  expectation: HuntExpectation,
+  selected: ScenarioEvent[],
   kind: ValueKind,
   value: string
 ): ScenarioEvent[] {
@@ -266,7 +268,7 @@ export function expectedValueEvents(
     return event.ips;
   };
   const wanted = kind === 'source.ip' ? canonicalAddress(value) : value;
-  return selectedEvents(documents, expectation).filter((event) => pick(event).includes(wanted));
+  return selected.filter((event) => pick(event).includes(wanted));
 }
 
 /** One event as a comparable key; a pivot's returned record maps to the same key. */
