@@ -52,7 +52,7 @@ describe('POST /internal/entra_sp_hunt/events', () => {
     expect(response.status).toBe(200);
     const sent = cluster.requests[1];
     expect(sent.path).toBe('/_query');
-    expect(sent.body.query).toContain('service_principal_name == ?principal');
+    expect(sent.body.query).toContain('MV_CONTAINS(service_principal_name, ?principal)');
     expect(sent.body.query).not.toContain('DROP');
     expect(sent.body.params).toContainEqual({ principal: ROW.principal });
     expect(sent.body.filter).toEqual({
@@ -76,7 +76,7 @@ describe('POST /internal/entra_sp_hunt/events', () => {
       time_range: { from: '2026-11-20T00:00:00.000Z', to: '2026-11-21T00:00:00.000Z' },
     });
     expect((response.payload as { query: string }).query).toContain(
-      'service_principal_name == "x\\" | DROP @timestamp //"'
+      'MV_CONTAINS(service_principal_name, "x\\" | DROP @timestamp //")'
     );
   });
 

@@ -85,6 +85,44 @@ describe('event summaries', () => {
   });
 });
 
+describe('event summaries of events with several source IPs', () => {
+  // ES|QL returns a multi-valued source.ip as an array; the hunt counted the event under each.
+  const chained = [
+    {
+      '@timestamp': '2026-11-20T08:21:00.000Z',
+      'source.ip': ['203.0.113.24', '2001:db8:4860::17'],
+      'source.geo.country_name': null,
+    },
+    {
+      '@timestamp': '2026-11-20T14:31:00.000Z',
+      'source.ip': '2001:db8:4860::17',
+      'source.geo.country_name': 'Canada',
+      'source.as.organization.name': 'Example IPv6 Transit Ltd.',
+    },
+    { '@timestamp': '2026-11-20T15:00:00.000Z', 'source.ip': null },
+  ];
+
+  it('counts an event under every IP it has, and one without an IP under a dash', () => {
+    expect(ipSummaries(chained).map(({ ip, events: count }) => [ip, count])).toEqual([
+      ['2001:db8:4860::17', 2],
+      ['—', 1],
+      ['203.0.113.24', 1],
+    ]);
+    expect(timeline(chained)).toEqual([
+      { hour: Date.parse('2026-11-20T08:00:00.000Z'), ip: '2001:db8:4860::17', count: 1 },
+      { hour: Date.parse('2026-11-20T08:00:00.000Z'), ip: '203.0.113.24', count: 1 },
+      { hour: Date.parse('2026-11-20T14:00:00.000Z'), ip: '2001:db8:4860::17', count: 1 },
+      { hour: Date.parse('2026-11-20T15:00:00.000Z'), ip: '—', count: 1 },
+    ]);
+  });
+
+  it('takes country and AS only from events with one IP, whose enrichment describes it', () => {
+    const [ipv6, , ipv4] = ipSummaries(chained);
+    expect(ipv6).toMatchObject({ country: 'Canada', asOrganization: 'Example IPv6 Transit Ltd.' });
+    expect(ipv4).toMatchObject({ country: null, asOrganization: null });
+  });
+});
+
 /** The flyout for `row` with the hunt's params, its Discover pivots, and `onPost` answering. */
 function renderFlyout(onPost: PostHandler, input: HuntParamsInput = {}) {
   const { services, posts } = createPivotServices(onPost);

@@ -1,0 +1,134 @@
+/**
+ * The routes against the fake Elasticsearch over HTTP, which runs every query it receives through
+ * its ES|QL interpreter: coverage counts, a hunt over part of the integrations, a long hunt polled to
+ * its end and one cancelled. Expected figures come from plain loops over the scenario documents.
+ */
+import { Client } from '@elastic/elasticsearch';
+import { httpServiceMock, loggingSystemMock } from '@kbn/core/server/mocks';
+import {
+  COVERAGE_API_PATH,
+  HUNT_API_PATH,
+  HUNT_CANCEL_API_PATH,
+  HUNT_STATUS_API_PATH,
+} from '../../common/constants';
+import type { HuntResponse, HuntStatusResponse } from '../../common/hunt/api_types';
+import type { CoverageResponse } from '../../common/hunt/coverage';
+import { buildScenario, buildScenarioIndices } from '../../test/fixtures/scenario/build_scenario';
+import {
+  startFakeElasticsearch,
+  type FakeElasticsearch,
+} from '../../test/harness/fake_elasticsearch/server';
+import { createRequestContext } from '../../test/helpers/es_mock';
+import { callRoute } from '../../test/helpers/route_runner';
+import { expectedHuntRows } from '../../test/helpers/scenario_expectations';
+import { registerRoutes } from '.';
+
+const NOW = new Date();
+const DOCUMENTS = buildScenario(NOW);
+const router = httpServiceMock.createRouter();
+registerRoutes(router, loggingSystemMock.createLogger());
+let fake: FakeElasticsearch;
+let client: Client;
+
+beforeAll(async () => {
+  fake = await startFakeElasticsearch({ indices: buildScenarioIndices(NOW) });
+  client = new Client({ node: fake.url, maxRetries: 0 });
+});
+
+afterAll(async () => {
+  await client.close();
+  await fake.close();
+});
+
+function call(path: string, body: unknown) {
+  return callRoute(router.versioned.getRoute('post', path), {
+    body,
+    context: createRequestContext(client),
+  });
+}
+
+function rowKeys(
+  rows: Array<{ day: string | null; action: string | null; principal: string | null }>
+) {
+  return rows.map((row) => JSON.stringify([row.day, row.action, row.principal])).sort();
+}
+
+describe('routes on the ES|QL interpreter', () => {
+  it('coverage counts each data source’s events in the window, as a loop over the documents does', async () => {
+    const response = await call(COVERAGE_API_PATH, {});
+    expect(response.status).toBe(200);
+    const coverage = response.payload as CoverageResponse;
+    const start = Date.parse(coverage.time.start);
+    const end = Date.parse(coverage.time.end);
+    const expected = new Map<string, number>();
+    for (const { _source: source } of DOCUMENTS) {
+      const time = Date.parse(String(source['@timestamp']));
+      if (time <= start || time > end) continue;
+      const dataset = String((source.event as Record<string, unknown>).dataset);
+      expected.set(dataset, (expected.get(dataset) ?? 0) + 1);
+    }
+    expect(new Map(coverage.datasets.map((entry) => [entry.dataset, entry.event_count]))).toEqual(
+      expected
+    );
+    expect(coverage.datasets.every((entry) => entry.status === 'ready')).toBe(true);
+    expect(coverage.index_count).toBe(4);
+  });
+
+  it('hunts over part of the integrations, leaving the missing sources out of the query', async () => {
+    const response = await call(HUNT_API_PATH, {
+      index_patterns: ['logs-azure.signinlogs-*', 'logs-azure.auditlogs-*'],
+    });
+    expect(response.status).toBe(200);
+    const hunt = response.payload as HuntResponse;
+    expect(hunt.datasets).toEqual(['azure.auditlogs', 'azure.signinlogs']);
+    expect(hunt.skipped.map((entry) => [entry.dataset, entry.reason])).toEqual([
+      ['o365.audit', 'missing_fields'],
+      ['azure.graphactivitylogs', 'missing_fields'],
+    ]);
+    const expected = expectedHuntRows(DOCUMENTS, {
+      start: Date.parse(hunt.time.start),
+      end: Date.parse(hunt.time.end),
+      datasets: ['azure.auditlogs', 'azure.signinlogs'],
+    });
+    expect(
+      rowKeys(hunt.rows.map((row) => ({ ...row, principal: row.service_principal_name })))
+    ).toEqual(rowKeys(expected));
+  });
+
+  it('answers a long hunt as running, then its rows on a later status check', async () => {
+    fake.addFault({ endpoint: '_query', queryContains: 'daily_action_count', runningMs: 2_500 });
+    const submitted = (await call(HUNT_API_PATH, {})).payload as HuntResponse;
+    expect(submitted.outcome).toBe('running');
+    const id = submitted.id ?? '';
+    let status: HuntStatusResponse = {
+      is_running: true,
+      rows: [],
+      truncated: false,
+      is_partial: false,
+      took_ms: null,
+    };
+    // Each status call waits up to 5 s in Elasticsearch; the hunt ends within the first.
+    for (let attempt = 0; attempt < 3 && status.is_running; attempt += 1) {
+      status = (await call(HUNT_STATUS_API_PATH, { id, limit: 1000 }))
+        .payload as HuntStatusResponse;
+    }
+    expect(status.is_running).toBe(false);
+    const expected = expectedHuntRows(DOCUMENTS, {
+      start: Date.parse(submitted.time.start),
+      end: Date.parse(submitted.time.end),
+    });
+    expect(
+      rowKeys(status.rows.map((row) => ({ ...row, principal: row.service_principal_name })))
+    ).toEqual(rowKeys(expected));
+    // Read once, then deleted: nothing stays stored.
+    expect(fake.asyncQueryIds()).toEqual([]);
+  }, 30_000);
+
+  it('cancels a running hunt, deleting it in Elasticsearch', async () => {
+    fake.addFault({ endpoint: '_query', queryContains: 'daily_action_count', runningMs: 60_000 });
+    const submitted = (await call(HUNT_API_PATH, {})).payload as HuntResponse;
+    expect(fake.asyncQueryIds()).toHaveLength(1);
+    expect((await call(HUNT_CANCEL_API_PATH, { id: submitted.id })).status).toBe(200);
+    expect(fake.asyncQueryIds()).toEqual([]);
+  }, 30_000);
+});
