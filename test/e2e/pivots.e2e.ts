@@ -3,6 +3,7 @@ import { decodeRedirectParams } from '@kbn/share-plugin/public/mocks';
 import { DATA_TEST_SUBJ } from '../../public/data_test_subj';
 import type { RecordedEsRequest } from '../harness/fake_elasticsearch/server';
 import { e2eSuite, screenshot, subj } from './browser';
+import { expectedRowCount, expectedRowCountNow } from './expected_rows';
 
 const current = e2eSuite();
 
@@ -69,8 +70,12 @@ describe('pivots from a result to the evidence, in Chromium', () => {
     await page.goto(`${current().server.url}${href}`);
     await page.waitForSelector('[data-test-subj="harnessDiscoverCount"]');
     const { esql, from, to } = discoverParams(page.url());
-    expect(esql).toContain('| WHERE event.action == "Add service principal credentials"');
-    expect(esql).toContain('| WHERE service_principal_name == "Managed Service Identity"');
+    expect(esql).toContain(
+      '| WHERE MV_CONTAINS(event.action, "Add service principal credentials")'
+    );
+    expect(esql).toContain(
+      '| WHERE MV_CONTAINS(service_principal_name, "Managed Service Identity")'
+    );
     expect(from).toMatch(/^\d{4}-\d{2}-\d{2}T00:00:00\.000Z$/);
     expect(Date.parse(to ?? '') - Date.parse(from ?? '')).toBe(86_400_000);
     expect(await page.innerText('[data-test-subj="harnessDiscoverCount"]')).toBe('2 results');
@@ -93,7 +98,7 @@ describe('pivots from a result to the evidence, in Chromium', () => {
     await page.goto(`${current().server.url}${ipHref}`);
     await page.waitForSelector('[data-test-subj="harnessDiscoverCount"]');
     const ip = discoverParams(page.url());
-    expect(ip.esql).toContain('| WHERE source.ip == TO_IP("1.128.3.4")');
+    expect(ip.esql).toContain('| WHERE MV_CONTAINS(source.ip, TO_IP("1.128.3.4"))');
     expect(ip.from).toBe('now-30d');
     expect(
       Number((await page.innerText('[data-test-subj="harnessDiscoverCount"]')).split(' ')[0])
@@ -106,15 +111,17 @@ describe('pivots from a result to the evidence, in Chromium', () => {
     expect(discoverParams(huntPage.url()).esql).toContain(
       '(daily_action_count <= 5 and distinct_ips >= 2)'
     );
-    expect(await huntPage.innerText('[data-test-subj="harnessDiscoverCount"]')).toBe('6 results');
+    expect(await huntPage.innerText('[data-test-subj="harnessDiscoverCount"]')).toBe(
+      `${expectedRowCountNow(current().server.scenarioNow)} results`
+    );
   });
 
-  it('every value pivot of a row (principal, action, each IP) runs in Discover and finds events', async () => {
+  it('every value pivot of a row (principal name and id, action, each IP) runs in Discover and finds events', async () => {
     const page = await openResults();
     const hrefs = await rowWith(page, 'Add service principal credentials')
       .locator(subj(DATA_TEST_SUBJ.valuePivot))
       .evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
-    expect(hrefs).toHaveLength(4);
+    expect(hrefs).toHaveLength(5);
     const wheres: string[] = [];
     for (const href of hrefs) {
       await page.goto(`${current().server.url}${href}`);
@@ -131,10 +138,11 @@ describe('pivots from a result to the evidence, in Chromium', () => {
       ).toBeGreaterThan(0);
     }
     expect(wheres).toEqual([
-      '| WHERE service_principal_name == "Managed Service Identity"',
-      '| WHERE event.action == "Add service principal credentials"',
-      '| WHERE source.ip == TO_IP("1.128.3.4")',
-      '| WHERE source.ip == TO_IP("198.51.100.12")',
+      '| WHERE MV_CONTAINS(service_principal_name, "Managed Service Identity")',
+      '| WHERE MV_CONTAINS(service_principal_id, "b9814691-9ca1-4e55-a1ac-8ef5dd010ec0")',
+      '| WHERE MV_CONTAINS(event.action, "Add service principal credentials")',
+      '| WHERE MV_CONTAINS(source.ip, TO_IP("1.128.3.4"))',
+      '| WHERE MV_CONTAINS(source.ip, TO_IP("198.51.100.12"))',
     ]);
   });
 
@@ -147,13 +155,19 @@ describe('pivots from a result to the evidence, in Chromium', () => {
     await page.goto(`${current().server.url}/app/discover#/view/session-1`);
     await page.waitForSelector('[data-test-subj="harnessDiscoverCount"]');
     expect(await page.innerText('h1')).toContain('Entra SP hunt for case 42');
-    expect(await page.innerText('[data-test-subj="harnessDiscoverCount"]')).toBe('6 results');
+    expect(await page.innerText('[data-test-subj="harnessDiscoverCount"]')).toBe(
+      `${expectedRowCountNow(current().server.scenarioNow)} results`
+    );
   });
 
   it('adds selected rows to a case, and the case link reopens the same hunt view and runs it', async () => {
     const page = await openResults('?max_daily=7&min_ips=3&run=1');
     const rows = page.locator(`${subj(DATA_TEST_SUBJ.resultsTable)} tbody tr`);
-    expect(await rows.count()).toBe(3);
+    const expected = await expectedRowCount(current().server.url, current().server.scenarioNow, {
+      maxDaily: 7,
+      minIps: 3,
+    });
+    expect(await rows.count()).toBe(expected);
     await rowWith(page, 'Legacy-Sync').locator('input[type="checkbox"]').check();
     await page.click(subj(DATA_TEST_SUBJ.addToNewCase));
     await page.click('[data-test-subj="harnessCaseCreate"]');
@@ -173,7 +187,9 @@ describe('pivots from a result to the evidence, in Chromium', () => {
     expect(page.url()).toMatch(/\/app\/entraSpHunt\/?\?.*max_daily=7/);
     expect(page.url()).toContain('min_ips=3');
     expect(await page.inputValue(subj(DATA_TEST_SUBJ.maxDailyInput))).toBe('7');
-    expect(await page.locator(`${subj(DATA_TEST_SUBJ.resultsTable)} tbody tr`).count()).toBe(3);
+    expect(await page.locator(`${subj(DATA_TEST_SUBJ.resultsTable)} tbody tr`).count()).toBe(
+      expected
+    );
 
     await page.goBack();
     await page.waitForSelector('[data-test-subj="harnessCaseComment"]');
@@ -184,7 +200,9 @@ describe('pivots from a result to the evidence, in Chromium', () => {
     expect(discoverParams(page.url()).esql).toContain(
       '(daily_action_count <= 7 and distinct_ips >= 3)'
     );
-    expect(await page.innerText('[data-test-subj="harnessDiscoverCount"]')).toBe('3 results');
+    expect(await page.innerText('[data-test-subj="harnessDiscoverCount"]')).toBe(
+      `${expectedRowCountNow(current().server.scenarioNow, { maxDaily: 7, minIps: 3 })} results`
+    );
   });
 
   it('had no unexpected browser errors', () => {
