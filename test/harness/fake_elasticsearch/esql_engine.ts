@@ -421,6 +421,8 @@ export function runEsql(
   const from = sourceCommand(query);
   let candidates: Resolution[] = [{ indices: [] }];
   if (from) {
+    const dateMath = from.sources.find((source) => source.pattern.startsWith('<'));
+    if (dateMath) throw unsupported(dateMath.position, 'date math in index names');
     const resolved = resolveIndexPatterns(
       indices,
       from.sources.map((source) => source.pattern)

@@ -122,7 +122,7 @@ class Parser {
         return { kind: 'sort', position, items: this.sortItems() };
       case 'limit':
         this.lexer.setMode('expression');
-        return { kind: 'limit', position, count: this.primary() };
+        return { kind: 'limit', position, count: this.unary() };
       case 'keep':
       case 'drop':
         this.lexer.setMode('project');
