@@ -69,10 +69,6 @@ export function compareScalars(type: EsqlType, a: Scalar, b: Scalar): number {
   return (a as number) - (b as number);
 }
 
-export function scalarsEqual(type: EsqlType, a: Scalar, b: Scalar): boolean {
-  return compareScalars(type, a, b) === 0;
-}
-
 /** The column type name in a response (`columns[].type`). */
 export function outputTypeName(type: EsqlType): string {
   return type;

@@ -68,11 +68,6 @@ export function esqlTypeOf(mapping: FieldMapping): EsqlType | undefined {
   return ESQL_TYPES[mapping.type];
 }
 
-/** Whether `_field_caps` reports the type as aggregatable (text is not, without fielddata). */
-export function isAggregatable(mapping: FieldMapping): boolean {
-  return mapping.type !== 'text' && mapping.type !== 'match_only_text';
-}
-
 export function globToRegExp(pattern: string): RegExp {
   const escaped = pattern
     .split('*')
