@@ -63,7 +63,7 @@ describe('public plugin', () => {
         appBasePath: `/app/${PLUGIN_ID}`,
         onAppLeave: () => undefined,
         setHeaderActionMenu: () => undefined,
-        theme$: new BehaviorSubject({ darkMode: false }),
+        theme$: new BehaviorSubject({ darkMode: false, name: 'borealis' }),
       });
     });
     await waitFor(() => expect(screen.getByTestId(DATA_TEST_SUBJ.page)).toBeInTheDocument());

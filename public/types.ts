@@ -4,7 +4,9 @@ import type {
   HttpStart,
   NotificationsStart,
   IUiSettingsClient,
+  ThemeServiceStart,
 } from '@kbn/core/public';
+import type { DataPublicPluginStart } from '@kbn/data-plugin/public';
 import type { CasesPublicStart } from '@kbn/cases-plugin/public';
 import type { SavedSearchPublicPluginStart } from '@kbn/saved-search-plugin/public';
 import type { SharePluginSetup, SharePluginStart } from '@kbn/share-plugin/public';
@@ -18,6 +20,8 @@ export interface EntraSpHuntStartDeps {
   /** Optional plugins: their features are offered only when present. */
   cases?: CasesPublicStart;
   savedSearch?: SavedSearchPublicPluginStart;
+  /** Kibana's time-range history, offered in the picker as "Recently used". */
+  data?: DataPublicPluginStart;
 }
 
 /** What the app's components use from Kibana, provided once at mount. */
@@ -27,7 +31,10 @@ export interface EntraSpHuntServices {
   application: ApplicationStart;
   notifications: NotificationsStart;
   uiSettings: IUiSettingsClient;
+  /** Kibana's theme: dark mode for the charts (EUI follows it through the render context). */
+  theme: ThemeServiceStart;
   share: SharePluginStart;
   cases?: CasesPublicStart;
   savedSearch?: SavedSearchPublicPluginStart;
+  timeHistory?: DataPublicPluginStart['query']['timefilter']['history'];
 }

@@ -25,8 +25,10 @@ export function servicesFrom(core: CoreStart, deps: EntraSpHuntStartDeps): Entra
     application: core.application,
     notifications: core.notifications,
     uiSettings: core.uiSettings,
+    theme: core.theme,
     share: deps.share,
     cases: deps.cases,
     savedSearch: deps.savedSearch,
+    timeHistory: deps.data?.query.timefilter.history,
   };
 }

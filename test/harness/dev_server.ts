@@ -4,6 +4,7 @@
  * dataset. Used by `npm start` and the browser tests; never shipped.
  */
 import { Client } from '@elastic/elasticsearch';
+import { readFile } from 'fs/promises';
 import { createServer, type ServerResponse } from 'http';
 import type { AddressInfo } from 'net';
 import { httpServiceMock, loggingSystemMock } from '@kbn/core/server/mocks';
@@ -35,6 +36,11 @@ export interface DevServerOptions {
   now?: Date;
   /** Latency added by the fake Elasticsearch to every answer. */
   esLatencyMs?: number;
+  /**
+   * Advanced settings as an admin saved them (`theme:darkMode`, `dateFormat:tz`, …); the page
+   * reads them when it loads, as Kibana's does. `POST /__harness/ui-settings` changes them.
+   */
+  uiSettings?: Record<string, unknown>;
 }
 
 export interface DevServer {
@@ -45,15 +51,33 @@ export interface DevServer {
   close(): Promise<void>;
 }
 
-function html(demo: boolean, entry: string, stylesheets: string[]): string {
-  const config = JSON.stringify({ demo });
+/**
+ * Kibana loads the charts library's light or dark stylesheet with the page, per `theme:darkMode`
+ * (elastic/kibana:src/core/packages/rendering/server-internal/src/render_utils.ts).
+ */
+const CHARTS_STYLESHEETS = {
+  light: '@elastic/charts/dist/theme_only_light.css',
+  dark: '@elastic/charts/dist/theme_only_dark.css',
+};
+/** EUI Borealis page backgrounds (body colour) in each mode, so the page behind the app matches. */
+const PAGE_BACKGROUND = { light: '#f6f9fc', dark: '#07101f' };
+
+function html(
+  demo: boolean,
+  entry: string,
+  stylesheets: string[],
+  uiSettings: Record<string, unknown>
+): string {
+  const config = JSON.stringify({ demo, uiSettings }).replace(/</g, '\\u003c');
+  const mode = uiSettings['theme:darkMode'] === 'enabled' ? 'dark' : 'light';
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Elastic</title>
-<style>html,body{margin:0;background:#f6f9fc;font-family:Inter,-apple-system,BlinkMacSystemFont,"Segoe UI",Helvetica,Arial,sans-serif}</style>
+<style>html,body{margin:0;background:${PAGE_BACKGROUND[mode]};font-family:Inter,-apple-system,BlinkMacSystemFont,"Segoe UI",Helvetica,Arial,sans-serif}</style>
+<link rel="stylesheet" href="/bundle/charts_${mode}.css">
 ${stylesheets.map((href) => `<link rel="stylesheet" href="${href}">`).join('\n')}
 <script>window.__ENTRA_SP_HUNT_HARNESS__ = ${config};</script>
 </head>
@@ -108,11 +132,22 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   const handleRoute = createKibanaRouteHandler({ router, asCurrentUser: client });
   const handleHarness = createHarnessStore(client);
   const bundle = await bundleBrowser();
-  const page = html(
-    !!fakeElasticsearch,
-    bundle.entry,
-    [...bundle.files.keys()].filter((path) => path.endsWith('.css'))
-  );
+  for (const [mode, stylesheet] of Object.entries(CHARTS_STYLESHEETS)) {
+    bundle.files.set(`/bundle/charts_${mode}.css`, {
+      contents: await readFile(require.resolve(stylesheet)),
+      contentType: 'text/css',
+    });
+  }
+  const uiSettings: Record<string, unknown> = { ...options.uiSettings };
+  const page = () =>
+    html(
+      !!fakeElasticsearch,
+      bundle.entry,
+      [...bundle.files.keys()].filter(
+        (path) => path.endsWith('.css') && !path.startsWith('/bundle/charts_')
+      ),
+      uiSettings
+    );
 
   const server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
@@ -124,10 +159,17 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
         return response.end();
       }
       if (url.pathname.startsWith('/app/'))
-        return send(response, 200, 'text/html; charset=utf-8', page);
+        return send(response, 200, 'text/html; charset=utf-8', page());
       if (url.pathname === '/favicon.ico') return send(response, 204, 'image/x-icon', '');
       const file = bundle.files.get(url.pathname);
       if (file) return send(response, 200, file.contentType, file.contents);
+      if (url.pathname === '/__harness/ui-settings' && request.method === 'POST') {
+        for (const [key, value] of Object.entries(await readJson(request))) {
+          if (value === null) delete uiSettings[key];
+          else uiSettings[key] = value;
+        }
+        return send(response, 204, 'text/plain', '');
+      }
       if (fakeElasticsearch && url.pathname === '/__harness/faults' && request.method === 'POST') {
         fakeElasticsearch.addFault((await readJson(request)) as unknown as Fault);
         return send(response, 204, 'text/plain', '');

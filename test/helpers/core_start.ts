@@ -5,6 +5,7 @@ import { BehaviorSubject } from 'rxjs';
 import { sharePluginMock } from '@kbn/share-plugin/public/mocks';
 import { servicesFrom } from '../../public/services/services_context';
 import type { EntraSpHuntServices } from '../../public/types';
+import { createUiSettingsClient } from './ui_settings';
 
 export type PostHandler = (
   path: string,
@@ -13,7 +14,13 @@ export type PostHandler = (
 ) => Promise<unknown>;
 
 /** CoreStart with working chrome and an http whose POSTs a test answers. */
-export function createCoreStart(onPost: PostHandler) {
+export interface CoreStartOptions {
+  /** Advanced settings as an admin saved them; Kibana's defaults otherwise. */
+  uiSettings?: Record<string, unknown>;
+  darkMode?: boolean;
+}
+
+export function createCoreStart(onPost: PostHandler, options: CoreStartOptions = {}) {
   const breadcrumbs: ChromeBreadcrumb[][] = [];
   const titles: Array<string | string[]> = [];
   const posts: Array<{ path: string; body: unknown; options: HttpFetchOptions }> = [];
@@ -22,6 +29,10 @@ export function createCoreStart(onPost: PostHandler) {
     posts.push({ path, body, options });
     return onPost(path, body, options);
   }) as HttpHandler;
+  const theme = {
+    theme$: new BehaviorSubject({ darkMode: options.darkMode ?? false, name: 'borealis' }),
+    getTheme: () => ({ darkMode: options.darkMode ?? false, name: 'borealis' }),
+  };
   const core: CoreStart = {
     http: {
       basePath: { get: () => '', prepend: (url) => url, remove: (url) => url },
@@ -38,13 +49,13 @@ export function createCoreStart(onPost: PostHandler) {
       navigateToUrl: async () => undefined,
     },
     notifications: { toasts: { addSuccess: () => ({ id: 't' }), addDanger: () => ({ id: 't' }) } },
-    uiSettings: { get: <T>(_key: string, fallback?: T) => fallback as T },
+    uiSettings: createUiSettingsClient(options.uiSettings),
     i18n: {},
-    theme: { theme$: new BehaviorSubject({ darkMode: false }) },
+    theme,
     rendering: {
       // Kibana's RenderingService.addContext wraps the tree in KibanaRenderContextProvider.
       addContext: (element: ReactNode) =>
-        createElement(KibanaRenderContextProvider, { i18n: {}, theme: {} }, element),
+        createElement(KibanaRenderContextProvider, { i18n: {}, theme }, element),
     },
   };
   const share = sharePluginMock.createStartContract();

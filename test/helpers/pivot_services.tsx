@@ -4,6 +4,7 @@ import type { EntraSpHuntServices } from '../../public/types';
 import { DISCOVER_APP_LOCATOR } from '../../public/services/discover';
 import { EntraSpHuntLocatorDefinition } from '../../public/locator';
 import { createCoreStart, type PostHandler } from './core_start';
+import { createUiSettingsClient } from './ui_settings';
 
 /** Services with Discover's locator registered, capabilities set, and optional Cases/saved search. */
 export function createPivotServices(
@@ -77,10 +78,7 @@ export function createPivotServices(
         discover_v2: { show: discover, save },
       },
     },
-    uiSettings: {
-      get: <T,>(key: string, fallback?: T) =>
-        key === 'enableESQL' ? (esql as T) : (fallback as T),
-    },
+    uiSettings: createUiSettingsClient({ enableESQL: esql }),
     cases,
     savedSearch,
   };

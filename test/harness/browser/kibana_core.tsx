@@ -1,22 +1,30 @@
 /**
  * A browser-side stand-in for Kibana's core services, enough to mount the plugin's app as Kibana
  * would: HttpSetup (kbn-xsrf, elastic-api-version, IHttpFetchError on failure), chrome
- * breadcrumbs and document title, application registration and navigation, and
- * rendering.addContext (EUI provider and i18n).
+ * breadcrumbs and document title, application registration and navigation, advanced settings
+ * (Kibana's registered defaults under the admin's values), the theme (dark mode from
+ * `theme:darkMode`, read once per page load as Kibana does), the time zone (`dateFormat:tz` as
+ * moment's default zone, as Kibana's core does) and rendering.addContext (EUI provider following
+ * `theme$`, and i18n).
  */
-import React, { type ReactNode } from 'react';
+import React, { useEffect, useState, type ReactNode } from 'react';
 import { EuiProvider } from '@elastic/eui';
 import { I18nProvider } from '@kbn/i18n-react';
+import moment from 'moment-timezone';
 import { BehaviorSubject } from 'rxjs';
 import type {
   App,
   ChromeBreadcrumb,
   CoreSetup,
   CoreStart,
+  CoreTheme,
   HttpFetchOptions,
   HttpSetup,
   IHttpFetchError,
+  IUiSettingsClient,
+  ThemeServiceStart,
 } from '@kbn/core/public';
+import { createUiSettingsClient } from '../../helpers/ui_settings';
 
 class HttpFetchError<T> extends Error implements IHttpFetchError<T> {
   constructor(
@@ -81,15 +89,48 @@ export interface HarnessCore {
   startServices: { resolve: (deps: object) => void };
 }
 
-export function withHarnessContext(node: ReactNode) {
+/** EUI's colour mode follows `theme$`, as Kibana's KibanaEuiProvider does. */
+function HarnessEuiProvider({ theme, children }: { theme: ThemeServiceStart; children: ReactNode }) {
+  const [current, setCurrent] = useState<CoreTheme>(() => theme.getTheme());
+  useEffect(() => {
+    const subscription = theme.theme$.subscribe(setCurrent);
+    return () => subscription.unsubscribe();
+  }, [theme]);
+  return <EuiProvider colorMode={current.darkMode ? 'dark' : 'light'}>{children}</EuiProvider>;
+}
+
+export function withHarnessContext(node: ReactNode, theme: ThemeServiceStart) {
   return (
-    <EuiProvider colorMode="light">
+    <HarnessEuiProvider theme={theme}>
       <I18nProvider>{node}</I18nProvider>
-    </EuiProvider>
+    </HarnessEuiProvider>
   );
 }
 
-export function createHarnessCore(navigateToUrl: (url: string) => Promise<void>): HarnessCore {
+/**
+ * Kibana resolves `theme:darkMode` when it renders the page (a change needs a reload):
+ * elastic/kibana:src/core/packages/rendering/server-internal/src/rendering_service.tsx.
+ */
+export function isDarkMode(uiSettings: IUiSettingsClient): boolean {
+  const setting = uiSettings.get<string | boolean>('theme:darkMode');
+  if (setting === 'system') return window.matchMedia('(prefers-color-scheme: dark)').matches;
+  return setting === 'enabled' || setting === true;
+}
+
+/**
+ * Kibana's core sets moment's default zone from `dateFormat:tz` ('Browser' leaves the browser's):
+ * elastic/kibana:src/core/packages/integrations/browser-internal/src/moment/moment_service.ts.
+ */
+function applyTimeZone(uiSettings: IUiSettingsClient) {
+  const zone = uiSettings.get<string>('dateFormat:tz');
+  const known = zone === 'Browser' ? undefined : moment.tz.zone(zone);
+  moment.tz.setDefault(known ? known.name : undefined);
+}
+
+export function createHarnessCore(
+  navigateToUrl: (url: string) => Promise<void>,
+  uiSettingsUserValues: Record<string, unknown> = {}
+): HarnessCore {
   const http: HttpSetup = {
     basePath: { get: () => '', prepend: (url) => url, remove: (url) => url },
     fetch: (path, options) => fetchJson('GET', path, options),
@@ -98,7 +139,13 @@ export function createHarnessCore(navigateToUrl: (url: string) => Promise<void>)
   };
   const apps = new Map<string, App>();
   const breadcrumbs$ = new BehaviorSubject<ChromeBreadcrumb[]>([]);
-  const uiSettings: Record<string, unknown> = { enableESQL: true };
+  const uiSettings = createUiSettingsClient(uiSettingsUserValues);
+  applyTimeZone(uiSettings);
+  const currentTheme: CoreTheme = { darkMode: isDarkMode(uiSettings), name: 'borealis' };
+  const theme: ThemeServiceStart = {
+    theme$: new BehaviorSubject(currentTheme),
+    getTheme: () => currentTheme,
+  };
   const start: CoreStart = {
     http,
     application: {
@@ -128,12 +175,10 @@ export function createHarnessCore(navigateToUrl: (url: string) => Promise<void>)
         addDanger: () => ({ id: 'toast' }),
       },
     },
-    uiSettings: {
-      get: <T,>(key: string, fallback?: T) => (key in uiSettings ? uiSettings[key] : fallback) as T,
-    },
-    rendering: { addContext: (node: ReactNode) => withHarnessContext(node) },
+    uiSettings,
+    rendering: { addContext: (node: ReactNode) => withHarnessContext(node, theme) },
     i18n: {},
-    theme: { theme$: new BehaviorSubject({ darkMode: false }) },
+    theme,
   };
   let resolveDeps: (deps: object) => void = () => undefined;
   const depsPromise = new Promise<object>((resolve) => {

@@ -6,7 +6,7 @@
 import React, { useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createBrowserHistory } from 'history';
-import { BehaviorSubject } from 'rxjs';
+import type { BehaviorSubject } from 'rxjs';
 import {
   EuiBadge,
   EuiBreadcrumbs,
@@ -15,9 +15,11 @@ import {
   EuiHeader,
   EuiHeaderSection,
   EuiHeaderSectionItem,
+  EuiSwitch,
   EuiToolTip,
 } from '@elastic/eui';
 import type { ChromeBreadcrumb } from '@kbn/core/public';
+import { createTimeHistory } from '@kbn/data-plugin/public/mocks';
 import { createLocatorRegistry, REDIRECT_PATH } from '@kbn/share-plugin/public/mocks';
 import { plugin } from '../../../public';
 import { createHarnessCore, withHarnessContext } from './kibana_core';
@@ -28,10 +30,11 @@ import {
   HarnessDiscover,
   registerDiscoverLocator,
 } from './stand_in_plugins';
-import '@elastic/charts/dist/theme_only_light.css';
 
 interface HarnessConfig {
   demo: boolean;
+  /** Advanced settings an admin saved (Kibana injects them into the page it renders). */
+  uiSettings?: Record<string, unknown>;
 }
 
 declare global {
@@ -46,7 +49,23 @@ async function navigateToUrl(url: string) {
   window.location.assign(url);
 }
 
-function Chrome({ breadcrumbs$ }: { breadcrumbs$: BehaviorSubject<ChromeBreadcrumb[]> }) {
+/** Saves `theme:darkMode` and reloads, as Kibana's advanced settings page asks for this setting. */
+async function switchDarkMode(enabled: boolean) {
+  await fetch('/__harness/ui-settings', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ 'theme:darkMode': enabled ? 'enabled' : 'disabled' }),
+  });
+  window.location.reload();
+}
+
+function Chrome({
+  breadcrumbs$,
+  darkMode,
+}: {
+  breadcrumbs$: BehaviorSubject<ChromeBreadcrumb[]>;
+  darkMode: boolean;
+}) {
   const [breadcrumbs, setBreadcrumbs] = useState<ChromeBreadcrumb[]>([]);
   useEffect(() => {
     const subscription = breadcrumbs$.subscribe(setBreadcrumbs);
@@ -67,7 +86,15 @@ function Chrome({ breadcrumbs$ }: { breadcrumbs$: BehaviorSubject<ChromeBreadcru
       </EuiHeaderSection>
       <EuiHeaderSection side="right">
         <EuiHeaderSectionItem>
-          <EuiFlexGroup gutterSize="s" alignItems="center" responsive={false}>
+          <EuiFlexGroup gutterSize="m" alignItems="center" responsive={false}>
+            <EuiFlexItem grow={false}>
+              <EuiSwitch
+                label="Dark mode"
+                checked={darkMode}
+                onChange={(event) => switchDarkMode(event.target.checked)}
+                data-test-subj="harnessDarkModeSwitch"
+              />
+            </EuiFlexItem>
             {config.demo && (
               <EuiFlexItem grow={false}>
                 <EuiToolTip content="No ELASTICSEARCH_URL is set: a fake Elasticsearch serves events derived from Elastic integration samples.">
@@ -85,11 +112,21 @@ function Chrome({ breadcrumbs$ }: { breadcrumbs$: BehaviorSubject<ChromeBreadcru
 }
 
 async function main() {
-  const core = createHarnessCore(navigateToUrl);
+  const core = createHarnessCore(navigateToUrl, config.uiSettings);
+  const { theme } = core.start;
   const locators = createLocatorRegistry(navigateToUrl);
   const share = { url: { locators } };
   registerDiscoverLocator(locators);
-  const startDeps = { share, cases: createCasesStandIn(), savedSearch: createSavedSearchStandIn() };
+  const timeHistory = createTimeHistory({
+    get: (key) => JSON.parse(window.localStorage.getItem(key) ?? 'null'),
+    set: (key, value) => window.localStorage.setItem(key, JSON.stringify(value)),
+  });
+  const startDeps = {
+    share,
+    cases: createCasesStandIn(),
+    savedSearch: createSavedSearchStandIn(),
+    data: { query: { timefilter: { history: timeHistory } } },
+  };
   const instance = plugin({
     opaqueId: Symbol('entraSpHunt'),
     config: { get: () => ({}) as never },
@@ -110,15 +147,20 @@ async function main() {
   const appElement = document.getElementById('harness-app');
   if (!chromeElement || !appElement) throw new Error('harness page is missing its containers');
   createRoot(chromeElement).render(
-    withHarnessContext(<Chrome breadcrumbs$={core.chrome.breadcrumbs$} />)
+    withHarnessContext(
+      <Chrome breadcrumbs$={core.chrome.breadcrumbs$} darkMode={theme.getTheme().darkMode} />,
+      theme
+    )
   );
   if (appId === 'discover') {
-    createRoot(appElement).render(withHarnessContext(<HarnessDiscover />));
+    createRoot(appElement).render(withHarnessContext(<HarnessDiscover />, theme));
     return;
   }
   const caseMatch = /^\/app\/security\/cases\/([^/]+)/.exec(path);
   if (caseMatch) {
-    createRoot(appElement).render(withHarnessContext(<HarnessCasePage caseId={caseMatch[1]} />));
+    createRoot(appElement).render(
+      withHarnessContext(<HarnessCasePage caseId={caseMatch[1]} />, theme)
+    );
     return;
   }
   if (!app) {
@@ -132,7 +174,7 @@ async function main() {
     appBasePath: `/app/${appId}`,
     onAppLeave: () => undefined,
     setHeaderActionMenu: () => undefined,
-    theme$: new BehaviorSubject({ darkMode: false }),
+    theme$: theme.theme$,
   });
 }
 

@@ -12,6 +12,8 @@
  * - elastic/kibana:src/core/packages/chrome/browser/src/doc_title.ts (ChromeDocTitle)
  * - elastic/kibana:src/core/packages/chrome/browser/src/breadcrumb.ts (ChromeBreadcrumb)
  * - elastic/kibana:src/core/packages/rendering/browser/src/rendering_service.ts (addContext)
+ * - elastic/kibana:src/core/packages/theme/browser/src/types.ts (CoreTheme, ThemeServiceStart)
+ * - elastic/kibana:src/core/packages/ui-settings/browser/src/types.ts (IUiSettingsClient)
  * - elastic/kibana:src/core/packages/plugins/browser/src/plugin.ts (Plugin)
  */
 import type { History } from 'history';
@@ -45,7 +47,18 @@ export interface AppMountParameters<S = unknown> {
   appBasePath: string;
   onAppLeave: (handler: unknown) => void;
   setHeaderActionMenu: (menuMount: unknown) => void;
-  theme$: Observable<{ darkMode: boolean }>;
+  theme$: Observable<CoreTheme>;
+}
+
+/** Kibana's active theme; `theme$` replays the current one to every new subscriber. */
+export interface CoreTheme {
+  readonly darkMode: boolean;
+  readonly name: string;
+}
+
+export interface ThemeServiceStart {
+  theme$: Observable<CoreTheme>;
+  getTheme(): CoreTheme;
 }
 
 export type AppMount<S = unknown> = (
@@ -149,6 +162,10 @@ export interface NotificationsStart {
   };
 }
 
+/**
+ * Reads advanced settings. Like Kibana's client, `get` throws for a key no plugin registered unless
+ * a default override is given, and returns `json` settings parsed.
+ */
 export interface IUiSettingsClient {
   get<T = unknown>(key: string, defaultOverride?: T): T;
 }
@@ -166,7 +183,7 @@ export interface CoreStart {
   /** Adds i18n, theme and error boundary around an app's React tree (required in CoreStart). */
   rendering: RenderingService;
   i18n: unknown;
-  theme: { theme$: Observable<{ darkMode: boolean }> };
+  theme: ThemeServiceStart;
 }
 
 export interface CoreSetup<TPluginsStart extends object = object, TStart = unknown> {
