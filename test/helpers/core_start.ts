@@ -20,7 +20,7 @@ export interface CoreStartOptions {
   darkMode?: boolean;
 }
 
-export function createCoreStart(onPost: PostHandler, options: CoreStartOptions = {}) {
+export function createCoreStart(onPost: PostHandler, coreOptions: CoreStartOptions = {}) {
   const breadcrumbs: ChromeBreadcrumb[][] = [];
   const titles: Array<string | string[]> = [];
   const posts: Array<{ path: string; body: unknown; options: HttpFetchOptions }> = [];
@@ -30,8 +30,8 @@ export function createCoreStart(onPost: PostHandler, options: CoreStartOptions =
     return onPost(path, body, options);
   }) as HttpHandler;
   const theme = {
-    theme$: new BehaviorSubject({ darkMode: options.darkMode ?? false, name: 'borealis' }),
-    getTheme: () => ({ darkMode: options.darkMode ?? false, name: 'borealis' }),
+    theme$: new BehaviorSubject({ darkMode: coreOptions.darkMode ?? false, name: 'borealis' }),
+    getTheme: () => ({ darkMode: coreOptions.darkMode ?? false, name: 'borealis' }),
   };
   const core: CoreStart = {
     http: {
@@ -49,7 +49,7 @@ export function createCoreStart(onPost: PostHandler, options: CoreStartOptions =
       navigateToUrl: async () => undefined,
     },
     notifications: { toasts: { addSuccess: () => ({ id: 't' }), addDanger: () => ({ id: 't' }) } },
-    uiSettings: createUiSettingsClient(options.uiSettings),
+    uiSettings: createUiSettingsClient(coreOptions.uiSettings),
     i18n: {},
     theme,
     rendering: {

@@ -1,5 +1,5 @@
 import React from 'react';
-import { renderHook, screen, within } from '@testing-library/react';
+import { fireEvent, renderHook, screen, within } from '@testing-library/react';
 import { decodeRedirectParams } from '@kbn/share-plugin/public/mocks';
 import { huntParamsSchema } from '../../../common/hunt/hunt_params';
 import { COVERAGE_FIELDS } from '../../../common/hunt/data_sources';
@@ -9,6 +9,7 @@ import { DATA_TEST_SUBJ } from '../../data_test_subj';
 import { createPivotServices } from '../../../test/helpers/pivot_services';
 import { huntRow } from '../../../test/helpers/hunt_rows';
 import { renderWithProviders } from '../../../test/helpers/render';
+import { cell, openCellActions } from '../../../test/helpers/data_grid';
 import { ResultsTable } from './results_table';
 
 const row = huntRow({
@@ -55,12 +56,23 @@ describe('result actions', () => {
     });
   });
 
-  it('links each value (principal name and id, action, each IP) to its events over the hunt window', () => {
+  it('links each value (principal, its id, action, each IP) to its events over the hunt window', async () => {
     renderTable();
-    const links = screen
+    const grid = screen.getByTestId(DATA_TEST_SUBJ.resultsTable);
+    const single = [];
+    for (const columnId of ['principal', 'principalKeys', 'action']) {
+      const link = await openCellActions(grid, 0, columnId, DATA_TEST_SUBJ.valuePivot);
+      single.push(decoded(link.getAttribute('href')));
+    }
+    // The IP cell holds two values: its popover offers each its own link.
+    const ipCell = cell(grid, 0, 'ips');
+    ipCell.focus();
+    fireEvent.keyDown(ipCell, { key: 'Enter' });
+    const list = await screen.findByTestId(DATA_TEST_SUBJ.valueList);
+    const ips = within(list)
       .getAllByTestId(DATA_TEST_SUBJ.valuePivot)
       .map((link) => decoded(link.getAttribute('href')));
-    const wheres = links.map((entry) =>
+    const wheres = [...single, ...ips].map((entry) =>
       entry.query.esql
         .split('\n')
         .filter((line) => line.startsWith('| WHERE'))
@@ -73,14 +85,17 @@ describe('result actions', () => {
       '| WHERE MV_CONTAINS(source.ip, TO_IP("192.0.2.1"))',
       '| WHERE MV_CONTAINS(source.ip, TO_IP("192.0.2.2"))',
     ]);
-    expect(links[0].timeRange).toEqual({ from: 'now-30d', to: 'now' });
+    expect(single[0].timeRange).toEqual({ from: 'now-30d', to: 'now' });
   });
 
   it.each([
     ['ES|QL is off', { esql: false }],
     ['the user may not open Discover', { discover: false }],
-  ])('offers no Discover pivot when %s', (_why, options) => {
+  ])('offers no Discover pivot when %s', async (_why, options) => {
     renderTable(options);
+    const grid = screen.getByTestId(DATA_TEST_SUBJ.resultsTable);
+    // The filter action is there, the Discover one is not.
+    await openCellActions(grid, 0, 'action', DATA_TEST_SUBJ.valueFilterIn);
     expect(screen.queryAllByTestId(DATA_TEST_SUBJ.valuePivot)).toHaveLength(0);
     expect(screen.queryByTestId(DATA_TEST_SUBJ.rowDiscover)).not.toBeInTheDocument();
   });

@@ -1,10 +1,12 @@
 import React from 'react';
-import { fireEvent, screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { HuntRow } from '../../../common/hunt/shape_results';
 import { DATA_TEST_SUBJ } from '../../data_test_subj';
 import { huntRow } from '../../../test/helpers/hunt_rows';
 import { renderWithProviders } from '../../../test/helpers/render';
-import { ResultsTable, VISIBLE_IPS } from './results_table';
+import { bodyRows, cell, openCellActions } from '../../../test/helpers/data_grid';
+import { VISIBLE_VALUES } from './result_columns';
+import { PAGE_SIZES, ResultsTable } from './results_table';
 
 function row(overrides: Partial<HuntRow>): HuntRow {
   return huntRow({
@@ -15,11 +17,11 @@ function row(overrides: Partial<HuntRow>): HuntRow {
   });
 }
 
-const bodyRows = () =>
-  within(screen.getByTestId(DATA_TEST_SUBJ.resultsTable)).getAllByRole('row').slice(1);
+const grid = () => screen.getByTestId(DATA_TEST_SUBJ.resultsTable);
+const firstColumn = (columnId: string) => bodyRows(grid()).map((cells) => cells[columnId]);
 
 describe('ResultsTable', () => {
-  it('formats the day, counts, principal and IP list for reading', () => {
+  it('formats the day, counts, principal, ids and the first IPs for reading', () => {
     const ips = ['192.0.2.1', '192.0.2.2', '192.0.2.3', '192.0.2.4', '192.0.2.5', '192.0.2.6'];
     renderWithProviders(
       <ResultsTable
@@ -29,47 +31,148 @@ describe('ResultsTable', () => {
         ]}
       />
     );
-    const [only] = bodyRows();
-    expect(only).toHaveTextContent('Fri, 20 Nov 2026');
-    expect(only).toHaveTextContent('1,200');
-    expect(only).toHaveTextContent('(no name)');
-    expect(only).toHaveTextContent('id-1');
-    for (const ip of ips.slice(0, VISIBLE_IPS)) expect(only).toHaveTextContent(ip);
-    expect(only).not.toHaveTextContent('192.0.2.6');
-    expect(only).toHaveTextContent('+2 more');
+    const [only] = bodyRows(grid());
+    expect(only.day).toBe('Fri, 20 Nov 2026');
+    expect(only.dailyCount).toBe('1,200');
+    expect(only.principal).toBe('(no name)');
+    expect(only.principalKeys).toBe('id-1');
+    expect(only.ips).toBe(
+      `${ips.slice(0, VISIBLE_VALUES).join(', ')} +${ips.length - VISIBLE_VALUES} more`
+    );
   });
 
-  it('shows the id as the principal when grouped by id, names below', () => {
+  it('lists every value of a many-valued cell in its popover, reachable by keyboard', async () => {
+    const ips = ['192.0.2.1', '192.0.2.2', '192.0.2.3', '192.0.2.4', '192.0.2.5', '192.0.2.6'];
+    renderWithProviders(<ResultsTable groupBy="name" rows={[row({ ips })]} />);
+    const ipCell = cell(grid(), 0, 'ips');
+    act(() => ipCell.focus());
+    fireEvent.keyDown(ipCell, { key: 'Enter' });
+    const list = await screen.findByTestId(DATA_TEST_SUBJ.valueList);
+    const items = within(list).getAllByRole('listitem');
+    expect(items.map((item) => item.textContent)).toEqual(ips);
+  });
+
+  it('shows the id as the principal when grouped by id, names beside it', () => {
     renderWithProviders(
       <ResultsTable
         groupBy="id"
         rows={[row({ service_principal_id: 'id-9', service_principal_names: ['A', 'B'] })]}
       />
     );
-    expect(bodyRows()[0]).toHaveTextContent('id-9');
-    expect(bodyRows()[0]).toHaveTextContent('A, B');
+    const [only] = bodyRows(grid());
+    expect(only.principal).toBe('id-9');
+    expect(only.principalKeys).toBe('A, B');
   });
 
-  it('sorts by daily count ascending by default, and by another column on click', () => {
+  it('sorts by daily count ascending by default, and by a column from its header', async () => {
     renderWithProviders(
       <ResultsTable
         groupBy="name"
         rows={[
           row({ service_principal_name: 'B', daily_action_count: 5 }),
           row({ service_principal_name: 'A', daily_action_count: 1 }),
+          row({ service_principal_name: 'C', daily_action_count: 3 }),
         ]}
       />
     );
-    expect(bodyRows()[0]).toHaveTextContent('A');
-    fireEvent.click(screen.getByRole('button', { name: /Per day/ }));
-    expect(bodyRows()[0]).toHaveTextContent('B');
+    expect(firstColumn('principal')).toEqual(['A', 'C', 'B']);
+    fireEvent.click(screen.getByTestId('dataGridHeaderCellActionButton-dailyCount'));
+    fireEvent.click(await screen.findByText('Sort High-Low'));
+    await waitFor(() => expect(firstColumn('principal')).toEqual(['B', 'C', 'A']));
   });
 
-  it('renders one page of a 10,000-row result', () => {
+  it('renders one page of a 10,000-row result and pages through it', async () => {
     const rows = Array.from({ length: 10_000 }, (_, index) =>
-      row({ service_principal_name: `sp-${index}`, daily_action_count: (index % 5) + 1 })
+      row({ service_principal_name: `sp-${index}`, daily_action_count: 1 })
     );
     renderWithProviders(<ResultsTable groupBy="name" rows={rows} />);
-    expect(bodyRows()).toHaveLength(25);
+    expect(firstColumn('principal')).toEqual(
+      rows.slice(0, PAGE_SIZES[0]).map((entry) => entry.service_principal_name)
+    );
+    fireEvent.click(screen.getByTestId('pagination-button-next'));
+    await waitFor(() =>
+      expect(firstColumn('principal')).toEqual(
+        rows.slice(PAGE_SIZES[0], 2 * PAGE_SIZES[0]).map((entry) => entry.service_principal_name)
+      )
+    );
+  });
+
+  it.each([
+    ['an IP', '198.51.100.7', ['Legacy']],
+    ['an id', 'ID-LEGACY', ['Legacy']],
+    ['a data source id', 'signinlogs', ['Terraform', 'Legacy']],
+    ['a data source title', 'graph activity', ['Backup']],
+    ['an action', 'consent', ['Backup']],
+    ['two words, both needed', 'terraform 192.0.2.2', ['Terraform']],
+  ])('filters by %s in any column, saying how many rows are shown', (_what, text, expected) => {
+    const rows = [
+      row({ service_principal_name: 'Terraform', datasets: ['azure.signinlogs'] }),
+      row({
+        service_principal_name: 'Legacy',
+        service_principal_ids: ['id-legacy'],
+        ips: ['198.51.100.7'],
+        datasets: ['azure.signinlogs'],
+        daily_action_count: 2,
+      }),
+      row({
+        service_principal_name: 'Backup',
+        action: 'Consent to application',
+        ips: ['203.0.113.9'],
+        datasets: ['azure.graphactivitylogs'],
+        daily_action_count: 3,
+      }),
+    ];
+    renderWithProviders(<ResultsTable groupBy="name" rows={rows} />);
+    fireEvent.change(screen.getByTestId(DATA_TEST_SUBJ.resultsFilter), {
+      target: { value: text },
+    });
+    expect(firstColumn('principal')).toEqual(expected);
+    expect(screen.getByTestId(DATA_TEST_SUBJ.resultsShown)).toHaveTextContent(
+      `${expected.length} of 3 rows`
+    );
+  });
+
+  it('keeps or drops the rows with a value from its cell actions, and removes the filter', async () => {
+    const rows = [
+      row({ service_principal_name: 'A', action: 'Sign-in', daily_action_count: 1 }),
+      row({ service_principal_name: 'B', action: 'Consent', daily_action_count: 2 }),
+      row({ service_principal_name: 'C', action: 'Sign-in', daily_action_count: 3 }),
+    ];
+    renderWithProviders(<ResultsTable groupBy="name" rows={rows} />);
+    fireEvent.click(await openCellActions(grid(), 0, 'action', DATA_TEST_SUBJ.valueFilterIn));
+    await waitFor(() => expect(firstColumn('principal')).toEqual(['A', 'C']));
+    fireEvent.click(await openCellActions(grid(), 1, 'principal', DATA_TEST_SUBJ.valueFilterOut));
+    await waitFor(() => expect(firstColumn('principal')).toEqual(['A']));
+    const badges = screen.getByTestId(DATA_TEST_SUBJ.valueFilters);
+    expect(badges).toHaveTextContent('Action: Sign-in');
+    expect(badges).toHaveTextContent('NOT Service principal: C');
+    fireEvent.click(within(badges).getByLabelText('Remove the filter Action: Sign-in'));
+    await waitFor(() => expect(firstColumn('principal')).toEqual(['A', 'B']));
+  });
+
+  it('selects rows for a case, and the row actions stay usable while rows are selected', async () => {
+    const onSelectionChange = jest.fn();
+    const onInspectRow = jest.fn();
+    const rows = [
+      row({ service_principal_name: 'A', daily_action_count: 1 }),
+      row({ service_principal_name: 'B', daily_action_count: 2 }),
+    ];
+    renderWithProviders(
+      <ResultsTable
+        groupBy="name"
+        rows={rows}
+        onSelectionChange={onSelectionChange}
+        onInspectRow={onInspectRow}
+      />
+    );
+    const checkboxes = screen.getAllByTestId(DATA_TEST_SUBJ.selectRow);
+    fireEvent.click(checkboxes[1]);
+    expect(onSelectionChange).toHaveBeenLastCalledWith([rows[1]]);
+    const inspect = screen.getAllByTestId(DATA_TEST_SUBJ.inspectRow);
+    expect(inspect[0]).toBeEnabled();
+    fireEvent.click(inspect[0]);
+    expect(onInspectRow).toHaveBeenCalledWith(rows[0]);
+    fireEvent.click(screen.getByTestId(DATA_TEST_SUBJ.selectAllRows));
+    expect(onSelectionChange).toHaveBeenLastCalledWith(rows);
   });
 });

@@ -1,26 +1,55 @@
-import React, { useMemo } from 'react';
+import React, {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import {
+  copyToClipboard,
   EuiBadge,
   EuiButtonIcon,
+  EuiCheckbox,
+  EuiDataGrid,
+  EuiFieldSearch,
   EuiFlexGroup,
   EuiFlexItem,
-  EuiInMemoryTable,
+  EuiScreenReaderLive,
+  EuiSpacer,
   EuiText,
-  EuiToolTip,
-  type EuiBasicTableColumn,
-  type EuiSearchBarProps,
+  type EuiDataGridCellPopoverElementProps,
+  type EuiDataGridCellValueElementProps,
+  type EuiDataGridColumn,
+  type EuiDataGridControlColumn,
+  type EuiDataGridSorting,
 } from '@elastic/eui';
 import { i18n } from '@kbn/i18n';
+import { FormattedMessage } from '@kbn/i18n-react';
 import type { GroupBy } from '../../../common/hunt/hunt_params';
-import type { PivotValueKind } from '../../../common/hunt/pivot_queries';
-import type { UsePivotsValue } from '../../hooks/use_pivots';
 import type { HuntRow } from '../../../common/hunt/shape_results';
+import type { UsePivotsValue } from '../../hooks/use_pivots';
 import { formatCount, formatDay } from '../../format';
 import { DATA_TEST_SUBJ } from '../../data_test_subj';
+import {
+  filterEntries,
+  indexRows,
+  sortEntries,
+  type RowEntry,
+  type SortColumn,
+  type ValueFilter,
+} from './filter_rows';
+import { cellText, resultColumns, type ResultColumn } from './result_columns';
+import { cellActionsFor, ValueList, type ValueActionContext } from './value_actions';
 
-/** IP badges shown in a cell before the rest collapse into "+N". */
-export const VISIBLE_IPS = 4;
 export const PAGE_SIZES = [25, 50, 100];
+/** The rarest first, as the hunt reads: fewest actions a day. */
+const DEFAULT_SORT: SortColumn[] = [{ id: 'dailyCount', direction: 'asc' }];
+/** Cell actions shown on hover or focus; the rest are in the cell's popover. */
+const VISIBLE_CELL_ACTIONS = 3;
+const SELECT_COLUMN_WIDTH = 36;
+const ROW_ACTIONS_COLUMN_WIDTH = 80;
 
 export interface ResultsTableProps {
   rows: HuntRow[];
@@ -28,243 +57,421 @@ export interface ResultsTableProps {
   pivots?: UsePivotsValue;
   onInspectRow?: (row: HuntRow) => void;
   onSelectionChange?: (rows: HuntRow[]) => void;
+  /** The id of the heading that names the grid. */
+  labelledBy?: string;
 }
 
-const NONE = i18n.translate('entraSpHunt.results.noNameLabel', { defaultMessage: '(no name)' });
-
-/** A small Discover button beside a value: every event of that value in the hunt's window. */
-function ValuePivot({
-  pivots,
-  kind,
-  value,
-}: {
+/** What control-column cells read; a new value re-renders them (a sort moves rows under them). */
+interface GridRowsContextValue {
+  visible: RowEntry[];
+  selected: ReadonlySet<number>;
+  toggle(index: number): void;
+  toggleAll(): void;
   pivots?: UsePivotsValue;
-  kind: PivotValueKind;
-  value: string | null;
-}) {
-  const href =
-    value !== null && pivots?.canOpenDiscover
-      ? pivots.discoverUrl(pivots.valuePivot(kind, value))
-      : undefined;
-  if (!href || value === null) return null;
-  const label = i18n.translate('entraSpHunt.results.valuePivotAriaLabel', {
-    defaultMessage: 'Open every event of {value} in Discover',
-    values: { value },
-  });
-  // A title, not an EuiToolTip: a page holds a hundred of these, and tooltips cost on every render.
+  groupBy: GroupBy;
+  onInspectRow?: (row: HuntRow) => void;
+}
+
+const GridRowsContext = createContext<GridRowsContextValue | undefined>(undefined);
+
+function useGridRows(): GridRowsContextValue {
+  const value = useContext(GridRowsContext);
+  if (!value) throw new Error('grid cells must render inside ResultsTable');
+  return value;
+}
+
+function rowName(row: HuntRow, groupBy: GroupBy): string {
+  const principal =
+    (groupBy === 'name' ? row.service_principal_name : row.service_principal_id) ?? '—';
+  return `${principal} · ${row.action ?? '—'} · ${formatDay(row.day)}`;
+}
+
+function SelectAllHeader() {
+  const { visible, selected, toggleAll } = useGridRows();
+  const count = visible.filter((entry) => selected.has(entry.index)).length;
   return (
-    <EuiButtonIcon
-      iconType="discoverApp"
-      size="xs"
-      href={href}
-      aria-label={label}
-      title={label}
-      data-test-subj={DATA_TEST_SUBJ.valuePivot}
+    <EuiCheckbox
+      id="entraSpHuntSelectAll"
+      checked={visible.length > 0 && count === visible.length}
+      indeterminate={count > 0 && count < visible.length}
+      onChange={toggleAll}
+      aria-label={i18n.translate('entraSpHunt.results.selectAllAriaLabel', {
+        defaultMessage: 'Select all {count} shown rows',
+        values: { count: visible.length },
+      })}
+      data-test-subj={DATA_TEST_SUBJ.selectAllRows}
     />
   );
 }
 
-function ipList(ips: string[], pivots?: UsePivotsValue) {
-  const shown = ips.slice(0, VISIBLE_IPS);
-  const hidden = ips.slice(VISIBLE_IPS);
+function SelectRowCell({ rowIndex }: EuiDataGridCellValueElementProps) {
+  const { visible, selected, toggle, groupBy } = useGridRows();
+  const entry = visible[rowIndex];
+  if (!entry) return null;
   return (
-    <EuiFlexGroup gutterSize="xs" wrap responsive={false}>
-      {shown.map((ip) => (
-        <EuiFlexItem grow={false} key={ip}>
-          <span>
-            <EuiBadge color="hollow">{ip}</EuiBadge>
-            <ValuePivot pivots={pivots} kind="source.ip" value={ip} />
-          </span>
-        </EuiFlexItem>
-      ))}
-      {hidden.length > 0 && (
+    <EuiCheckbox
+      id={`entraSpHuntSelectRow${entry.index}`}
+      checked={selected.has(entry.index)}
+      onChange={() => toggle(entry.index)}
+      aria-label={i18n.translate('entraSpHunt.results.selectRowAriaLabel', {
+        defaultMessage: 'Select {row}',
+        values: { row: rowName(entry.row, groupBy) },
+      })}
+      data-test-subj={DATA_TEST_SUBJ.selectRow}
+    />
+  );
+}
+
+/** Inspect the row's events here, or open them in Discover; usable whatever is selected. */
+function RowActionsCell({ rowIndex }: EuiDataGridCellValueElementProps) {
+  const { visible, pivots, onInspectRow, groupBy } = useGridRows();
+  const entry = visible[rowIndex];
+  if (!entry) return null;
+  const name = rowName(entry.row, groupBy);
+  const discoverUrl = pivots?.canOpenDiscover
+    ? pivots.discoverUrl(pivots.rowPivot(entry.row))
+    : undefined;
+  return (
+    <EuiFlexGroup gutterSize="xs" responsive={false} alignItems="center">
+      {onInspectRow && (
         <EuiFlexItem grow={false}>
-          <EuiToolTip content={hidden.join(', ')}>
-            <EuiBadge color="default">
-              {i18n.translate('entraSpHunt.results.moreIpsLabel', {
-                defaultMessage: '+{count} more',
-                values: { count: hidden.length },
-              })}
-            </EuiBadge>
-          </EuiToolTip>
+          <EuiButtonIcon
+            iconType="inspect"
+            size="xs"
+            onClick={() => onInspectRow(entry.row)}
+            aria-label={i18n.translate('entraSpHunt.results.inspectActionAriaLabel', {
+              defaultMessage: 'Inspect the events of {row}',
+              values: { row: name },
+            })}
+            title={i18n.translate('entraSpHunt.results.inspectActionLabel', {
+              defaultMessage: 'Inspect events',
+            })}
+            data-test-subj={DATA_TEST_SUBJ.inspectRow}
+          />
+        </EuiFlexItem>
+      )}
+      {discoverUrl && (
+        <EuiFlexItem grow={false}>
+          <EuiButtonIcon
+            iconType="discoverApp"
+            size="xs"
+            href={discoverUrl}
+            aria-label={i18n.translate('entraSpHunt.results.discoverActionAriaLabel', {
+              defaultMessage: 'Open the events of {row} in Discover',
+              values: { row: name },
+            })}
+            title={i18n.translate('entraSpHunt.results.discoverActionLabel', {
+              defaultMessage: 'Open events in Discover',
+            })}
+            data-test-subj={DATA_TEST_SUBJ.rowDiscover}
+          />
         </EuiFlexItem>
       )}
     </EuiFlexGroup>
   );
 }
 
-function principalCell(row: HuntRow, groupBy: GroupBy, pivots?: UsePivotsValue) {
-  const primary = groupBy === 'name' ? row.service_principal_name : row.service_principal_id;
-  const secondary = groupBy === 'name' ? row.service_principal_ids : row.service_principal_names;
+const LEADING_COLUMNS: EuiDataGridControlColumn[] = [
+  {
+    id: 'select',
+    width: SELECT_COLUMN_WIDTH,
+    headerCellRender: SelectAllHeader,
+    rowCellRender: SelectRowCell,
+  },
+];
+
+function RowActionsHeader() {
+  return <FormattedMessage id="entraSpHunt.results.actionsColumnLabel" defaultMessage="Events" />;
+}
+
+const TRAILING_COLUMNS: EuiDataGridControlColumn[] = [
+  {
+    id: 'rowActions',
+    width: ROW_ACTIONS_COLUMN_WIDTH,
+    headerCellRender: RowActionsHeader,
+    rowCellRender: RowActionsCell,
+  },
+];
+
+function ValueFilterBadges({
+  filters,
+  columns,
+  onRemove,
+}: {
+  filters: ValueFilter[];
+  columns: ResultColumn[];
+  onRemove: (filter: ValueFilter) => void;
+}) {
+  if (filters.length === 0) return null;
   return (
-    <div>
-      <EuiText size="s">
-        <strong>{primary ?? NONE}</strong>
-        <ValuePivot
-          pivots={pivots}
-          kind={groupBy === 'name' ? 'service_principal_name' : 'service_principal_id'}
-          value={primary}
-        />
-      </EuiText>
-      {secondary.length > 0 && (
-        <EuiText size="xs" color="subdued">
-          {secondary.map((value, index) => (
-            // The other identity pivots too: a row without a name is found by its ids.
-            <span key={value}>
-              {index > 0 && ', '}
-              {value}
-              <ValuePivot
-                pivots={pivots}
-                kind={groupBy === 'name' ? 'service_principal_id' : 'service_principal_name'}
-                value={value}
-              />
-            </span>
-          ))}
-        </EuiText>
-      )}
-    </div>
+    <EuiFlexGroup
+      gutterSize="xs"
+      wrap
+      responsive={false}
+      data-test-subj={DATA_TEST_SUBJ.valueFilters}
+    >
+      {filters.map((filter) => {
+        const column = columns.find((candidate) => candidate.id === filter.columnId);
+        const text = `${filter.negate ? 'NOT ' : ''}${column?.label ?? filter.columnId}: ${
+          column ? column.formatValue(filter.value) : filter.value
+        }`;
+        return (
+          <EuiFlexItem grow={false} key={`${filter.columnId}|${filter.value}|${filter.negate}`}>
+            <EuiBadge
+              color={filter.negate ? 'danger' : 'hollow'}
+              iconType="cross"
+              iconSide="right"
+              iconOnClick={() => onRemove(filter)}
+              iconOnClickAriaLabel={i18n.translate('entraSpHunt.results.removeFilterAriaLabel', {
+                defaultMessage: 'Remove the filter {filter}',
+                values: { filter: text },
+              })}
+            >
+              {text}
+            </EuiBadge>
+          </EuiFlexItem>
+        );
+      })}
+    </EuiFlexGroup>
   );
 }
 
-/** Sortable, searchable, paginated; only one page is rendered, so 10,000 rows stay responsive. */
+/**
+ * The results as an EuiDataGrid. Sorting, filtering and paging are controlled here and memoised
+ * apart (a sort runs once per sort change, a filter once per keystroke over the sorted rows), and
+ * only the page's cells render. Cells are plain text; per-value actions are EuiDataGrid cell
+ * actions, built for the one cell an analyst hovers, focuses or opens.
+ */
 export function ResultsTable({
   rows,
   groupBy,
   pivots,
   onInspectRow,
   onSelectionChange,
+  labelledBy,
 }: ResultsTableProps) {
-  const columns = useMemo<Array<EuiBasicTableColumn<HuntRow>>>(
-    () => [
-      {
-        field: 'day',
-        name: i18n.translate('entraSpHunt.results.dayColumnLabel', { defaultMessage: 'Day (UTC)' }),
-        sortable: true,
-        width: '130px',
-        render: (day: string | null) => formatDay(day),
-      },
-      {
-        field: groupBy === 'name' ? 'service_principal_name' : 'service_principal_id',
-        name:
-          groupBy === 'name'
-            ? i18n.translate('entraSpHunt.results.principalNameColumnLabel', {
-                defaultMessage: 'Service principal (ids below)',
-              })
-            : i18n.translate('entraSpHunt.results.principalIdColumnLabel', {
-                defaultMessage: 'Service principal id (names below)',
-              }),
-        sortable: true,
-        truncateText: false,
-        render: (_value: string | null, row: HuntRow) => principalCell(row, groupBy, pivots),
-      },
-      {
-        field: 'action',
-        name: i18n.translate('entraSpHunt.results.actionColumnLabel', { defaultMessage: 'Action' }),
-        sortable: true,
-        render: (action: string | null) => (
-          <span>
-            {action ?? '—'}
-            <ValuePivot pivots={pivots} kind="event.action" value={action} />
-          </span>
-        ),
-      },
-      {
-        field: 'daily_action_count',
-        name: i18n.translate('entraSpHunt.results.dailyCountColumnLabel', {
-          defaultMessage: 'Per day',
-        }),
-        sortable: true,
-        align: 'right',
-        width: '110px',
-        render: (count: number) => formatCount(count),
-      },
-      {
-        field: 'distinct_ips',
-        name: i18n.translate('entraSpHunt.results.distinctIpsColumnLabel', {
-          defaultMessage: 'Distinct IPs',
-        }),
-        sortable: true,
-        align: 'right',
-        width: '100px',
-        render: (count: number) => formatCount(count),
-      },
-      {
-        field: 'ips',
-        name: i18n.translate('entraSpHunt.results.ipsColumnLabel', {
-          defaultMessage: 'Source IPs',
-        }),
-        render: (ips: string[]) => ipList(ips, pivots),
-      },
-      {
-        field: 'datasets',
-        name: i18n.translate('entraSpHunt.results.datasetsColumnLabel', {
-          defaultMessage: 'Data sources',
-        }),
-        render: (datasets: string[]) => datasets.join(', '),
-      },
-      {
-        name: i18n.translate('entraSpHunt.results.actionsColumnLabel', {
-          defaultMessage: 'Events',
-        }),
-        width: '80px',
-        actions: [
-          {
-            name: i18n.translate('entraSpHunt.results.inspectActionLabel', {
-              defaultMessage: 'Inspect events',
-            }),
-            description: i18n.translate('entraSpHunt.results.inspectActionDescription', {
-              defaultMessage: 'Read the raw events of this row here, with their timeline and IPs',
-            }),
-            icon: 'inspect',
-            type: 'icon',
-            available: () => !!onInspectRow,
-            onClick: (row: HuntRow) => onInspectRow?.(row),
-            'data-test-subj': DATA_TEST_SUBJ.inspectRow,
-          },
-          {
-            name: i18n.translate('entraSpHunt.results.discoverActionLabel', {
-              defaultMessage: 'Open events in Discover',
-            }),
-            description: i18n.translate('entraSpHunt.results.discoverActionDescription', {
-              defaultMessage: 'Open the raw events of this row in Discover, on its day',
-            }),
-            icon: 'discoverApp',
-            type: 'icon',
-            available: (row: HuntRow) => !!pivots?.canOpenDiscover && !!pivots.rowPivot(row),
-            href: (row: HuntRow) => pivots?.discoverUrl(pivots.rowPivot(row)) ?? '',
-            'data-test-subj': DATA_TEST_SUBJ.rowDiscover,
-          },
-        ],
-      },
-    ],
-    [groupBy, onInspectRow, pivots]
+  const columns = useMemo(() => resultColumns(groupBy), [groupBy]);
+  const columnsById = useMemo(
+    () => new Map(columns.map((column) => [column.id, column])),
+    [columns]
+  );
+  const entries = useMemo(() => indexRows(rows, columns), [rows, columns]);
+
+  const [sorting, setSorting] = useState<SortColumn[]>(DEFAULT_SORT);
+  const sorted = useMemo(() => sortEntries(entries, columns, sorting), [entries, columns, sorting]);
+
+  const [query, setQuery] = useState('');
+  const [valueFilters, setValueFilters] = useState<ValueFilter[]>([]);
+  const visible = useMemo(
+    () => filterEntries(sorted, query, valueFilters, columns),
+    [sorted, query, valueFilters, columns]
   );
 
-  const search: EuiSearchBarProps = {
-    box: {
-      incremental: true,
-      placeholder: i18n.translate('entraSpHunt.results.searchPlaceholder', {
-        defaultMessage: 'Filter by principal, action or IP',
-      }),
-      schema: true,
+  const [pagination, setPagination] = useState({ pageIndex: 0, pageSize: PAGE_SIZES[0] });
+  const pageCount = Math.max(1, Math.ceil(visible.length / pagination.pageSize));
+  const pageIndex = Math.min(pagination.pageIndex, pageCount - 1);
+
+  const [visibleColumns, setVisibleColumns] = useState(() => columns.map((column) => column.id));
+  const [widths, setWidths] = useState<Record<string, number>>({});
+  const [selected, setSelected] = useState<ReadonlySet<number>>(() => new Set());
+  const [announcement, setAnnouncement] = useState('');
+
+  useEffect(() => {
+    onSelectionChange?.(rows.filter((_row, index) => selected.has(index)));
+  }, [onSelectionChange, rows, selected]);
+
+  const onFilter = useCallback((columnId: string, value: string, negate: boolean) => {
+    setValueFilters((current) => [
+      ...current.filter((filter) => filter.columnId !== columnId || filter.value !== value),
+      { columnId, value, negate },
+    ]);
+    setPagination((current) => ({ ...current, pageIndex: 0 }));
+  }, []);
+  const onCopy = useCallback((value: string) => {
+    const copied = copyToClipboard(value);
+    setAnnouncement(
+      copied
+        ? i18n.translate('entraSpHunt.results.copiedDescription', {
+            defaultMessage: 'Copied {value}',
+            values: { value },
+          })
+        : i18n.translate('entraSpHunt.results.copyFailedDescription', {
+            defaultMessage: 'Could not copy {value}',
+            values: { value },
+          })
+    );
+  }, []);
+
+  // Cell actions read the current rows and page context through these, so the column objects
+  // (and the grid's headers) stay the same across sorts, filters and pages.
+  const rowAt = useRef<(rowIndex: number) => HuntRow | undefined>(() => undefined);
+  rowAt.current = (rowIndex) => visible[rowIndex]?.row;
+  const actionContext = useRef<ValueActionContext>({ pivots, onFilter, onCopy });
+  actionContext.current = { pivots, onFilter, onCopy };
+
+  const cellActions = useMemo(
+    () =>
+      new Map(columns.map((column) => [column.id, cellActionsFor(column, rowAt, actionContext)])),
+    [columns]
+  );
+  const gridColumns = useMemo<EuiDataGridColumn[]>(
+    () =>
+      columns.map((column) => ({
+        id: column.id,
+        displayAsText: column.label,
+        initialWidth: widths[column.id] ?? column.initialWidth,
+        schema: column.schema,
+        isSortable: true,
+        cellActions: cellActions.get(column.id),
+        visibleCellActions: VISIBLE_CELL_ACTIONS,
+      })),
+    [cellActions, columns, widths]
+  );
+
+  const renderCellValue = useCallback(
+    ({ rowIndex, columnId }: EuiDataGridCellValueElementProps) => {
+      const entry = visible[rowIndex];
+      const column = columnsById.get(columnId);
+      return entry && column ? cellText(column, entry.row) : null;
     },
-  };
+    [columnsById, visible]
+  );
+  const renderCellPopover = useCallback(
+    (props: EuiDataGridCellPopoverElementProps) => {
+      const { DefaultCellPopover, rowIndex, columnId } = props;
+      const column = columnsById.get(columnId);
+      const row = visible[rowIndex]?.row;
+      if (!column?.multiValued || !row || column.values(row).length <= 1)
+        return <DefaultCellPopover {...props} />;
+      return <ValueList column={column} row={row} context={actionContext.current} />;
+    },
+    [columnsById, visible]
+  );
+
+  const toggle = useCallback((index: number) => {
+    setSelected((current) => {
+      const next = new Set(current);
+      if (next.has(index)) next.delete(index);
+      else next.add(index);
+      return next;
+    });
+  }, []);
+  const toggleAll = useCallback(() => {
+    setSelected((current) => {
+      const all = visible.every((entry) => current.has(entry.index));
+      const next = new Set(current);
+      for (const entry of visible) {
+        if (all) next.delete(entry.index);
+        else next.add(entry.index);
+      }
+      return next;
+    });
+  }, [visible]);
+  const gridRows = useMemo<GridRowsContextValue>(
+    () => ({ visible, selected, toggle, toggleAll, pivots, groupBy, onInspectRow }),
+    [visible, selected, toggle, toggleAll, pivots, groupBy, onInspectRow]
+  );
+
+  const gridSorting = useMemo<EuiDataGridSorting>(
+    () => ({
+      columns: sorting,
+      onSort: (next) => {
+        setSorting(next.map(({ id, direction }) => ({ id, direction })));
+        setPagination((current) => ({ ...current, pageIndex: 0 }));
+      },
+    }),
+    [sorting]
+  );
+  const gridPagination = useMemo(
+    () => ({
+      pageIndex,
+      pageSize: pagination.pageSize,
+      pageSizeOptions: PAGE_SIZES,
+      onChangePage: (next: number) => setPagination((current) => ({ ...current, pageIndex: next })),
+      onChangeItemsPerPage: (pageSize: number) => setPagination({ pageIndex: 0, pageSize }),
+    }),
+    [pageIndex, pagination.pageSize]
+  );
+  const columnVisibility = useMemo(() => ({ visibleColumns, setVisibleColumns }), [visibleColumns]);
+  const onColumnResize = useCallback(
+    ({ columnId, width }: { columnId: string; width: number }) =>
+      setWidths((current) => ({ ...current, [columnId]: width })),
+    []
+  );
 
   return (
-    <EuiInMemoryTable<HuntRow>
-      items={rows}
-      itemId={(row) =>
-        `${row.day}|${row.action}|${row.service_principal_name}|${row.service_principal_id}`
-      }
-      columns={columns}
-      search={search}
-      sorting={{ sort: { field: 'daily_action_count', direction: 'asc' } }}
-      pagination={{ initialPageSize: PAGE_SIZES[0], pageSizeOptions: PAGE_SIZES }}
-      selection={onSelectionChange ? { onSelectionChange } : undefined}
-      tableCaption={i18n.translate('entraSpHunt.results.tableDescription', {
-        defaultMessage: 'Rare service principal actions from several IPs',
-      })}
-      data-test-subj={DATA_TEST_SUBJ.resultsTable}
-    />
+    <GridRowsContext.Provider value={gridRows}>
+      <EuiFlexGroup gutterSize="s" alignItems="center" wrap responsive={false}>
+        <EuiFlexItem grow={false} style={{ minWidth: 320 }}>
+          <EuiFieldSearch
+            value={query}
+            onChange={(event) => {
+              setQuery(event.target.value);
+              setPagination((current) => ({ ...current, pageIndex: 0 }));
+            }}
+            placeholder={i18n.translate('entraSpHunt.results.searchPlaceholder', {
+              defaultMessage: 'Filter rows: principal, id, action, IP, data source, day',
+            })}
+            aria-label={i18n.translate('entraSpHunt.results.searchAriaLabel', {
+              defaultMessage: 'Filter the result rows by any of their values',
+            })}
+            compressed
+            fullWidth
+            data-test-subj={DATA_TEST_SUBJ.resultsFilter}
+          />
+        </EuiFlexItem>
+        <EuiFlexItem grow={false}>
+          <EuiText
+            size="s"
+            color="subdued"
+            role="status"
+            data-test-subj={DATA_TEST_SUBJ.resultsShown}
+          >
+            <FormattedMessage
+              id="entraSpHunt.results.shownDescription"
+              defaultMessage="{shown} of {total} rows"
+              values={{ shown: formatCount(visible.length), total: formatCount(rows.length) }}
+            />
+          </EuiText>
+        </EuiFlexItem>
+      </EuiFlexGroup>
+      {valueFilters.length > 0 && <EuiSpacer size="s" />}
+      <ValueFilterBadges
+        filters={valueFilters}
+        columns={columns}
+        onRemove={(removed) =>
+          setValueFilters((current) => current.filter((filter) => filter !== removed))
+        }
+      />
+      <EuiScreenReaderLive>{announcement}</EuiScreenReaderLive>
+      <EuiSpacer size="s" />
+      <EuiDataGrid
+        {...(labelledBy
+          ? { 'aria-labelledby': labelledBy }
+          : {
+              'aria-label': i18n.translate('entraSpHunt.results.tableDescription', {
+                defaultMessage: 'Rare service principal actions from several IPs',
+              }),
+            })}
+        columns={gridColumns}
+        columnVisibility={columnVisibility}
+        leadingControlColumns={onSelectionChange ? LEADING_COLUMNS : undefined}
+        trailingControlColumns={TRAILING_COLUMNS}
+        rowCount={visible.length}
+        renderCellValue={renderCellValue}
+        renderCellPopover={renderCellPopover}
+        sorting={gridSorting}
+        pagination={gridPagination}
+        onColumnResize={onColumnResize}
+        gridStyle={{ border: 'horizontal', header: 'underline', fontSize: 's', cellPadding: 'm' }}
+        toolbarVisibility={{
+          showColumnSelector: true,
+          showSortSelector: true,
+          showDisplaySelector: true,
+          showFullScreenSelector: true,
+        }}
+        data-test-subj={DATA_TEST_SUBJ.resultsTable}
+      />
+    </GridRowsContext.Provider>
   );
 }

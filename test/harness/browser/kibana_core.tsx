@@ -90,7 +90,13 @@ export interface HarnessCore {
 }
 
 /** EUI's colour mode follows `theme$`, as Kibana's KibanaEuiProvider does. */
-function HarnessEuiProvider({ theme, children }: { theme: ThemeServiceStart; children: ReactNode }) {
+function HarnessEuiProvider({
+  theme,
+  children,
+}: {
+  theme: ThemeServiceStart;
+  children: ReactNode;
+}) {
   const [current, setCurrent] = useState<CoreTheme>(() => theme.getTheme());
   useEffect(() => {
     const subscription = theme.theme$.subscribe(setCurrent);

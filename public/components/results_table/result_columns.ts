@@ -1,0 +1,176 @@
+/**
+ * The results' columns, in one place: what each shows, what it sorts and filters by, which values a
+ * cell holds (the values cell actions act on) and which Discover pivot opens every event of a value.
+ * A new column (an IP's country, its prevalence, when a principal was first seen) is one more entry
+ * here; a new per-value action is one more entry in value_actions.tsx.
+ */
+import { i18n } from '@kbn/i18n';
+import type { GroupBy } from '../../../common/hunt/hunt_params';
+import type { PivotValueKind } from '../../../common/hunt/pivot_queries';
+import type { HuntRow } from '../../../common/hunt/shape_results';
+import { DATA_SOURCES, type Dataset } from '../../../common/hunt/data_sources';
+import { formatCount, formatDay } from '../../format';
+
+/** Values shown in a multi-valued cell before the rest collapse into "+N more". */
+export const VISIBLE_VALUES = 3;
+
+export interface ResultColumn {
+  id: string;
+  /** Header, column picker and sort picker label. */
+  label: string;
+  initialWidth?: number;
+  /** EuiDataGrid schema: numeric columns align right and sort as numbers. */
+  schema?: 'numeric';
+  /** The cell's values as text: what value filters compare, copy copies, pivots open. */
+  values(row: HuntRow): string[];
+  /** How one value reads (a day bucket reads as a calendar day). */
+  formatValue(value: string): string;
+  /** What sorting compares; null sorts last. */
+  sortValue(row: HuntRow): string | number | null;
+  /** More text the free-text filter matches (a data source's title beside its id). */
+  extraSearchText?(row: HuntRow): string[];
+  /** Discover opens every event of a value of this column in the hunt's window. */
+  pivotKind?: PivotValueKind;
+  /** A cell may hold several values: its popover lists each with its actions. */
+  multiValued?: boolean;
+  /** Shown when the cell has no value. */
+  emptyText?: string;
+}
+
+const NO_NAME = i18n.translate('entraSpHunt.results.noNameLabel', { defaultMessage: '(no name)' });
+const EMPTY = '—';
+const identity = (value: string) => value;
+const lower = (value: string | null) => (value === null ? null : value.toLowerCase());
+const scalar = (value: string | null) => (value === null ? [] : [value]);
+
+const DAY_FORMAT = (value: string) => formatDay(value);
+const COUNT_FORMAT = (value: string) => formatCount(Number(value));
+
+function principalColumns(groupBy: GroupBy): ResultColumn[] {
+  const byName = groupBy === 'name';
+  return [
+    {
+      id: 'principal',
+      label: byName
+        ? i18n.translate('entraSpHunt.results.principalNameColumnLabel', {
+            defaultMessage: 'Service principal',
+          })
+        : i18n.translate('entraSpHunt.results.principalIdColumnLabel', {
+            defaultMessage: 'Service principal id',
+          }),
+      initialWidth: 240,
+      values: (row) => scalar(byName ? row.service_principal_name : row.service_principal_id),
+      formatValue: identity,
+      sortValue: (row) => lower(byName ? row.service_principal_name : row.service_principal_id),
+      pivotKind: byName ? 'service_principal_name' : 'service_principal_id',
+      emptyText: byName ? NO_NAME : EMPTY,
+    },
+    {
+      id: 'principalKeys',
+      label: byName
+        ? i18n.translate('entraSpHunt.results.principalIdsColumnLabel', {
+            defaultMessage: 'Principal ids',
+          })
+        : i18n.translate('entraSpHunt.results.principalNamesColumnLabel', {
+            defaultMessage: 'Principal names',
+          }),
+      initialWidth: 200,
+      values: (row) => (byName ? row.service_principal_ids : row.service_principal_names),
+      formatValue: identity,
+      sortValue: (row) =>
+        lower((byName ? row.service_principal_ids : row.service_principal_names)[0] ?? null),
+      pivotKind: byName ? 'service_principal_id' : 'service_principal_name',
+      multiValued: true,
+      emptyText: EMPTY,
+    },
+  ];
+}
+
+/** The columns for rows grouped by `groupBy`, in their default order. */
+export function resultColumns(groupBy: GroupBy): ResultColumn[] {
+  return [
+    {
+      id: 'day',
+      label: i18n.translate('entraSpHunt.results.dayColumnLabel', { defaultMessage: 'Day (UTC)' }),
+      initialWidth: 140,
+      values: (row) => scalar(row.day),
+      formatValue: DAY_FORMAT,
+      sortValue: (row) => row.day,
+      extraSearchText: (row) => [formatDay(row.day)],
+      emptyText: EMPTY,
+    },
+    ...principalColumns(groupBy),
+    {
+      id: 'action',
+      label: i18n.translate('entraSpHunt.results.actionColumnLabel', { defaultMessage: 'Action' }),
+      initialWidth: 240,
+      values: (row) => scalar(row.action),
+      formatValue: identity,
+      sortValue: (row) => lower(row.action),
+      pivotKind: 'event.action',
+      emptyText: EMPTY,
+    },
+    {
+      id: 'dailyCount',
+      label: i18n.translate('entraSpHunt.results.dailyCountColumnLabel', {
+        defaultMessage: 'Per day',
+      }),
+      initialWidth: 100,
+      schema: 'numeric',
+      values: (row) => [String(row.daily_action_count)],
+      formatValue: COUNT_FORMAT,
+      sortValue: (row) => row.daily_action_count,
+    },
+    {
+      id: 'distinctIps',
+      label: i18n.translate('entraSpHunt.results.distinctIpsColumnLabel', {
+        defaultMessage: 'Distinct IPs',
+      }),
+      initialWidth: 110,
+      schema: 'numeric',
+      values: (row) => [String(row.distinct_ips)],
+      formatValue: COUNT_FORMAT,
+      sortValue: (row) => row.distinct_ips,
+    },
+    {
+      id: 'ips',
+      label: i18n.translate('entraSpHunt.results.ipsColumnLabel', {
+        defaultMessage: 'Source IPs',
+      }),
+      initialWidth: 300,
+      values: (row) => row.ips,
+      formatValue: identity,
+      sortValue: (row) => row.ips[0] ?? null,
+      pivotKind: 'source.ip',
+      multiValued: true,
+      emptyText: EMPTY,
+    },
+    {
+      id: 'datasets',
+      label: i18n.translate('entraSpHunt.results.datasetsColumnLabel', {
+        defaultMessage: 'Data sources',
+      }),
+      initialWidth: 200,
+      values: (row) => row.datasets,
+      formatValue: identity,
+      sortValue: (row) => row.datasets[0] ?? null,
+      extraSearchText: (row) =>
+        row.datasets.map((dataset) => DATA_SOURCES[dataset as Dataset]?.title ?? ''),
+      multiValued: true,
+      emptyText: EMPTY,
+    },
+  ];
+}
+
+/** The text a cell shows: its values, the first few of many and how many more. */
+export function cellText(column: ResultColumn, row: HuntRow): string {
+  const values = column.values(row);
+  if (values.length === 0) return column.emptyText ?? EMPTY;
+  const shown = values.slice(0, VISIBLE_VALUES).map(column.formatValue).join(', ');
+  const hidden = values.length - VISIBLE_VALUES;
+  if (hidden <= 0) return shown;
+  return i18n.translate('entraSpHunt.results.moreValuesLabel', {
+    defaultMessage: '{shown} +{count} more',
+    values: { shown, count: hidden },
+  });
+}

@@ -1,0 +1,184 @@
+/**
+ * What an analyst can do with one value of the results: open every event of it in Discover, keep
+ * only the rows with it, drop the rows with it, copy it. Defined once here and offered two ways:
+ * as EuiDataGrid cell actions (rendered only for the cell being hovered, focused or expanded, never
+ * for every cell of a page) and, for cells with several values, beside each value in the cell's
+ * popover. A new action ("mark benign") is one more entry in VALUE_ACTIONS.
+ */
+import React, { type MutableRefObject } from 'react';
+import {
+  EuiButtonIcon,
+  EuiFlexGroup,
+  EuiFlexItem,
+  EuiText,
+  type EuiDataGridColumnCellAction,
+  type EuiDataGridColumnCellActionProps,
+} from '@elastic/eui';
+import { i18n } from '@kbn/i18n';
+import type { HuntRow } from '../../../common/hunt/shape_results';
+import type { UsePivotsValue } from '../../hooks/use_pivots';
+import { DATA_TEST_SUBJ } from '../../data_test_subj';
+import type { ResultColumn } from './result_columns';
+
+/** What the actions need from the page, read when an action renders or runs. */
+export interface ValueActionContext {
+  pivots?: UsePivotsValue;
+  /** Keeps (or, negated, drops) the rows whose column holds the value. */
+  onFilter(columnId: string, value: string, negate: boolean): void;
+  onCopy(value: string): void;
+}
+
+export interface ValueAction {
+  id: string;
+  iconType: string;
+  testSubj: string;
+  label(value: string): string;
+  isAvailable(column: ResultColumn, context: ValueActionContext): boolean;
+  /** A link (built only when the action shows). */
+  href?(column: ResultColumn, value: string, context: ValueActionContext): string | undefined;
+  onClick?(column: ResultColumn, value: string, context: ValueActionContext): void;
+}
+
+export const VALUE_ACTIONS: ValueAction[] = [
+  {
+    id: 'discover',
+    iconType: 'discoverApp',
+    testSubj: DATA_TEST_SUBJ.valuePivot,
+    label: (value) =>
+      i18n.translate('entraSpHunt.results.valuePivotAriaLabel', {
+        defaultMessage: 'Open every event of {value} in Discover',
+        values: { value },
+      }),
+    isAvailable: (column, { pivots }) => !!column.pivotKind && !!pivots?.canOpenDiscover,
+    href: (column, value, { pivots }) =>
+      column.pivotKind && pivots
+        ? pivots.discoverUrl(pivots.valuePivot(column.pivotKind, value))
+        : undefined,
+  },
+  {
+    id: 'filterIn',
+    iconType: 'plusInCircle',
+    testSubj: DATA_TEST_SUBJ.valueFilterIn,
+    label: (value) =>
+      i18n.translate('entraSpHunt.results.filterInAriaLabel', {
+        defaultMessage: 'Show only rows with {value}',
+        values: { value },
+      }),
+    isAvailable: () => true,
+    onClick: (column, value, context) => context.onFilter(column.id, value, false),
+  },
+  {
+    id: 'filterOut',
+    iconType: 'minusInCircle',
+    testSubj: DATA_TEST_SUBJ.valueFilterOut,
+    label: (value) =>
+      i18n.translate('entraSpHunt.results.filterOutAriaLabel', {
+        defaultMessage: 'Hide rows with {value}',
+        values: { value },
+      }),
+    isAvailable: () => true,
+    onClick: (column, value, context) => context.onFilter(column.id, value, true),
+  },
+  {
+    id: 'copy',
+    iconType: 'copyClipboard',
+    testSubj: DATA_TEST_SUBJ.valueCopy,
+    label: (value) =>
+      i18n.translate('entraSpHunt.results.copyAriaLabel', {
+        defaultMessage: 'Copy {value}',
+        values: { value },
+      }),
+    isAvailable: () => true,
+    onClick: (_column, value, context) => context.onCopy(value),
+  },
+];
+
+function actionProps(
+  action: ValueAction,
+  column: ResultColumn,
+  value: string,
+  context: ValueActionContext
+) {
+  const label = action.label(column.formatValue(value));
+  const href = action.href?.(column, value, context);
+  return {
+    iconType: action.iconType,
+    'aria-label': label,
+    title: label,
+    href,
+    onClick: action.onClick ? () => action.onClick?.(column, value, context) : undefined,
+    'data-test-subj': action.testSubj,
+    label,
+  };
+}
+
+/**
+ * EuiDataGrid cell actions for `column`. They read the row and the page's context through refs when
+ * they render, so the column definitions stay the same object across sorts, pages and filters.
+ * A cell with several values offers its actions per value in its popover instead.
+ */
+export function cellActionsFor(
+  column: ResultColumn,
+  rowAt: MutableRefObject<(rowIndex: number) => HuntRow | undefined>,
+  context: MutableRefObject<ValueActionContext>
+): EuiDataGridColumnCellAction[] {
+  return VALUE_ACTIONS.map((action) => {
+    function CellAction({ rowIndex, Component }: EuiDataGridColumnCellActionProps) {
+      const row = rowAt.current(rowIndex);
+      if (!row || !action.isAvailable(column, context.current)) return null;
+      const values = column.values(row);
+      if (values.length !== 1) return null;
+      const { label, href, ...props } = actionProps(action, column, values[0], context.current);
+      if (action.href && !href) return null;
+      return (
+        <Component {...props} href={href}>
+          {label}
+        </Component>
+      );
+    }
+    CellAction.displayName = `CellAction(${column.id}:${action.id})`;
+    return CellAction;
+  });
+}
+
+/** The popover of a multi-valued cell: every value, each with the actions that apply to it. */
+export function ValueList({
+  column,
+  row,
+  context,
+}: {
+  column: ResultColumn;
+  row: HuntRow;
+  context: ValueActionContext;
+}) {
+  const values = column.values(row);
+  const actions = VALUE_ACTIONS.filter((action) => action.isAvailable(column, context));
+  return (
+    <ul
+      aria-label={i18n.translate('entraSpHunt.results.valueListAriaLabel', {
+        defaultMessage: '{column}: {count, plural, one {# value} other {# values}}',
+        values: { column: column.label, count: values.length },
+      })}
+      data-test-subj={DATA_TEST_SUBJ.valueList}
+    >
+      {values.map((value) => (
+        <li key={value}>
+          <EuiFlexGroup gutterSize="xs" alignItems="center" responsive={false}>
+            <EuiFlexItem>
+              <EuiText size="s">{column.formatValue(value)}</EuiText>
+            </EuiFlexItem>
+            {actions.map((action) => {
+              const { label, href, ...props } = actionProps(action, column, value, context);
+              if (action.href && !href) return null;
+              return (
+                <EuiFlexItem grow={false} key={action.id}>
+                  <EuiButtonIcon {...props} href={href} aria-label={label} size="s" />
+                </EuiFlexItem>
+              );
+            })}
+          </EuiFlexGroup>
+        </li>
+      ))}
+    </ul>
+  );
+}
