@@ -25,3 +25,44 @@ export function formatElapsed(ms: number): string {
   const minutes = Math.floor(seconds / 60);
   return minutes > 0 ? `${minutes}m ${String(seconds % 60).padStart(2, '0')}s` : `${seconds}s`;
 }
+
+/** Kibana's `dateFormat:tz` value for "the browser's own zone". */
+const BROWSER_TIME_ZONE = 'Browser';
+
+/**
+ * The IANA zone `dateFormat:tz` names ('Browser' is the browser's own zone); UTC when the browser
+ * does not know the name, so a time is never shown in a zone it is not in.
+ */
+export function resolveTimeZone(setting: string | undefined): string {
+  const browser = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  if (!setting || setting === BROWSER_TIME_ZONE) return browser || 'UTC';
+  try {
+    return new Intl.DateTimeFormat('en-GB', { timeZone: setting }).resolvedOptions().timeZone;
+  } catch {
+    return 'UTC';
+  }
+}
+
+const instantFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** An instant as a date and time in `timeZone`, to the second, with the zone's short name. */
+export function formatInstant(iso: string | number, timeZone: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return String(iso);
+  let format = instantFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', {
+      day: '2-digit',
+      month: 'short',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+      timeZone,
+      timeZoneName: 'short',
+    });
+    instantFormats.set(timeZone, format);
+  }
+  return format.format(date);
+}

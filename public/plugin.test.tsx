@@ -70,5 +70,7 @@ describe('public plugin', () => {
     await waitFor(() => expect(posts.length).toBe(1));
     act(() => unmount());
     expect(element.innerHTML).toBe('');
-  });
+    // The lazy import loads the whole page (EUI, its data grid) through the transformer for the
+    // first time in this file: 5-12 s on a busy 2-core machine.
+  }, 30_000);
 });

@@ -46,6 +46,8 @@ interface EsErrorBody {
 
 /** Statuses that are not Elasticsearch's to choose: 499 is what proxies use for a closed client. */
 export const CLIENT_CLOSED_REQUEST = 499;
+/** Elasticsearch is up but cannot serve (starting, recovering, overloaded): worth a later retry. */
+const SERVICE_UNAVAILABLE = 503;
 /** Reasons can quote a long stack of problems; the page shows the start. */
 const MAX_REASON_LENGTH = 2_000;
 const UNKNOWN_COLUMN = /Unknown column \[([^\]]+)\]/g;
@@ -161,6 +163,16 @@ function responseError(error: errors.ResponseError, context: ErrorContext): Hunt
       statusCode: 429,
       message: `Elasticsearch is too busy to run the hunt now (too many requests). Try again${seconds !== undefined ? ` in ${seconds} seconds` : ' in a moment'}.`,
       attributes: { code: 'too_many_requests', retry_after_seconds: seconds },
+      headers: seconds !== undefined ? { 'retry-after': String(seconds) } : undefined,
+    };
+  }
+  if (status === SERVICE_UNAVAILABLE) {
+    // Passed on as is: "unavailable, try later" is what the analyst can act on, not a bad gateway.
+    const seconds = retryAfterSeconds(error);
+    return {
+      statusCode: SERVICE_UNAVAILABLE,
+      message: `Elasticsearch is unavailable (status 503): the cluster may be starting, recovering or overloaded. Try again ${seconds !== undefined ? `in ${seconds} seconds` : 'in a minute'}; if it stays unavailable, ask an administrator to check the cluster's health.`,
+      attributes: { code: 'elasticsearch_unavailable', retry_after_seconds: seconds },
       headers: seconds !== undefined ? { 'retry-after': String(seconds) } : undefined,
     };
   }

@@ -149,10 +149,10 @@ describe('POST /internal/entra_sp_hunt/hunt', () => {
       'elasticsearch_unavailable',
     ],
     [
-      '503',
+      '503 stays 503, with when to try again',
       () => esResponseError(503, 'cluster_block_exception', 'blocked'),
-      502,
-      'status 503',
+      503,
+      'Elasticsearch is unavailable (status 503): the cluster may be starting, recovering or overloaded. Try again in 7 seconds',
       'elasticsearch_unavailable',
     ],
     [

@@ -49,6 +49,19 @@ describe('CoveragePanel', () => {
     expect(missing).toHaveTextContent('an empty result does not mean the principals were quiet');
   });
 
+  it('captions its table for what it lists, whether or not sources are missing', () => {
+    renderWithProviders(
+      <CoveragePanel coverage={coverage} loading={false} selectedDatasets={['azure.auditlogs']} />
+    );
+    const caption = screen.getByRole('table').querySelector('caption');
+    expect(caption).toHaveTextContent(
+      'Each data source the hunt reads: its events in this window and whether the hunt can read it'
+    );
+    expect(screen.getByRole('heading', { level: 2 })).toHaveTextContent(
+      'Data sources in this window'
+    );
+  });
+
   it('says when no index matches at all', () => {
     renderWithProviders(
       <CoveragePanel

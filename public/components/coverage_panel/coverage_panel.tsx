@@ -82,13 +82,13 @@ export function CoveragePanel({ coverage, loading, error, selectedDatasets }: Co
   return (
     <EuiPanel hasBorder paddingSize="m" data-test-subj={DATA_TEST_SUBJ.coveragePanel}>
       <EuiTitle size="xs">
-        <h3>
+        <h2>
           <FormattedMessage
             id="entraSpHunt.coverage.panelTitle"
             defaultMessage="Data sources in this window"
           />{' '}
           {loading && <EuiLoadingSpinner size="s" />}
-        </h3>
+        </h2>
       </EuiTitle>
       <EuiSpacer size="s" />
       {error && (
@@ -122,7 +122,7 @@ export function CoveragePanel({ coverage, loading, error, selectedDatasets }: Co
           items={rows}
           columns={columns}
           compressed
-          tableCaption={text.MISSING_TITLE}
+          tableCaption={text.TABLE_CAPTION}
           rowProps={() => ({ 'data-test-subj': DATA_TEST_SUBJ.coverageRow })}
         />
       )}

@@ -24,3 +24,7 @@ export const MISSING_TITLE = i18n.translate('entraSpHunt.coverage.missingTitle',
 export const MISSING_COMMON_TITLE = i18n.translate('entraSpHunt.coverage.missingCommonTitle', {
   defaultMessage: 'The indices lack fields every data source needs',
 });
+export const TABLE_CAPTION = i18n.translate('entraSpHunt.coverage.tableDescription', {
+  defaultMessage:
+    'Each data source the hunt reads: its events in this window and whether the hunt can read it',
+});

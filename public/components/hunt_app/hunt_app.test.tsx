@@ -1,6 +1,7 @@
 import React from 'react';
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { createMemoryHistory } from 'history';
+import { createTimeHistory, TIME_HISTORY_STORAGE_KEY } from '@kbn/data-plugin/public/mocks';
 import { COVERAGE_API_PATH, HUNT_API_PATH, PLUGIN_NAME } from '../../../common/constants';
 import type { CoverageResponse } from '../../../common/hunt/coverage';
 import { GRAPH_SP_ID_FIELD, HUNT_FIELDS } from '../../../common/hunt/data_sources';
@@ -180,5 +181,52 @@ describe('HuntApp', () => {
       })
     );
     expect(screen.getByTestId(DATA_TEST_SUBJ.maxDailyInput)).toHaveValue(9);
+  });
+
+  it('after a run, focuses the results, says what ran, and remembers the time range as recently used', async () => {
+    const stored = new Map<string, unknown>();
+    const timeHistory = createTimeHistory({
+      get: (key) => stored.get(key),
+      set: (key, value) => stored.set(key, value),
+    });
+    const history = createMemoryHistory({ initialEntries: ['/?from=now-7d'] });
+    const setup = createCoreStart(answers, { uiSettings: { 'dateFormat:tz': 'UTC' } });
+    renderWithProviders(
+      <ServicesProvider services={{ ...setup.services, timeHistory }}>
+        <HuntApp history={history} />
+      </ServicesProvider>
+    );
+    fireEvent.click(screen.getByTestId(DATA_TEST_SUBJ.runButton));
+    await screen.findByTestId(DATA_TEST_SUBJ.resultsTable);
+    await waitFor(() =>
+      expect(document.activeElement).toBe(screen.getByTestId(DATA_TEST_SUBJ.resultsTitle))
+    );
+    expect(screen.getByTestId(DATA_TEST_SUBJ.runSummary)).toHaveTextContent(
+      'over 28 Oct 2026, 00:00:00 UTC to 27 Nov 2026, 00:00:00 UTC (UTC)'
+    );
+    expect(stored.get(TIME_HISTORY_STORAGE_KEY)).toEqual([{ from: 'now-7d', to: 'now' }]);
+    expect(screen.getByTestId(DATA_TEST_SUBJ.statusAnnouncer)).toHaveTextContent(
+      'The hunt finished: 2 rows.'
+    );
+  });
+
+  it('announces a failed hunt to screen readers', async () => {
+    const failing: PostHandler = async (path) => {
+      if (path === COVERAGE_API_PATH) return coverage;
+      throw Object.assign(new Error('Gateway Timeout'), {
+        response: { status: 504 },
+        body: {
+          statusCode: 504,
+          message: 'Elasticsearch did not answer in time.',
+          attributes: { code: 'timeout' },
+        },
+      });
+    };
+    renderApp('', failing);
+    fireEvent.click(screen.getByTestId(DATA_TEST_SUBJ.runButton));
+    await screen.findByTestId(DATA_TEST_SUBJ.error);
+    expect(screen.getByTestId(DATA_TEST_SUBJ.statusAnnouncer)).toHaveTextContent(
+      'The hunt timed out. Elasticsearch did not answer in time.'
+    );
   });
 });

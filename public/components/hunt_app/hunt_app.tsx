@@ -6,8 +6,10 @@ import {
   EuiFlexItem,
   EuiLoadingSpinner,
   EuiPageTemplate,
+  EuiScreenReaderLive,
   EuiSpacer,
   EuiText,
+  EuiTitle,
 } from '@elastic/eui';
 import { FormattedMessage } from '@kbn/i18n-react';
 import { i18n } from '@kbn/i18n';
@@ -25,27 +27,35 @@ import {
   type HuntFormState,
 } from '../../../common/hunt/url_state';
 import { validateForm } from '../../form_validation';
-import { formatCount } from '../../format';
+import { formatCount, resolveTimeZone } from '../../format';
 import { useCoverage } from '../../hooks/use_coverage';
-import { useHunt } from '../../hooks/use_hunt';
+import { useHunt, type UseHuntValue } from '../../hooks/use_hunt';
 import { usePivots } from '../../hooks/use_pivots';
+import { DATE_FORMAT_TZ, useTimePickerRanges } from '../../hooks/use_time_picker_ranges';
 import { buildCaseComment } from '../../../common/hunt/case_comment';
 import type { HuntRow } from '../../../common/hunt/shape_results';
 import { useServices } from '../../services/services_context';
 import { DATA_TEST_SUBJ } from '../../data_test_subj';
 import { CoveragePanel } from '../coverage_panel';
 import { HuntHeader } from '../hunt_header';
-import { ErrorState, IdleState, ResponseNotices, RunningState } from '../hunt_states';
+import { ErrorState, errorTitle, IdleState, ResponseNotices, RunningState } from '../hunt_states';
 import { ParamsForm } from '../params_form';
 import { QueryPreview } from '../query_preview';
 import { ResultsTable } from '../results_table';
 import { AddToCase } from '../add_to_case';
+import { RunSummary } from '../run_summary';
 import { SaveSessionButton } from '../save_session';
 
-// The flyout (and the charts library it draws with) loads only when an analyst opens a row.
+// The flyout and the histogram (and the charts library they draw with) load only when shown.
 const RowFlyout = React.lazy(() =>
   import('../row_flyout').then((module) => ({ default: module.RowFlyout }))
 );
+const ResultsHistogram = React.lazy(() =>
+  import('../results_histogram').then((module) => ({ default: module.ResultsHistogram }))
+);
+/** The histogram's height, kept while it loads so the table below does not jump. */
+const HISTOGRAM_PLACEHOLDER_HEIGHT = 120;
+const RESULTS_TITLE_ID = 'entraSpHuntResultsTitle';
 
 export interface HuntAppProps {
   history: History;
@@ -59,9 +69,31 @@ const INVALID_REASON = i18n.translate('entraSpHunt.preview.invalidDescription', 
   defaultMessage: 'Fix the highlighted parameters to see the query.',
 });
 
+/** What a screen reader hears when the hunt starts, ends or fails. */
+function statusAnnouncement(hunt: UseHuntValue): string {
+  if (hunt.status === 'loading')
+    return i18n.translate('entraSpHunt.app.runningAnnouncementDescription', {
+      defaultMessage: 'Running the hunt.',
+    });
+  if (hunt.status === 'error' && hunt.error)
+    return `${errorTitle(hunt.error)}. ${hunt.error.message}`;
+  if (hunt.status === 'success' && hunt.response)
+    return i18n.translate('entraSpHunt.app.doneAnnouncementDescription', {
+      defaultMessage:
+        'The hunt finished: {count, plural, =0 {no rows} one {# row} other {# rows}}{truncated, select, true {, possibly more} other {}}.',
+      values: { count: hunt.response.rows.length, truncated: hunt.response.truncated },
+    });
+  return '';
+}
+
 /** The whole page; its state lives in the URL so every view is a link. */
 export function HuntApp({ history }: HuntAppProps) {
-  const { http, chrome } = useServices();
+  const { http, chrome, uiSettings } = useServices();
+  const timePicker = useTimePickerRanges();
+  const timeZone = useMemo(
+    () => resolveTimeZone(uiSettings.get<string>(DATE_FORMAT_TZ)),
+    [uiSettings]
+  );
   const initial = useMemo(() => searchToFormState(history.location.search), [history]);
   const [form, setForm] = useState<HuntFormState>(initial.state);
   const lastWrittenSearch = useRef(history.location.search);
@@ -83,12 +115,30 @@ export function HuntApp({ history }: HuntAppProps) {
     [history]
   );
 
+  // After a run the analyst asked for, the results come into view and take focus.
+  const resultsTitle = useRef<HTMLHeadingElement>(null);
+  const focusResults = useRef(false);
   const { run: runHunt } = hunt;
+  const { addRecentlyUsed } = timePicker;
   const run = useCallback(() => {
     if (!validation.params) return;
     runHunt(validation.params);
+    addRecentlyUsed({ from: form.from, to: form.to });
+    focusResults.current = true;
     writeUrl(form, true);
-  }, [form, runHunt, validation.params, writeUrl]);
+  }, [addRecentlyUsed, form, runHunt, validation.params, writeUrl]);
+  useEffect(() => {
+    if (!focusResults.current || (hunt.status !== 'success' && hunt.status !== 'error')) return;
+    focusResults.current = false;
+    resultsTitle.current?.focus();
+  }, [hunt.status, hunt.responseId]);
+
+  // When the rows on screen were asked for: the start of the run that produced them.
+  const lastStartedAt = useRef<number | undefined>(undefined);
+  const [ranAt, setRanAt] = useState<number | undefined>(undefined);
+  useEffect(() => {
+    if (hunt.startedAt !== undefined) lastStartedAt.current = hunt.startedAt;
+  }, [hunt.startedAt]);
 
   // Arriving from a link that asks to run: run once with what it carries, if it is valid.
   const autoRan = useRef(false);
@@ -147,6 +197,7 @@ export function HuntApp({ history }: HuntAppProps) {
   useEffect(() => {
     setInspected(undefined);
     setSelected([]);
+    setRanAt(lastStartedAt.current);
   }, [responseId]);
   const pivots = usePivots(shownParams, response?.available_fields, response?.time);
   const huntQuery = response?.query ?? undefined;
@@ -185,6 +236,7 @@ export function HuntApp({ history }: HuntAppProps) {
           onRun={run}
           onCancel={hunt.cancel}
           isRunning={hunt.status === 'loading'}
+          timePicker={{ ...timePicker, timeZone }}
         />
         <EuiSpacer size="l" />
         <CoveragePanel
@@ -200,99 +252,129 @@ export function HuntApp({ history }: HuntAppProps) {
           assumesAllSources={!coverage.coverage}
         />
         <EuiSpacer size="l" />
-        {hunt.status === 'loading' && hunt.startedAt !== undefined && (
-          <RunningState startedAt={hunt.startedAt} retryingInSeconds={hunt.retryingInSeconds} />
-        )}
-        {hunt.status === 'idle' && <IdleState />}
-        {hunt.status === 'error' && hunt.error && <ErrorState error={hunt.error} />}
-        {response && hunt.status !== 'error' && shownParams && (
-          <>
-            {isStale && (
-              <>
-                <EuiCallOut
-                  color="primary"
-                  iconType="refresh"
-                  size="s"
-                  data-test-subj={DATA_TEST_SUBJ.stale}
-                  title={i18n.translate('entraSpHunt.app.staleTitle', {
-                    defaultMessage:
-                      'Parameters changed since this run: run the hunt again to apply them.',
-                  })}
-                />
-                <EuiSpacer size="s" />
-              </>
-            )}
-            <ResponseNotices
-              response={response}
-              maxDaily={shownParams.max_daily_actions}
-              minIps={shownParams.min_distinct_ips}
-            />
-            {response.rows.length > 0 && (
-              <>
-                <EuiSpacer size="s" />
-                <EuiText size="s" data-test-subj={DATA_TEST_SUBJ.resultCount}>
-                  <FormattedMessage
-                    id="entraSpHunt.app.resultCountDescription"
-                    defaultMessage="{count, plural, one {# rare action} other {# rare actions}} from several IPs{took, select, none {} other { ({took} ms in Elasticsearch)}}."
-                    values={{
-                      count: response.rows.length,
-                      took: response.took_ms === null ? 'none' : formatCount(response.took_ms),
-                    }}
+        <div data-test-subj={DATA_TEST_SUBJ.statusAnnouncer}>
+          <EuiScreenReaderLive aria-live={hunt.status === 'error' ? 'assertive' : 'polite'}>
+            {statusAnnouncement(hunt)}
+          </EuiScreenReaderLive>
+        </div>
+        <section aria-labelledby={RESULTS_TITLE_ID} data-test-subj={DATA_TEST_SUBJ.results}>
+          <EuiTitle size="s">
+            <h2
+              id={RESULTS_TITLE_ID}
+              ref={resultsTitle}
+              tabIndex={-1}
+              data-test-subj={DATA_TEST_SUBJ.resultsTitle}
+            >
+              <FormattedMessage id="entraSpHunt.app.resultsTitle" defaultMessage="Results" />
+            </h2>
+          </EuiTitle>
+          <EuiSpacer size="s" />
+          {hunt.status === 'loading' && hunt.startedAt !== undefined && (
+            <RunningState startedAt={hunt.startedAt} retryingInSeconds={hunt.retryingInSeconds} />
+          )}
+          {hunt.status === 'idle' && <IdleState />}
+          {hunt.status === 'error' && hunt.error && <ErrorState error={hunt.error} />}
+          {response && hunt.status !== 'error' && shownParams && (
+            <>
+              {isStale && (
+                <>
+                  <EuiCallOut
+                    color="primary"
+                    iconType="refresh"
+                    size="s"
+                    data-test-subj={DATA_TEST_SUBJ.stale}
+                    title={i18n.translate('entraSpHunt.app.staleTitle', {
+                      defaultMessage:
+                        'Parameters changed since this run: run the hunt again to apply them.',
+                    })}
                   />
-                </EuiText>
-                <EuiSpacer size="s" />
-                <EuiFlexGroup gutterSize="s" wrap responsive={false}>
-                  {huntDiscoverUrl && (
-                    <EuiFlexItem grow={false}>
-                      <EuiButton
-                        size="s"
-                        iconType="discoverApp"
-                        href={huntDiscoverUrl}
-                        data-test-subj={DATA_TEST_SUBJ.huntDiscover}
-                      >
-                        <FormattedMessage
-                          id="entraSpHunt.app.huntDiscoverButtonLabel"
-                          defaultMessage="Open hunt in Discover"
-                        />
-                      </EuiButton>
-                    </EuiFlexItem>
-                  )}
-                  {huntQuery && (
-                    <EuiFlexItem grow={false}>
-                      <SaveSessionButton
-                        esql={huntQuery}
-                        timeRange={shownParams.time_range}
-                        defaultTitle={`${HUNT_DEFINITION.name} (${shownParams.time_range.from} to ${shownParams.time_range.to})`}
-                      />
-                    </EuiFlexItem>
-                  )}
-                  <EuiFlexItem grow={false}>
-                    <AddToCase selectedCount={selected.length} buildComment={buildComment} />
-                  </EuiFlexItem>
-                </EuiFlexGroup>
-                <EuiSpacer size="s" />
-                <ResultsTable
-                  key={responseId}
-                  rows={response.rows}
-                  groupBy={shownParams.group_by}
-                  pivots={pivots}
-                  onInspectRow={setInspected}
-                  onSelectionChange={setSelected}
+                  <EuiSpacer size="s" />
+                </>
+              )}
+              {ranAt !== undefined && (
+                <RunSummary
+                  ranAt={ranAt}
+                  response={response}
+                  params={shownParams}
+                  timeZone={timeZone}
                 />
-                {inspected && (
-                  <Suspense fallback={<EuiLoadingSpinner size="l" />}>
-                    <RowFlyout
-                      row={inspected}
-                      params={shownParams}
-                      pivots={pivots}
-                      onClose={() => setInspected(undefined)}
+              )}
+              <EuiSpacer size="s" />
+              <ResponseNotices
+                response={response}
+                maxDaily={shownParams.max_daily_actions}
+                minIps={shownParams.min_distinct_ips}
+              />
+              {response.rows.length > 0 && (
+                <>
+                  <EuiSpacer size="s" />
+                  <EuiText size="s" data-test-subj={DATA_TEST_SUBJ.resultCount}>
+                    <FormattedMessage
+                      id="entraSpHunt.app.resultCountDescription"
+                      defaultMessage="{count, plural, one {# rare action} other {# rare actions}} from several IPs{took, select, none {} other { ({took} ms in Elasticsearch)}}."
+                      values={{
+                        count: response.rows.length,
+                        took: response.took_ms === null ? 'none' : formatCount(response.took_ms),
+                      }}
                     />
+                  </EuiText>
+                  <Suspense fallback={<div style={{ height: HISTOGRAM_PLACEHOLDER_HEIGHT }} />}>
+                    <ResultsHistogram rows={response.rows} />
                   </Suspense>
-                )}
-              </>
-            )}
-          </>
-        )}
+                  <EuiSpacer size="s" />
+                  <EuiFlexGroup gutterSize="s" wrap responsive={false}>
+                    {huntDiscoverUrl && (
+                      <EuiFlexItem grow={false}>
+                        <EuiButton
+                          size="s"
+                          iconType="discoverApp"
+                          href={huntDiscoverUrl}
+                          data-test-subj={DATA_TEST_SUBJ.huntDiscover}
+                        >
+                          <FormattedMessage
+                            id="entraSpHunt.app.huntDiscoverButtonLabel"
+                            defaultMessage="Open hunt in Discover"
+                          />
+                        </EuiButton>
+                      </EuiFlexItem>
+                    )}
+                    {huntQuery && (
+                      <EuiFlexItem grow={false}>
+                        <SaveSessionButton
+                          esql={huntQuery}
+                          timeRange={shownParams.time_range}
+                          defaultTitle={`${HUNT_DEFINITION.name} (${shownParams.time_range.from} to ${shownParams.time_range.to})`}
+                        />
+                      </EuiFlexItem>
+                    )}
+                    <EuiFlexItem grow={false}>
+                      <AddToCase selectedCount={selected.length} buildComment={buildComment} />
+                    </EuiFlexItem>
+                  </EuiFlexGroup>
+                  <EuiSpacer size="m" />
+                  <ResultsTable
+                    key={responseId}
+                    rows={response.rows}
+                    groupBy={shownParams.group_by}
+                    pivots={pivots}
+                    onInspectRow={setInspected}
+                    onSelectionChange={setSelected}
+                  />
+                  {inspected && (
+                    <Suspense fallback={<EuiLoadingSpinner size="l" />}>
+                      <RowFlyout
+                        row={inspected}
+                        params={shownParams}
+                        pivots={pivots}
+                        onClose={() => setInspected(undefined)}
+                      />
+                    </Suspense>
+                  )}
+                </>
+              )}
+            </>
+          )}
+        </section>
       </EuiPageTemplate.Section>
     </EuiPageTemplate>
   );

@@ -33,7 +33,7 @@ export function HuntHeader({ definition }: HuntHeaderProps) {
         rightSideItems={[
           <EuiButtonEmpty
             key="about"
-            iconType="iInCircle"
+            iconType="info"
             onClick={() => setIsAboutOpen(true)}
             data-test-subj={DATA_TEST_SUBJ.aboutButton}
           >

@@ -68,8 +68,24 @@ describe('hunt states', () => {
       'Showing the first 1 rows'
     );
     expect(screen.getByTestId(DATA_TEST_SUBJ.truncated)).toHaveTextContent('up to 10,000');
+    expect(screen.getByTestId(DATA_TEST_SUBJ.truncated)).toHaveTextContent('Raise the row limit');
     expect(screen.getByTestId(DATA_TEST_SUBJ.partial)).toBeInTheDocument();
     expect(screen.queryByTestId(DATA_TEST_SUBJ.noMatches)).not.toBeInTheDocument();
+  });
+
+  it('at the 10,000 cap, says the limit cannot go higher and what to narrow instead', () => {
+    renderWithProviders(
+      <ResponseNotices
+        response={response({ rows: [row], truncated: true, limit: 10_000 })}
+        maxDaily={5}
+        minIps={2}
+      />
+    );
+    const notice = screen.getByTestId(DATA_TEST_SUBJ.truncated);
+    expect(notice).toHaveTextContent('Showing the first 10,000 rows');
+    expect(notice).toHaveTextContent('the limit cannot go higher');
+    expect(notice).toHaveTextContent('Narrow the window');
+    expect(notice).not.toHaveTextContent('Raise the row limit');
   });
 
   it('nameless principals suggest grouping by id only when such a row is shown', () => {

@@ -86,12 +86,27 @@ const DEFAULT_ERROR_TITLE = i18n.translate('entraSpHunt.states.defaultErrorTitle
   defaultMessage: 'The hunt failed',
 });
 
-export function ErrorState({ error }: { error: HuntRequestError }) {
+/** The title an error is announced and shown with. */
+export function errorTitle(error: HuntRequestError, fallback = DEFAULT_ERROR_TITLE): string {
+  return ERROR_TITLES[error.code] ?? fallback;
+}
+
+/**
+ * A failed request: what happened, Elasticsearch's reason and the status. `fallbackTitle` names
+ * what failed when the error's kind has no title of its own (the hunt, by default).
+ */
+export function ErrorState({
+  error,
+  fallbackTitle,
+}: {
+  error: HuntRequestError;
+  fallbackTitle?: string;
+}) {
   return (
     <EuiCallOut
       color="danger"
       iconType="error"
-      title={ERROR_TITLES[error.code] ?? DEFAULT_ERROR_TITLE}
+      title={errorTitle(error, fallbackTitle)}
       data-test-subj={DATA_TEST_SUBJ.error}
     >
       <p>{error.message}</p>
@@ -223,7 +238,7 @@ export function ResponseNotices({
         response.rows.some((row) => row.service_principal_name === null) && (
           <EuiCallOut
             color="primary"
-            iconType="iInCircle"
+            iconType="info"
             size="s"
             data-test-subj={DATA_TEST_SUBJ.namelessSources}
             title={i18n.translate('entraSpHunt.states.namelessTitle', {
@@ -255,11 +270,19 @@ export function ResponseNotices({
           })}
         >
           <p>
-            <FormattedMessage
-              id="entraSpHunt.states.truncatedDescription"
-              defaultMessage="Raise the row limit (up to {max}) under Index patterns and row limit, or narrow the window."
-              values={{ max: formatCount(ESQL_MAX_ROW_LIMIT) }}
-            />
+            {response.limit < ESQL_MAX_ROW_LIMIT ? (
+              <FormattedMessage
+                id="entraSpHunt.states.truncatedDescription"
+                defaultMessage="Raise the row limit (up to {max}) under Index patterns and row limit, narrow the window, or make the thresholds stricter."
+                values={{ max: formatCount(ESQL_MAX_ROW_LIMIT) }}
+              />
+            ) : (
+              <FormattedMessage
+                id="entraSpHunt.states.truncatedAtMaxDescription"
+                defaultMessage="{max} rows is the most ES|QL returns, so the limit cannot go higher. Narrow the window, or make the thresholds stricter (fewer actions a day, more distinct IPs), and run again."
+                values={{ max: formatCount(ESQL_MAX_ROW_LIMIT) }}
+              />
+            )}
           </p>
         </EuiCallOut>
       )}

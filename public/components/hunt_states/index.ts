@@ -1,1 +1,1 @@
-export { ErrorState, IdleState, ResponseNotices, RunningState } from './hunt_states';
+export { ErrorState, errorTitle, IdleState, ResponseNotices, RunningState } from './hunt_states';

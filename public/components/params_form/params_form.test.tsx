@@ -1,5 +1,6 @@
 import React, { useState } from 'react';
 import { fireEvent, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { DEFAULT_FORM_STATE, type HuntFormState } from '../../../common/hunt/url_state';
 import { validateForm } from '../../form_validation';
 import { DATA_TEST_SUBJ } from '../../data_test_subj';
@@ -10,10 +11,12 @@ function Harness({
   initial = DEFAULT_FORM_STATE,
   onRun = jest.fn(),
   onChange = jest.fn(),
+  timePicker,
 }: {
   initial?: HuntFormState;
   onRun?: () => void;
   onChange?: (value: HuntFormState) => void;
+  timePicker?: React.ComponentProps<typeof ParamsForm>['timePicker'];
 }) {
   const [value, setValue] = useState(initial);
   return (
@@ -27,6 +30,7 @@ function Harness({
       onRun={onRun}
       onCancel={jest.fn()}
       isRunning={false}
+      timePicker={timePicker}
     />
   );
 }
@@ -90,4 +94,41 @@ describe('ParamsForm', () => {
     fireEvent.click(screen.getByText('Id'));
     expect(onChange).toHaveBeenLastCalledWith(expect.objectContaining({ groupBy: 'id' }));
   });
+
+  it('runs on Enter in a field, as the form is submitted', async () => {
+    const onRun = jest.fn();
+    renderWithProviders(<Harness onRun={onRun} />);
+    await userEvent.type(screen.getByTestId(DATA_TEST_SUBJ.minIpsInput), '{Enter}');
+    expect(onRun).toHaveBeenCalledTimes(1);
+  });
+
+  it('puts Run last in the tab order, after every field', () => {
+    renderWithProviders(<Harness />);
+    // No positive tabindex is used, so the tab order is the document order of focusable elements.
+    const focusable = [
+      ...screen
+        .getByTestId(DATA_TEST_SUBJ.form)
+        .querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, [tabindex]'),
+    ].filter(
+      (element) => element.getAttribute('tabindex') !== '-1' && !element.hasAttribute('disabled')
+    );
+    expect(focusable.length).toBeGreaterThan(8);
+    expect(focusable[focusable.length - 1]).toBe(screen.getByTestId(DATA_TEST_SUBJ.runButton));
+  });
+
+  it("offers Kibana's quick ranges and the recently used ones in the time picker", async () => {
+    renderWithProviders(
+      <Harness
+        timePicker={{
+          commonlyUsedRanges: [{ start: 'now-90d/d', end: 'now', label: 'Last 90 days' }],
+          recentlyUsedRanges: [{ start: 'now-12h', end: 'now' }],
+          timeZone: 'America/New_York',
+        }}
+      />
+    );
+    fireEvent.click(screen.getByTestId('superDatePickerToggleQuickMenuButton'));
+    expect(await screen.findByText('Last 90 days')).toBeInTheDocument();
+    expect(screen.getByText('Last 12 hours')).toBeInTheDocument();
+    // The quick menu is a large popover: 2-5 s to open in jsdom on a busy 2-core machine.
+  }, 20_000);
 });

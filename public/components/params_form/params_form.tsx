@@ -12,8 +12,10 @@ import {
   EuiFormRow,
   EuiSpacer,
   EuiSuperDatePicker,
+  EuiText,
   EuiToolTip,
   type EuiComboBoxOptionOption,
+  type EuiSuperDatePickerDurationRange,
   type OnTimeChangeProps,
 } from '@elastic/eui';
 import { DATASETS, DATA_SOURCES } from '../../../common/hunt/data_sources';
@@ -23,13 +25,24 @@ import type { FormErrors } from '../../form_validation';
 import { DATA_TEST_SUBJ } from '../../data_test_subj';
 import * as text from './translations';
 
+/** What Kibana's settings say the time picker offers and shows. */
+export interface TimePickerSettings {
+  commonlyUsedRanges?: EuiSuperDatePickerDurationRange[];
+  recentlyUsedRanges?: EuiSuperDatePickerDurationRange[];
+  dateFormat?: string;
+  /** The zone absolute times are picked and shown in (`dateFormat:tz`, resolved). */
+  timeZone?: string;
+}
+
 export interface ParamsFormProps {
   value: HuntFormState;
   errors: FormErrors;
   onValueChange: (value: HuntFormState) => void;
+  /** Runs the hunt: from the Run button or Enter in any field. */
   onRun: () => void;
   onCancel: () => void;
   isRunning: boolean;
+  timePicker?: TimePickerSettings;
 }
 
 const toOptions = (values: string[]): EuiComboBoxOptionOption[] =>
@@ -45,6 +58,7 @@ export function ParamsForm({
   onRun,
   onCancel,
   isRunning,
+  timePicker = {},
 }: ParamsFormProps) {
   const set = useCallback(
     <K extends keyof HuntFormState>(key: K, next: HuntFormState[K]) =>
@@ -57,11 +71,12 @@ export function ParamsForm({
   const onTimeChange = ({ start, end }: OnTimeChangeProps) =>
     onValueChange({ ...value, from: start, to: end });
 
+  // A submit button: Enter in any field runs the hunt, as the form's own submission.
   const runButton = (
     <EuiButton
       fill
+      type="submit"
       iconType="play"
-      onClick={onRun}
       isDisabled={isInvalid}
       isLoading={isRunning}
       data-test-subj={DATA_TEST_SUBJ.runButton}
@@ -94,6 +109,12 @@ export function ParamsForm({
               onTimeChange={onTimeChange}
               showUpdateButton={false}
               width="full"
+              commonlyUsedRanges={timePicker.commonlyUsedRanges}
+              recentlyUsedRanges={timePicker.recentlyUsedRanges}
+              dateFormat={timePicker.dateFormat}
+              timeZoneDisplayProps={
+                timePicker.timeZone ? { timeZone: timePicker.timeZone } : undefined
+              }
               data-test-subj={DATA_TEST_SUBJ.datePicker}
             />
           </EuiFormRow>
@@ -128,31 +149,6 @@ export function ParamsForm({
               onChange={(event) => set('minDistinctIps', event.target.value)}
               data-test-subj={DATA_TEST_SUBJ.minIpsInput}
             />
-          </EuiFormRow>
-        </EuiFlexItem>
-        <EuiFlexItem grow={false}>
-          <EuiFormRow hasEmptyLabelSpace>
-            <EuiFlexGroup gutterSize="s" responsive={false}>
-              <EuiFlexItem grow={false}>
-                {isInvalid ? (
-                  <EuiToolTip content={text.RUN_INVALID_TOOLTIP}>{runButton}</EuiToolTip>
-                ) : (
-                  runButton
-                )}
-              </EuiFlexItem>
-              {isRunning && (
-                <EuiFlexItem grow={false}>
-                  <EuiButton
-                    color="text"
-                    iconType="cross"
-                    onClick={onCancel}
-                    data-test-subj={DATA_TEST_SUBJ.cancelButton}
-                  >
-                    {text.CANCEL_BUTTON_LABEL}
-                  </EuiButton>
-                </EuiFlexItem>
-              )}
-            </EuiFlexGroup>
           </EuiFormRow>
         </EuiFlexItem>
       </EuiFlexGroup>
@@ -275,6 +271,33 @@ export function ParamsForm({
           </EuiFlexItem>
         </EuiFlexGroup>
       </EuiAccordion>
+      <EuiSpacer size="m" />
+      <EuiFlexGroup gutterSize="s" alignItems="center" responsive={false} wrap>
+        <EuiFlexItem grow={false}>
+          {isInvalid ? (
+            <EuiToolTip content={text.RUN_INVALID_TOOLTIP}>{runButton}</EuiToolTip>
+          ) : (
+            runButton
+          )}
+        </EuiFlexItem>
+        {isRunning && (
+          <EuiFlexItem grow={false}>
+            <EuiButton
+              color="text"
+              iconType="cross"
+              onClick={onCancel}
+              data-test-subj={DATA_TEST_SUBJ.cancelButton}
+            >
+              {text.CANCEL_BUTTON_LABEL}
+            </EuiButton>
+          </EuiFlexItem>
+        )}
+        <EuiFlexItem grow={false}>
+          <EuiText size="xs" color="subdued">
+            {text.RUN_HINT}
+          </EuiText>
+        </EuiFlexItem>
+      </EuiFlexGroup>
     </EuiForm>
   );
 }

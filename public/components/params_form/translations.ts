@@ -74,3 +74,6 @@ export const CANCEL_BUTTON_LABEL = i18n.translate('entraSpHunt.form.cancelButton
 export const FORM_ARIA_LABEL = i18n.translate('entraSpHunt.form.formAriaLabel', {
   defaultMessage: 'Hunt parameters',
 });
+export const RUN_HINT = i18n.translate('entraSpHunt.form.runHintDescription', {
+  defaultMessage: 'Enter in a field also runs the hunt.',
+});

@@ -190,4 +190,20 @@ describe('RowFlyout', () => {
       'You lack read access to logs-azure.*.'
     );
   });
+
+  it('speaks of reading the row, not of the hunt, when the read fails for another reason', async () => {
+    renderFlyout(async () => {
+      throw Object.assign(new Error('Bad Gateway'), {
+        response: { status: 502 },
+        body: {
+          statusCode: 502,
+          message: 'Elasticsearch failed (status 500).',
+          attributes: { code: 'elasticsearch_unavailable' },
+        },
+      });
+    });
+    const error = await screen.findByTestId(DATA_TEST_SUBJ.error);
+    expect(error).toHaveTextContent("Could not read this row's events");
+    expect(error).not.toHaveTextContent('The hunt failed');
+  });
 });

@@ -19,6 +19,7 @@ import {
   Axis,
   BarSeries,
   Chart,
+  DARK_THEME,
   LIGHT_THEME,
   Position,
   ScaleType,
@@ -31,6 +32,7 @@ import type { HuntParams } from '../../../common/hunt/hunt_params';
 import { rowKey } from '../../../common/hunt/pivot_queries';
 import type { HuntRow } from '../../../common/hunt/shape_results';
 import { formatCount, formatDay } from '../../format';
+import { useDarkMode } from '../../hooks/use_dark_mode';
 import type { UsePivotsValue } from '../../hooks/use_pivots';
 import { postEvents, toHuntRequestError, type HuntRequestError } from '../../services/hunt_api';
 import { useServices } from '../../services/services_context';
@@ -81,6 +83,13 @@ const ipColumns: Array<EuiBasicTableColumn<IpSummary>> = [
   },
 ];
 
+const READ_FAILED_TITLE = i18n.translate('entraSpHunt.flyout.readFailedTitle', {
+  defaultMessage: "Could not read this row's events",
+});
+const TIMELINE_ARIA_LABEL = i18n.translate('entraSpHunt.flyout.timelineAriaLabel', {
+  defaultMessage: 'Events per hour (UTC), by source IP',
+});
+
 function cell(value: unknown): string {
   if (value === null || value === undefined) return '—';
   return Array.isArray(value) ? value.join(', ') : String(value);
@@ -89,6 +98,7 @@ function cell(value: unknown): string {
 /** The raw events of one row, read in place: timeline, IPs with where they are, and the events. */
 export function RowFlyout({ row, params, pivots, onClose }: RowFlyoutProps) {
   const { http } = useServices();
+  const darkMode = useDarkMode();
   const [state, setState] = useState<{
     loading: boolean;
     response?: EventsResponse;
@@ -172,7 +182,7 @@ export function RowFlyout({ row, params, pivots, onClose }: RowFlyoutProps) {
       </EuiFlyoutHeader>
       <EuiFlyoutBody>
         {state.loading && <EuiLoadingSpinner size="l" />}
-        {state.error && <ErrorState error={state.error} />}
+        {state.error && <ErrorState error={state.error} fallbackTitle={READ_FAILED_TITLE} />}
         {state.response && (
           <>
             {state.response.truncated && (
@@ -196,7 +206,13 @@ export function RowFlyout({ row, params, pivots, onClose }: RowFlyoutProps) {
             </EuiTitle>
             <div data-test-subj={DATA_TEST_SUBJ.rowFlyoutTimeline} data-points={points.length}>
               <Chart size={{ height: 180 }}>
-                <Settings baseTheme={LIGHT_THEME} showLegend legendPosition={Position.Right} />
+                <Settings
+                  baseTheme={darkMode ? DARK_THEME : LIGHT_THEME}
+                  showLegend
+                  legendPosition={Position.Right}
+                  ariaLabel={TIMELINE_ARIA_LABEL}
+                  ariaUseDefaultSummary
+                />
                 <BarSeries
                   id="events"
                   name={i18n.translate('entraSpHunt.flyout.timelineSeriesLabel', {

@@ -43,6 +43,14 @@ describe('SaveSessionButton', () => {
     );
   });
 
+  it('names its dialog by its title', () => {
+    setup();
+    fireEvent.click(screen.getByTestId(DATA_TEST_SUBJ.saveSession));
+    expect(screen.getByRole('dialog', { name: 'Save as Discover session' })).toBe(
+      screen.getByTestId(DATA_TEST_SUBJ.saveSessionModal)
+    );
+  });
+
   it('is not offered when the user may not save in Discover', () => {
     setup({ save: false });
     expect(screen.queryByTestId(DATA_TEST_SUBJ.saveSession)).not.toBeInTheDocument();

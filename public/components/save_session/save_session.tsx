@@ -11,6 +11,7 @@ import {
   EuiModalHeader,
   EuiModalHeaderTitle,
   EuiTextArea,
+  useGeneratedHtmlId,
 } from '@elastic/eui';
 import { FormattedMessage } from '@kbn/i18n-react';
 import { i18n } from '@kbn/i18n';
@@ -36,6 +37,7 @@ const SAVE_LABEL = i18n.translate('entraSpHunt.session.saveButtonLabel', {
 /** Offered only when the saved-search service is there and the user may save in Discover. */
 export function SaveSessionButton({ esql, timeRange, defaultTitle }: SaveSessionButtonProps) {
   const services = useServices();
+  const titleId = useGeneratedHtmlId({ prefix: 'entraSpHuntSaveSessionTitle' });
   const [isOpen, setIsOpen] = useState(false);
   const [title, setTitle] = useState(defaultTitle);
   const [description, setDescription] = useState('');
@@ -93,9 +95,13 @@ export function SaveSessionButton({ esql, timeRange, defaultTitle }: SaveSession
         {SAVE_LABEL}
       </EuiButton>
       {isOpen && (
-        <EuiModal onClose={() => setIsOpen(false)} data-test-subj={DATA_TEST_SUBJ.saveSessionModal}>
+        <EuiModal
+          onClose={() => setIsOpen(false)}
+          aria-labelledby={titleId}
+          data-test-subj={DATA_TEST_SUBJ.saveSessionModal}
+        >
           <EuiModalHeader>
-            <EuiModalHeaderTitle>{SAVE_LABEL}</EuiModalHeaderTitle>
+            <EuiModalHeaderTitle id={titleId}>{SAVE_LABEL}</EuiModalHeaderTitle>
           </EuiModalHeader>
           <EuiModalBody>
             <EuiFormRow
