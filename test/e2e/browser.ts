@@ -62,3 +62,41 @@ export function e2eSuite(options: DevServerOptions = {}): () => E2eContext {
     return context;
   };
 }
+
+/**
+ * The results grid's rows as shown (top to bottom), each as its cells' text joined by " | ".
+ * EuiDataGrid renders cells (role gridcell) tagged with the row they are shown in.
+ */
+export async function gridRows(
+  page: Page,
+  testSubj = 'entraSpHuntResultsTable'
+): Promise<string[]> {
+  await page.waitForSelector(`${subj(testSubj)} [role="gridcell"]`);
+  return page.evaluate((gridSubj) => {
+    const rows = new Map<number, string[]>();
+    const cells = document.querySelectorAll<HTMLElement>(
+      `[data-test-subj="${gridSubj}"] [role="gridcell"]`
+    );
+    for (const cell of cells) {
+      const index = Number(cell.getAttribute('data-gridcell-visible-row-index'));
+      const content = cell.querySelector('[data-datagrid-cellcontent]') ?? cell;
+      rows.set(index, [...(rows.get(index) ?? []), (content.textContent ?? '').trim()]);
+    }
+    return [...rows.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([, texts]) => texts.filter(Boolean).join(' | '));
+  }, testSubj);
+}
+
+/** The shown position of the first grid row whose text contains `text`. */
+export async function gridRowIndex(page: Page, text: string): Promise<number> {
+  const rows = await gridRows(page);
+  const index = rows.findIndex((row) => row.includes(text));
+  if (index === -1) throw new Error(`no result row contains ${text}`);
+  return index;
+}
+
+/** A selector for the cell of `columnId` in the grid row shown at `index`. */
+export function gridCell(index: number, columnId: string): string {
+  return `[data-test-subj="entraSpHuntResultsTable"] [role="gridcell"][data-gridcell-visible-row-index="${index}"][data-gridcell-column-id="${columnId}"]`;
+}

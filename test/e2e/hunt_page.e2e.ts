@@ -3,7 +3,7 @@ import { inlineEsqlParams, type EsqlNamedParams } from '../../common/hunt/esql_t
 import { PLUGIN_NAME } from '../../common/constants';
 import { DATA_TEST_SUBJ } from '../../public/data_test_subj';
 import type { RecordedEsRequest } from '../harness/fake_elasticsearch/server';
-import { e2eSuite, screenshot, subj } from './browser';
+import { e2eSuite, gridRows, screenshot, subj } from './browser';
 import { expectedRowCount, type Thresholds } from './expected_rows';
 
 const current = e2eSuite();
@@ -16,8 +16,7 @@ async function open(path = '/app/entraSpHunt'): Promise<Page> {
 }
 
 async function rowTexts(page: Page): Promise<string[]> {
-  await page.waitForSelector(`${subj(DATA_TEST_SUBJ.resultsTable)} tbody tr`);
-  return page.locator(`${subj(DATA_TEST_SUBJ.resultsTable)} tbody tr`).allInnerTexts();
+  return gridRows(page);
 }
 
 async function run(page: Page): Promise<void> {
@@ -144,8 +143,8 @@ describe('the hunt page in Chromium', () => {
     });
     await run(page);
     const error = await page.locator(subj(DATA_TEST_SUBJ.error)).innerText();
-    expect(error).toContain('Elasticsearch failed while running the hunt (status 503)');
-    expect(error).toContain('HTTP status 502');
+    expect(error).toContain('Elasticsearch is unavailable (status 503)');
+    expect(error).toContain('HTTP status 503');
     await screenshot(page, '04-server-error');
     await run(page);
     expect(await rowTexts(page)).toHaveLength(await expectedRows());

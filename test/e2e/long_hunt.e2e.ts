@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { DATA_TEST_SUBJ } from '../../public/data_test_subj';
 import type { RecordedEsRequest } from '../harness/fake_elasticsearch/server';
-import { screenshot, startE2e, stopE2e, subj, type E2eContext } from './browser';
+import { gridRows, screenshot, startE2e, stopE2e, subj, type E2eContext } from './browser';
 import { expectedRowCount } from './expected_rows';
 
 /** Proxies commonly cut a request after 30 to 60 s; a long hunt must outlast that. */
@@ -90,12 +90,12 @@ describe('long hunts in Chromium', () => {
     });
     const started = Date.now();
     await page.click(subj(DATA_TEST_SUBJ.runButton));
-    await page.waitForSelector(`${subj(DATA_TEST_SUBJ.resultsTable)} tbody tr`, {
+    await page.waitForSelector(`${subj(DATA_TEST_SUBJ.resultsTable)} [role="gridcell"]`, {
       timeout: LONG_HUNT_MS + 30_000,
     });
     const took = Date.now() - started;
     expect(took).toBeGreaterThan(LONG_HUNT_MS);
-    expect(await page.locator(`${subj(DATA_TEST_SUBJ.resultsTable)} tbody tr`).count()).toBe(
+    expect(await gridRows(page)).toHaveLength(
       await expectedRowCount(current().server.url, current().server.scenarioNow)
     );
     const huntRequests = durations.filter((entry) => /\/hunt(\/status)?$/.test(entry.url));

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { decodeRedirectParams } from '@kbn/share-plugin/public/mocks';
 import { DATA_TEST_SUBJ } from '../../public/data_test_subj';
 import type { RecordedEsRequest } from '../harness/fake_elasticsearch/server';
-import { e2eSuite, screenshot, subj } from './browser';
+import { e2eSuite, gridCell, gridRowIndex, gridRows, screenshot, subj } from './browser';
 import { expectedRowCount, expectedRowCountNow } from './expected_rows';
 
 const current = e2eSuite();
@@ -16,13 +16,48 @@ async function esRequests(): Promise<RecordedEsRequest[]> {
 async function openResults(query = '?run=1'): Promise<Page> {
   const { page, server } = current();
   await page.goto(`${server.url}/app/entraSpHunt${query}`);
-  await page.waitForSelector(`${subj(DATA_TEST_SUBJ.resultsTable)} tbody tr`);
+  await page.waitForSelector(`${subj(DATA_TEST_SUBJ.resultsTable)} [role="gridcell"]`);
   return page;
 }
 
-/** The body row of the results table that mentions `text`. */
-function rowWith(page: Page, text: string) {
-  return page.locator(`${subj(DATA_TEST_SUBJ.resultsTable)} tbody tr`, { hasText: text });
+/** A control in the row actions of the grid row that mentions `text`. */
+async function rowAction(page: Page, text: string, testSubj: string) {
+  const index = await gridRowIndex(page, text);
+  return page.locator(`${gridCell(index, 'rowActions')} ${subj(testSubj)}`);
+}
+
+/** The Discover links of every value of the row that mentions `text`: principal, action, IPs. */
+async function valuePivotHrefs(page: Page, text: string): Promise<string[]> {
+  const index = await gridRowIndex(page, text);
+  const hrefs: string[] = [];
+  // In reading order: a single value shows its actions on hover; a cell with several values (the
+  // other identity, the IPs) lists them in a popover, each with its own link.
+  const columns = [
+    { id: 'principal', multiValued: false },
+    { id: 'principalKeys', multiValued: true },
+    { id: 'action', multiValued: false },
+    { id: 'ips', multiValued: true },
+  ];
+  for (const { id, multiValued } of columns) {
+    if (!multiValued) {
+      await page.hover(gridCell(index, id));
+      const link = page.locator(`${gridCell(index, id)} ${subj(DATA_TEST_SUBJ.valuePivot)}`);
+      hrefs.push((await link.getAttribute('href')) ?? '');
+      continue;
+    }
+    await page.click(gridCell(index, id));
+    await page.keyboard.press('Enter');
+    const list = page.locator(subj(DATA_TEST_SUBJ.valueList));
+    await list.waitFor();
+    hrefs.push(
+      ...(await list
+        .locator(subj(DATA_TEST_SUBJ.valuePivot))
+        .evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? '')))
+    );
+    await page.keyboard.press('Escape');
+    await list.waitFor({ state: 'detached' });
+  }
+  return hrefs;
 }
 
 function discoverParams(url: string) {
@@ -34,9 +69,9 @@ function discoverParams(url: string) {
 describe('pivots from a result to the evidence, in Chromium', () => {
   it('opens a row flyout with the raw events, timeline and IPs, read from Elasticsearch', async () => {
     const page = await openResults();
-    await rowWith(page, 'Add service principal credentials')
-      .locator(subj(DATA_TEST_SUBJ.inspectRow))
-      .click();
+    await (
+      await rowAction(page, 'Add service principal credentials', DATA_TEST_SUBJ.inspectRow)
+    ).click();
     const flyout = page.locator(subj(DATA_TEST_SUBJ.rowFlyout));
     await flyout
       .locator(`${subj(DATA_TEST_SUBJ.rowFlyoutEvents)} tbody tr`)
@@ -63,9 +98,9 @@ describe('pivots from a result to the evidence, in Chromium', () => {
 
   it('follows the row Discover link: the ES|QL and the row day arrive, and the query runs', async () => {
     const page = await openResults();
-    const href = await rowWith(page, 'Add service principal credentials')
-      .locator(subj(DATA_TEST_SUBJ.rowDiscover))
-      .getAttribute('href');
+    const href = await (
+      await rowAction(page, 'Add service principal credentials', DATA_TEST_SUBJ.rowDiscover)
+    ).getAttribute('href');
     expect(href).toMatch(/^\/app\/r\?l=DISCOVER_APP_LOCATOR/);
     await page.goto(`${current().server.url}${href}`);
     await page.waitForSelector('[data-test-subj="harnessDiscoverCount"]');
@@ -84,12 +119,7 @@ describe('pivots from a result to the evidence, in Chromium', () => {
 
   it('follows a value pivot (an IP) and the whole hunt into Discover', async () => {
     const page = await openResults();
-    const ipPivot = rowWith(page, 'Add service principal credentials')
-      .locator(subj(DATA_TEST_SUBJ.valuePivot))
-      .filter({ has: page.locator('xpath=.') });
-    const hrefs = await ipPivot.evaluateAll((links) =>
-      links.map((link) => link.getAttribute('href') ?? '')
-    );
+    const hrefs = await valuePivotHrefs(page, 'Add service principal credentials');
     // Redirect links carry their params lz-compressed, as Kibana writes them.
     const ipHref = hrefs.find((href) =>
       JSON.stringify(decodeRedirectParams(href)).includes('TO_IP(\\"1.128.3.4\\")')
@@ -118,9 +148,7 @@ describe('pivots from a result to the evidence, in Chromium', () => {
 
   it('every value pivot of a row (principal name and id, action, each IP) runs in Discover and finds events', async () => {
     const page = await openResults();
-    const hrefs = await rowWith(page, 'Add service principal credentials')
-      .locator(subj(DATA_TEST_SUBJ.valuePivot))
-      .evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
+    const hrefs = await valuePivotHrefs(page, 'Add service principal credentials');
     expect(hrefs).toHaveLength(5);
     const wheres: string[] = [];
     for (const href of hrefs) {
@@ -162,13 +190,19 @@ describe('pivots from a result to the evidence, in Chromium', () => {
 
   it('adds selected rows to a case, and the case link reopens the same hunt view and runs it', async () => {
     const page = await openResults('?max_daily=7&min_ips=3&run=1');
-    const rows = page.locator(`${subj(DATA_TEST_SUBJ.resultsTable)} tbody tr`);
     const expected = await expectedRowCount(current().server.url, current().server.scenarioNow, {
       maxDaily: 7,
       minIps: 3,
     });
-    expect(await rows.count()).toBe(expected);
-    await rowWith(page, 'Legacy-Sync').locator('input[type="checkbox"]').check();
+    expect(await gridRows(page)).toHaveLength(expected);
+    const legacy = await gridRowIndex(page, 'Legacy-Sync');
+    await page.locator(`${gridCell(legacy, 'select')} input[type="checkbox"]`).check();
+    // The row actions stay usable while a row is selected.
+    expect(
+      await page
+        .locator(`${gridCell(legacy, 'rowActions')} ${subj(DATA_TEST_SUBJ.inspectRow)}`)
+        .isEnabled()
+    ).toBe(true);
     await page.click(subj(DATA_TEST_SUBJ.addToNewCase));
     await page.click('[data-test-subj="harnessCaseCreate"]');
     await page.click('[data-test-subj="harnessCaseLink"]');
@@ -183,13 +217,11 @@ describe('pivots from a result to the evidence, in Chromium', () => {
     await screenshot(page, '11-case-comment');
 
     await comment.locator('a', { hasText: 'Reopen this hunt' }).click();
-    await page.waitForSelector(`${subj(DATA_TEST_SUBJ.resultsTable)} tbody tr`);
+    await page.waitForSelector(`${subj(DATA_TEST_SUBJ.resultsTable)} [role="gridcell"]`);
     expect(page.url()).toMatch(/\/app\/entraSpHunt\/?\?.*max_daily=7/);
     expect(page.url()).toContain('min_ips=3');
     expect(await page.inputValue(subj(DATA_TEST_SUBJ.maxDailyInput))).toBe('7');
-    expect(await page.locator(`${subj(DATA_TEST_SUBJ.resultsTable)} tbody tr`).count()).toBe(
-      expected
-    );
+    expect(await gridRows(page)).toHaveLength(expected);
 
     await page.goBack();
     await page.waitForSelector('[data-test-subj="harnessCaseComment"]');

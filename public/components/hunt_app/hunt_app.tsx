@@ -263,6 +263,8 @@ export function HuntApp({ history }: HuntAppProps) {
               id={RESULTS_TITLE_ID}
               ref={resultsTitle}
               tabIndex={-1}
+              // Focused to bring the results into view and to a screen reader; not a control.
+              style={{ outline: 'none' }}
               data-test-subj={DATA_TEST_SUBJ.resultsTitle}
             >
               <FormattedMessage id="entraSpHunt.app.resultsTitle" defaultMessage="Results" />
@@ -319,7 +321,7 @@ export function HuntApp({ history }: HuntAppProps) {
                     />
                   </EuiText>
                   <Suspense fallback={<div style={{ height: HISTOGRAM_PLACEHOLDER_HEIGHT }} />}>
-                    <ResultsHistogram rows={response.rows} />
+                    <ResultsHistogram rows={response.rows} window={response.time} />
                   </Suspense>
                   <EuiSpacer size="s" />
                   <EuiFlexGroup gutterSize="s" wrap responsive={false}>

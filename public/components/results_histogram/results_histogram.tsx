@@ -21,12 +21,23 @@ const Y_TICKS = 3;
 
 export interface ResultsHistogramProps {
   rows: HuntRow[];
+  /** The run's window: the axis spans all of it, so quiet days show as gaps. */
+  window: { start: string; end: string };
 }
 
+const DAY_MS = 86_400_000;
+
 /** How many result rows fall on each UTC day of the window: where the rare activity clusters. */
-export function ResultsHistogram({ rows }: ResultsHistogramProps) {
+export function ResultsHistogram({ rows, window }: ResultsHistogramProps) {
   const darkMode = useDarkMode();
   const data = useMemo(() => rowsPerDay(rows), [rows]);
+  const xDomain = useMemo(() => {
+    const start = Date.parse(window.start);
+    const end = Date.parse(window.end);
+    if (Number.isNaN(start) || Number.isNaN(end)) return undefined;
+    // Day buckets start at UTC midnight: the first bucket is the one the window starts in.
+    return { min: start - (start % DAY_MS), max: end, minInterval: DAY_MS };
+  }, [window.end, window.start]);
   const label = i18n.translate('entraSpHunt.histogram.chartAriaLabel', {
     defaultMessage: 'Result rows per day (UTC)',
   });
@@ -39,6 +50,7 @@ export function ResultsHistogram({ rows }: ResultsHistogramProps) {
           ariaLabel={label}
           ariaUseDefaultSummary
           locale="en"
+          xDomain={xDomain}
         />
         <BarSeries
           id="rowsPerDay"
@@ -58,6 +70,7 @@ export function ResultsHistogram({ rows }: ResultsHistogramProps) {
           id="rows"
           position={Position.Left}
           ticks={Y_TICKS}
+          integersOnly
           tickFormat={(value: number) => formatCount(value)}
         />
       </Chart>

@@ -58,7 +58,7 @@ function principalColumns(groupBy: GroupBy): ResultColumn[] {
         : i18n.translate('entraSpHunt.results.principalIdColumnLabel', {
             defaultMessage: 'Service principal id',
           }),
-      initialWidth: 240,
+      initialWidth: 200,
       values: (row) => scalar(byName ? row.service_principal_name : row.service_principal_id),
       formatValue: identity,
       sortValue: (row) => lower(byName ? row.service_principal_name : row.service_principal_id),
@@ -74,7 +74,7 @@ function principalColumns(groupBy: GroupBy): ResultColumn[] {
         : i18n.translate('entraSpHunt.results.principalNamesColumnLabel', {
             defaultMessage: 'Principal names',
           }),
-      initialWidth: 200,
+      initialWidth: 150,
       values: (row) => (byName ? row.service_principal_ids : row.service_principal_names),
       formatValue: identity,
       sortValue: (row) =>
@@ -92,7 +92,7 @@ export function resultColumns(groupBy: GroupBy): ResultColumn[] {
     {
       id: 'day',
       label: i18n.translate('entraSpHunt.results.dayColumnLabel', { defaultMessage: 'Day (UTC)' }),
-      initialWidth: 140,
+      initialWidth: 130,
       values: (row) => scalar(row.day),
       formatValue: DAY_FORMAT,
       sortValue: (row) => row.day,
@@ -103,7 +103,7 @@ export function resultColumns(groupBy: GroupBy): ResultColumn[] {
     {
       id: 'action',
       label: i18n.translate('entraSpHunt.results.actionColumnLabel', { defaultMessage: 'Action' }),
-      initialWidth: 240,
+      initialWidth: 210,
       values: (row) => scalar(row.action),
       formatValue: identity,
       sortValue: (row) => lower(row.action),
@@ -115,7 +115,7 @@ export function resultColumns(groupBy: GroupBy): ResultColumn[] {
       label: i18n.translate('entraSpHunt.results.dailyCountColumnLabel', {
         defaultMessage: 'Per day',
       }),
-      initialWidth: 100,
+      initialWidth: 90,
       schema: 'numeric',
       values: (row) => [String(row.daily_action_count)],
       formatValue: COUNT_FORMAT,
@@ -126,7 +126,7 @@ export function resultColumns(groupBy: GroupBy): ResultColumn[] {
       label: i18n.translate('entraSpHunt.results.distinctIpsColumnLabel', {
         defaultMessage: 'Distinct IPs',
       }),
-      initialWidth: 110,
+      initialWidth: 100,
       schema: 'numeric',
       values: (row) => [String(row.distinct_ips)],
       formatValue: COUNT_FORMAT,
@@ -137,7 +137,7 @@ export function resultColumns(groupBy: GroupBy): ResultColumn[] {
       label: i18n.translate('entraSpHunt.results.ipsColumnLabel', {
         defaultMessage: 'Source IPs',
       }),
-      initialWidth: 300,
+      // No width: the IPs take what the other columns leave.
       values: (row) => row.ips,
       formatValue: identity,
       sortValue: (row) => row.ips[0] ?? null,
@@ -150,7 +150,7 @@ export function resultColumns(groupBy: GroupBy): ResultColumn[] {
       label: i18n.translate('entraSpHunt.results.datasetsColumnLabel', {
         defaultMessage: 'Data sources',
       }),
-      initialWidth: 200,
+      initialWidth: 160,
       values: (row) => row.datasets,
       formatValue: identity,
       sortValue: (row) => row.datasets[0] ?? null,

@@ -89,7 +89,7 @@ function Chrome({
           <EuiFlexGroup gutterSize="m" alignItems="center" responsive={false}>
             <EuiFlexItem grow={false}>
               <EuiSwitch
-                label="Dark mode"
+                label={<span style={{ color: '#ffffff' }}>Dark mode</span>}
                 checked={darkMode}
                 onChange={(event) => switchDarkMode(event.target.checked)}
                 data-test-subj="harnessDarkModeSwitch"
