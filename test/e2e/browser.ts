@@ -43,9 +43,10 @@ export async function stopE2e(context: E2eContext | undefined): Promise<void> {
   await context?.server.close();
 }
 
-export async function screenshot(page: Page, name: string): Promise<void> {
+/** Saves a screenshot: the whole page, or (`fullPage: false`) what the viewport shows. */
+export async function screenshot(page: Page, name: string, fullPage = true): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage });
 }
 
 export const subj = (id: string) => `[data-test-subj="${id}"]`;

@@ -96,13 +96,12 @@ describe('pivots from a result to the evidence, in Chromium', () => {
     await screenshot(page, '09-row-flyout');
   });
 
-  it('follows the row Discover link: the ES|QL and the row day arrive, and the query runs', async () => {
+  it('follows the row Discover action: the ES|QL and the row day arrive, and the query runs', async () => {
     const page = await openResults();
-    const href = await (
+    await (
       await rowAction(page, 'Add service principal credentials', DATA_TEST_SUBJ.rowDiscover)
-    ).getAttribute('href');
-    expect(href).toMatch(/^\/app\/r\?l=DISCOVER_APP_LOCATOR/);
-    await page.goto(`${current().server.url}${href}`);
+    ).click();
+    await page.waitForURL(/\/app\/discover/);
     await page.waitForSelector('[data-test-subj="harnessDiscoverCount"]');
     const { esql, from, to } = discoverParams(page.url());
     expect(esql).toContain(

@@ -88,7 +88,7 @@ function statusAnnouncement(hunt: UseHuntValue): string {
 
 /** The whole page; its state lives in the URL so every view is a link. */
 export function HuntApp({ history }: HuntAppProps) {
-  const { http, chrome, uiSettings } = useServices();
+  const { http, chrome, uiSettings, application } = useServices();
   const timePicker = useTimePickerRanges();
   const timeZone = useMemo(
     () => resolveTimeZone(uiSettings.get<string>(DATE_FORMAT_TZ)),
@@ -130,7 +130,9 @@ export function HuntApp({ history }: HuntAppProps) {
   useEffect(() => {
     if (!focusResults.current || (hunt.status !== 'success' && hunt.status !== 'error')) return;
     focusResults.current = false;
-    resultsTitle.current?.focus();
+    // To the top of the view, not just into it: the rows follow the heading.
+    resultsTitle.current?.scrollIntoView?.({ block: 'start' });
+    resultsTitle.current?.focus({ preventScroll: true });
   }, [hunt.status, hunt.responseId]);
 
   // When the rows on screen were asked for: the start of the run that produced them.
@@ -361,6 +363,7 @@ export function HuntApp({ history }: HuntAppProps) {
                     pivots={pivots}
                     onInspectRow={setInspected}
                     onSelectionChange={setSelected}
+                    navigateToUrl={application.navigateToUrl}
                   />
                   {inspected && (
                     <Suspense fallback={<EuiLoadingSpinner size="l" />}>

@@ -20,7 +20,10 @@ const row = huntRow({
 });
 const params = huntParamsSchema.parse({});
 
+const navigateToUrl = jest.fn();
+
 function renderTable(options?: Parameters<typeof createPivotServices>[1]) {
+  navigateToUrl.mockClear();
   const { services } = createPivotServices(async () => ({}), options);
   const wrapper = ({ children }: { children: React.ReactNode }) => (
     <ServicesProvider services={services}>{children}</ServicesProvider>
@@ -28,7 +31,13 @@ function renderTable(options?: Parameters<typeof createPivotServices>[1]) {
   const { result } = renderHook(() => usePivots(params, COVERAGE_FIELDS), { wrapper });
   renderWithProviders(
     <ServicesProvider services={services}>
-      <ResultsTable rows={[row]} groupBy="name" pivots={result.current} onInspectRow={jest.fn()} />
+      <ResultsTable
+        rows={[row]}
+        groupBy="name"
+        pivots={result.current}
+        onInspectRow={jest.fn()}
+        navigateToUrl={navigateToUrl}
+      />
     </ServicesProvider>
   );
 }
@@ -41,12 +50,15 @@ function decoded(href: string | null): {
 }
 
 describe('result actions', () => {
-  it('links a row to Discover with its pivot query and its day', () => {
+  it('opens a row in Discover with its pivot query and its day', () => {
     renderTable();
-    const link = within(screen.getByTestId(DATA_TEST_SUBJ.resultsTable)).getByTestId(
-      DATA_TEST_SUBJ.rowDiscover
+    fireEvent.click(
+      within(screen.getByTestId(DATA_TEST_SUBJ.resultsTable)).getByTestId(
+        DATA_TEST_SUBJ.rowDiscover
+      )
     );
-    const linkParams = decoded(link.getAttribute('href'));
+    expect(navigateToUrl).toHaveBeenCalledTimes(1);
+    const linkParams = decoded(navigateToUrl.mock.calls[0][0]);
     expect(linkParams.query.esql).toContain(
       '| WHERE MV_CONTAINS(service_principal_name, "x\\" | DROP")'
     );

@@ -18,6 +18,7 @@ import {
   EuiFlexItem,
   EuiScreenReaderLive,
   EuiSpacer,
+  EuiTablePagination,
   EuiText,
   type EuiDataGridCellPopoverElementProps,
   type EuiDataGridCellValueElementProps,
@@ -59,11 +60,19 @@ export interface ResultsTableProps {
   onSelectionChange?: (rows: HuntRow[]) => void;
   /** The id of the heading that names the grid. */
   labelledBy?: string;
+  /** Opens a link inside Kibana (application.navigateToUrl); a plain page load otherwise. */
+  navigateToUrl?: (url: string) => void;
 }
+
+const assignLocation = (url: string) => window.location.assign(url);
 
 /** What control-column cells read; a new value re-renders them (a sort moves rows under them). */
 interface GridRowsContextValue {
+  /** Every row that passes the filters, in sort order (what "select all" selects). */
   visible: RowEntry[];
+  /** The rows of the page on screen: the grid's rows, by their index. */
+  pageRows: RowEntry[];
+  navigateToUrl(url: string): void;
   selected: ReadonlySet<number>;
   toggle(index: number): void;
   toggleAll(): void;
@@ -105,8 +114,8 @@ function SelectAllHeader() {
 }
 
 function SelectRowCell({ rowIndex }: EuiDataGridCellValueElementProps) {
-  const { visible, selected, toggle, groupBy } = useGridRows();
-  const entry = visible[rowIndex];
+  const { pageRows, selected, toggle, groupBy } = useGridRows();
+  const entry = pageRows[rowIndex];
   if (!entry) return null;
   return (
     <EuiCheckbox
@@ -122,15 +131,19 @@ function SelectRowCell({ rowIndex }: EuiDataGridCellValueElementProps) {
   );
 }
 
-/** Inspect the row's events here, or open them in Discover; usable whatever is selected. */
+/**
+ * Inspect the row's events here, or open them in Discover; usable whatever is selected. The
+ * Discover query is built when the analyst asks for it, not for every row of every page.
+ */
 function RowActionsCell({ rowIndex }: EuiDataGridCellValueElementProps) {
-  const { visible, pivots, onInspectRow, groupBy } = useGridRows();
-  const entry = visible[rowIndex];
+  const { pageRows, pivots, onInspectRow, groupBy, navigateToUrl } = useGridRows();
+  const entry = pageRows[rowIndex];
   if (!entry) return null;
   const name = rowName(entry.row, groupBy);
-  const discoverUrl = pivots?.canOpenDiscover
-    ? pivots.discoverUrl(pivots.rowPivot(entry.row))
-    : undefined;
+  const openInDiscover = () => {
+    const url = pivots?.discoverUrl(pivots.rowPivot(entry.row));
+    if (url) navigateToUrl(url);
+  };
   return (
     <EuiFlexGroup gutterSize="xs" responsive={false} alignItems="center">
       {onInspectRow && (
@@ -150,12 +163,12 @@ function RowActionsCell({ rowIndex }: EuiDataGridCellValueElementProps) {
           />
         </EuiFlexItem>
       )}
-      {discoverUrl && (
+      {pivots?.canOpenDiscover && entry.row.day && (
         <EuiFlexItem grow={false}>
           <EuiButtonIcon
             iconType="discoverApp"
             size="xs"
-            href={discoverUrl}
+            onClick={openInDiscover}
             aria-label={i18n.translate('entraSpHunt.results.discoverActionAriaLabel', {
               defaultMessage: 'Open the events of {row} in Discover',
               values: { row: name },
@@ -249,6 +262,7 @@ export function ResultsTable({
   onInspectRow,
   onSelectionChange,
   labelledBy,
+  navigateToUrl = assignLocation,
 }: ResultsTableProps) {
   const columns = useMemo(() => resultColumns(groupBy), [groupBy]);
   const columnsById = useMemo(
@@ -270,6 +284,12 @@ export function ResultsTable({
   const [pagination, setPagination] = useState({ pageIndex: 0, pageSize: PAGE_SIZES[0] });
   const pageCount = Math.max(1, Math.ceil(visible.length / pagination.pageSize));
   const pageIndex = Math.min(pagination.pageIndex, pageCount - 1);
+  // The grid is given one page of rows and paged here: EuiDataGrid keys its rows by index, so
+  // paging inside it would mount every cell of the new page anew.
+  const pageRows = useMemo(
+    () => visible.slice(pageIndex * pagination.pageSize, (pageIndex + 1) * pagination.pageSize),
+    [pageIndex, pagination.pageSize, visible]
+  );
 
   const [visibleColumns, setVisibleColumns] = useState(() => columns.map((column) => column.id));
   const [widths, setWidths] = useState<Record<string, number>>({});
@@ -305,7 +325,7 @@ export function ResultsTable({
   // Cell actions read the current rows and page context through these, so the column objects
   // (and the grid's headers) stay the same across sorts, filters and pages.
   const rowAt = useRef<(rowIndex: number) => HuntRow | undefined>(() => undefined);
-  rowAt.current = (rowIndex) => visible[rowIndex]?.row;
+  rowAt.current = (rowIndex) => pageRows[rowIndex]?.row;
   const actionContext = useRef<ValueActionContext>({ pivots, onFilter, onCopy });
   actionContext.current = { pivots, onFilter, onCopy };
 
@@ -330,22 +350,22 @@ export function ResultsTable({
 
   const renderCellValue = useCallback(
     ({ rowIndex, columnId }: EuiDataGridCellValueElementProps) => {
-      const entry = visible[rowIndex];
+      const entry = pageRows[rowIndex];
       const column = columnsById.get(columnId);
       return entry && column ? cellText(column, entry.row) : null;
     },
-    [columnsById, visible]
+    [columnsById, pageRows]
   );
   const renderCellPopover = useCallback(
     (props: EuiDataGridCellPopoverElementProps) => {
       const { DefaultCellPopover, rowIndex, columnId } = props;
       const column = columnsById.get(columnId);
-      const row = visible[rowIndex]?.row;
+      const row = pageRows[rowIndex]?.row;
       if (!column?.multiValued || !row || column.values(row).length <= 1)
         return <DefaultCellPopover {...props} />;
       return <ValueList column={column} row={row} context={actionContext.current} />;
     },
-    [columnsById, visible]
+    [columnsById, pageRows]
   );
 
   const toggle = useCallback((index: number) => {
@@ -368,8 +388,18 @@ export function ResultsTable({
     });
   }, [visible]);
   const gridRows = useMemo<GridRowsContextValue>(
-    () => ({ visible, selected, toggle, toggleAll, pivots, groupBy, onInspectRow }),
-    [visible, selected, toggle, toggleAll, pivots, groupBy, onInspectRow]
+    () => ({
+      visible,
+      pageRows,
+      selected,
+      toggle,
+      toggleAll,
+      pivots,
+      groupBy,
+      onInspectRow,
+      navigateToUrl,
+    }),
+    [visible, pageRows, selected, toggle, toggleAll, pivots, groupBy, onInspectRow, navigateToUrl]
   );
 
   const gridSorting = useMemo<EuiDataGridSorting>(
@@ -381,16 +411,6 @@ export function ResultsTable({
       },
     }),
     [sorting]
-  );
-  const gridPagination = useMemo(
-    () => ({
-      pageIndex,
-      pageSize: pagination.pageSize,
-      pageSizeOptions: PAGE_SIZES,
-      onChangePage: (next: number) => setPagination((current) => ({ ...current, pageIndex: next })),
-      onChangeItemsPerPage: (pageSize: number) => setPagination({ pageIndex: 0, pageSize }),
-    }),
-    [pageIndex, pagination.pageSize]
   );
   const columnVisibility = useMemo(() => ({ visibleColumns, setVisibleColumns }), [visibleColumns]);
   const onColumnResize = useCallback(
@@ -457,11 +477,10 @@ export function ResultsTable({
         columnVisibility={columnVisibility}
         leadingControlColumns={onSelectionChange ? LEADING_COLUMNS : undefined}
         trailingControlColumns={TRAILING_COLUMNS}
-        rowCount={visible.length}
+        rowCount={pageRows.length}
         renderCellValue={renderCellValue}
         renderCellPopover={renderCellPopover}
         sorting={gridSorting}
-        pagination={gridPagination}
         onColumnResize={onColumnResize}
         gridStyle={{ border: 'horizontal', header: 'underline', fontSize: 's', cellPadding: 'm' }}
         toolbarVisibility={{
@@ -471,6 +490,17 @@ export function ResultsTable({
           showFullScreenSelector: true,
         }}
         data-test-subj={DATA_TEST_SUBJ.resultsTable}
+      />
+      <EuiTablePagination
+        activePage={pageIndex}
+        pageCount={pageCount}
+        itemsPerPage={pagination.pageSize}
+        itemsPerPageOptions={PAGE_SIZES}
+        onChangePage={(next) => setPagination((current) => ({ ...current, pageIndex: next }))}
+        onChangeItemsPerPage={(pageSize) => setPagination({ pageIndex: 0, pageSize })}
+        aria-label={i18n.translate('entraSpHunt.results.paginationAriaLabel', {
+          defaultMessage: 'Pages of result rows',
+        })}
       />
     </GridRowsContext.Provider>
   );

@@ -83,6 +83,10 @@ const ipColumns: Array<EuiBasicTableColumn<IpSummary>> = [
   },
 ];
 
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+/** Room for the bars and, below them, a legend row or two of source IPs. */
+const TIMELINE_HEIGHT = 220;
 const READ_FAILED_TITLE = i18n.translate('entraSpHunt.flyout.readFailedTitle', {
   defaultMessage: "Could not read this row's events",
 });
@@ -127,6 +131,11 @@ export function RowFlyout({ row, params, pivots, onClose }: RowFlyoutProps) {
     '(no name)';
   const events = state.response?.events ?? [];
   const points = timeline(events);
+  // The row is one UTC day: the axis spans it, an hour a bar, so the time of each event reads.
+  const dayStart = row.day ? Date.parse(row.day) : NaN;
+  const xDomain = Number.isNaN(dayStart)
+    ? undefined
+    : { min: dayStart, max: dayStart + DAY_MS - HOUR_MS, minInterval: HOUR_MS };
 
   return (
     <EuiFlyout
@@ -205,11 +214,15 @@ export function RowFlyout({ row, params, pivots, onClose }: RowFlyoutProps) {
               </h3>
             </EuiTitle>
             <div data-test-subj={DATA_TEST_SUBJ.rowFlyoutTimeline} data-points={points.length}>
-              <Chart size={{ height: 180 }}>
+              <Chart size={{ height: TIMELINE_HEIGHT }}>
                 <Settings
                   baseTheme={darkMode ? DARK_THEME : LIGHT_THEME}
                   showLegend
-                  legendPosition={Position.Right}
+                  // Below the chart the legend's entries sit in rows far enough apart to be
+                  // targets of at least 24 px (WCAG 2.2 target size); stacked at the right
+                  // they are 18 px apart.
+                  legendPosition={Position.Bottom}
+                  xDomain={xDomain}
                   ariaLabel={TIMELINE_ARIA_LABEL}
                   ariaUseDefaultSummary
                 />
@@ -235,6 +248,7 @@ export function RowFlyout({ row, params, pivots, onClose }: RowFlyoutProps) {
                   id="count"
                   position={Position.Left}
                   ticks={3}
+                  integersOnly
                   tickFormat={(value: number) => formatCount(value)}
                 />
               </Chart>

@@ -17,11 +17,25 @@ export interface TranslateArguments {
 
 const LOCALE = 'en';
 
+/**
+ * Parsed messages, as Kibana keeps them: its `intl` is built with react-intl's `createIntlCache`,
+ * which memoises a formatter per message, so a message is parsed once, not on every call.
+ */
+const formatters = new Map<string, IntlMessageFormat>();
+
+function formatter(defaultMessage: string, ignoreTag?: boolean): IntlMessageFormat {
+  const key = `${ignoreTag ? '1' : '0'}${defaultMessage}`;
+  let found = formatters.get(key);
+  if (!found) {
+    found = new IntlMessageFormat(defaultMessage, LOCALE, undefined, { ignoreTag });
+    formatters.set(key, found);
+  }
+  return found;
+}
+
 function translate(id: string, { defaultMessage, values, ignoreTag }: TranslateArguments): string {
   if (!id) throw new Error('[I18n] An `id` must be a non-empty string to translate a message.');
-  const formatted = new IntlMessageFormat(defaultMessage, LOCALE, undefined, { ignoreTag }).format(
-    values
-  );
+  const formatted = formatter(defaultMessage, ignoreTag).format(values);
   return Array.isArray(formatted) ? formatted.join('') : String(formatted);
 }
 
