@@ -123,6 +123,36 @@ describe('the hunt page in Chromium', () => {
     expect((await lastHuntRequest()).params).toContainEqual({ trusted_cidr_0: '10.20.0.0/16' });
   });
 
+  it('runs on Enter in a field, brings the results into focus and finds rows by any value', async () => {
+    const page = await open();
+    await page.waitForSelector(subj(DATA_TEST_SUBJ.coverageRow));
+    await page.focus(subj(DATA_TEST_SUBJ.maxDailyInput));
+    await page.keyboard.press('Enter');
+    const rows = await rowTexts(page);
+    expect(rows).toHaveLength(6);
+    await page.waitForFunction(
+      (title) => document.activeElement?.getAttribute('data-test-subj') === title,
+      DATA_TEST_SUBJ.resultsTitle
+    );
+    expect(await page.innerText(subj(DATA_TEST_SUBJ.runSummary))).toContain('reading Entra ID');
+    // An IP, an id fragment and a data source each find their rows; the count says how many.
+    for (const [text, expected] of [
+      ['198.51.100.12', rows.filter((row) => row.includes('198.51.100.12')).length],
+      ['graphactivity', rows.filter((row) => row.includes('azure.graphactivitylogs')).length],
+    ] as const) {
+      await page.fill(subj(DATA_TEST_SUBJ.resultsFilter), text);
+      await page.waitForFunction(
+        ([shown, count]) =>
+          document
+            .querySelector(`[data-test-subj="${shown}"]`)
+            ?.textContent?.startsWith(`${count} of 6`) ?? false,
+        [DATA_TEST_SUBJ.resultsShown, expected] as const
+      );
+      expect(expected).toBeGreaterThan(0);
+      expect(await rowTexts(page)).toHaveLength(expected);
+    }
+  });
+
   it('shows a validation error inline and will not run', async () => {
     const page = await open();
     await setNumber(page, DATA_TEST_SUBJ.minIpsInput, '0');
