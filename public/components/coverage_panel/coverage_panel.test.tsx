@@ -1,5 +1,5 @@
 import React from 'react';
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import type { CoverageResponse } from '../../../common/hunt/coverage';
 import { DATA_TEST_SUBJ } from '../../data_test_subj';
 import { renderWithProviders } from '../../../test/helpers/render';
@@ -49,13 +49,16 @@ describe('CoveragePanel', () => {
     expect(missing).toHaveTextContent('an empty result does not mean the principals were quiet');
   });
 
-  it('captions its table for what it lists, whether or not sources are missing', () => {
+  it('captions its table for what it lists, whether or not sources are missing', async () => {
     renderWithProviders(
       <CoveragePanel coverage={coverage} loading={false} selectedDatasets={['azure.auditlogs']} />
     );
     const caption = screen.getByRole('table').querySelector('caption');
-    expect(caption).toHaveTextContent(
-      'Each data source the hunt reads: its events in this window and whether the hunt can read it'
+    // EuiBasicTable renders its caption's text a moment after the table (EuiDelayRender).
+    await waitFor(() =>
+      expect(caption).toHaveTextContent(
+        'Each data source the hunt reads: its events in this window and whether the hunt can read it'
+      )
     );
     expect(screen.getByRole('heading', { level: 2 })).toHaveTextContent(
       'Data sources in this window'

@@ -422,7 +422,7 @@ export function ResultsTable({
   return (
     <GridRowsContext.Provider value={gridRows}>
       <EuiFlexGroup gutterSize="s" alignItems="center" wrap responsive={false}>
-        <EuiFlexItem grow={false} style={{ minWidth: 320 }}>
+        <EuiFlexItem grow={false} style={{ minWidth: 440 }}>
           <EuiFieldSearch
             value={query}
             onChange={(event) => {

@@ -41,7 +41,9 @@ describe('SaveSessionButton', () => {
     await waitFor(() =>
       expect(screen.queryByTestId(DATA_TEST_SUBJ.saveSessionModal)).not.toBeInTheDocument()
     );
-  });
+    // The first test of the file loads EUI's modal and form through the transformer: several
+    // seconds on a busy 2-core machine.
+  }, 30_000);
 
   it('names its dialog by its title', () => {
     setup();
