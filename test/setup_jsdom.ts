@@ -6,8 +6,10 @@ import { configure } from '@testing-library/react';
 const COMPONENT_TEST_TIMEOUT_MS = 20_000;
 jest.setTimeout(COMPONENT_TEST_TIMEOUT_MS);
 
-// Kibana's tests find elements by data-test-subj, as its own tooling does.
-configure({ testIdAttribute: 'data-test-subj' });
+// Kibana's tests find elements by data-test-subj, as its own tooling does. findBy/waitFor wait up
+// to 10 s, not 1 s: a page of EUI components can take seconds to render in jsdom on a busy 2-core
+// machine, and a wait that gives up early fails a test whose page is right, only slow.
+configure({ testIdAttribute: 'data-test-subj', asyncUtilTimeout: 10_000 });
 
 // jsdom lacks these browser APIs that EUI's layout components call.
 class ResizeObserverStandIn {
