@@ -1,4 +1,5 @@
 /**
+ * Checked at elastic/kibana@06aff12606427c3837b1323874a9aa153002f64b:src/platform/plugins/shared/data/public/query/timefilter/time_history.ts
  * Stand-in for `@kbn/data-plugin/public`: only the time-range history the app's picker offers as
  * "Recently used", with Kibana's names and signatures.
  *

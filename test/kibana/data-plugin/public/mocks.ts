@@ -1,4 +1,5 @@
 /**
+ * Checked at elastic/kibana@605f206d550d3dabacbf71a96e3e76733616a999:src/platform/plugins/shared/data/public/query/persisted_log/persisted_log.ts
  * Stand-in for `@kbn/data-plugin/public/mocks`: a working time history over a storage, built as the
  * data plugin builds its own (elastic/kibana:src/platform/plugins/shared/data/public/query/timefilter/time_history.ts
  * over persisted_log.ts). Standalone only.
