@@ -39,10 +39,11 @@ async function valuePivotHrefs(page: Page, text: string): Promise<string[]> {
     { id: 'ips', multiValued: true },
   ];
   for (const { id, multiValued } of columns) {
-    if (!multiValued) {
-      await page.hover(gridCell(index, id));
-      const link = page.locator(`${gridCell(index, id)} ${subj(DATA_TEST_SUBJ.valuePivot)}`);
-      hrefs.push((await link.getAttribute('href')) ?? '');
+    await page.hover(gridCell(index, id));
+    const inPlace = page.locator(`${gridCell(index, id)} ${subj(DATA_TEST_SUBJ.valuePivot)}`);
+    // A cell that holds one value offers its actions in place.
+    if (!multiValued || (await inPlace.count()) === 1) {
+      hrefs.push((await inPlace.getAttribute('href')) ?? '');
       continue;
     }
     await page.click(gridCell(index, id));
