@@ -1,14 +1,19 @@
 import { z } from '@kbn/zod/v4';
 import { ESQL_MAX_ROW_LIMIT } from '../constants';
-import { describeIssues, formatIssues, type ParamsIssue } from './hunt_params';
+import { parserFor } from './hunt_params';
 
 /**
  * Elasticsearch async ids are URL-safe base64; anything else is not an id we handed out. The
  * bound keeps a hostile body from becoming a huge path segment.
  */
 const ASYNC_ID = /^[A-Za-z0-9_=+/-]{8,512}$/;
+export const MAX_ASYNC_ID_LENGTH = 512;
+const ASYNC_ID_RULE = 'must be the id of a running hunt';
 
-export const asyncIdSchema = z.string().regex(ASYNC_ID, 'must be the id of a running hunt');
+export const asyncIdSchema = z
+  .string()
+  .max(MAX_ASYNC_ID_LENGTH, { message: ASYNC_ID_RULE, abort: true })
+  .regex(ASYNC_ID, ASYNC_ID_RULE);
 
 export const huntStatusSchema = z
   .object({
@@ -24,17 +29,6 @@ export type HuntStatusParams = z.output<typeof huntStatusSchema>;
 
 export const huntCancelSchema = z.object({ id: asyncIdSchema }).strict();
 export type HuntCancelParams = z.output<typeof huntCancelSchema>;
-
-function parserFor<T>(schema: z.ZodType<T>) {
-  return (
-    input: unknown
-  ): { ok: true; value: T } | { ok: false; issues: ParamsIssue[]; message: string } => {
-    const result = schema.safeParse(input);
-    if (result.success) return { ok: true, value: result.data };
-    const issues = describeIssues(result.error, input);
-    return { ok: false, issues, message: formatIssues(issues) };
-  };
-}
 
 export const parseHuntStatusParams = parserFor(huntStatusSchema);
 export const parseHuntCancelParams = parserFor(huntCancelSchema);

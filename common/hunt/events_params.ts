@@ -1,16 +1,25 @@
 import { z } from '@kbn/zod/v4';
-import { describeIssues, formatIssues, huntParamsSchema, type ParamsIssue } from './hunt_params';
+import { huntParamsSchema, parserFor } from './hunt_params';
 
 /** Names and actions in the data are short; a longer value is not one we showed. */
 export const MAX_PIVOT_VALUE_LENGTH = 1_024;
 
-const pivotValue = z
-  .string()
-  .max(MAX_PIVOT_VALUE_LENGTH, `must be at most ${MAX_PIVOT_VALUE_LENGTH} characters`);
+const pivotValue = z.string().max(MAX_PIVOT_VALUE_LENGTH, {
+  message: `must be at most ${MAX_PIVOT_VALUE_LENGTH} characters`,
+  abort: true,
+});
+/** An ISO 8601 day as the hunt returns it is 24 characters; room for an offset spelling. */
+export const MAX_ROW_DAY_LENGTH = 64;
 
 export const rowKeySchema = z
   .object({
-    day: z.iso.datetime({ offset: true, error: 'must be the ISO 8601 day of a result row' }),
+    day: z
+      .string()
+      .max(MAX_ROW_DAY_LENGTH, {
+        message: 'must be the ISO 8601 day of a result row',
+        abort: true,
+      })
+      .pipe(z.iso.datetime({ offset: true, error: 'must be the ISO 8601 day of a result row' })),
     action: pivotValue.nullable(),
     principal: pivotValue.nullable(),
   })
@@ -20,11 +29,4 @@ export const rowKeySchema = z
 export const eventsParamsSchema = huntParamsSchema.extend({ row: rowKeySchema }).strict();
 export type EventsParams = z.output<typeof eventsParamsSchema>;
 
-export function parseEventsParams(
-  input: unknown
-): { ok: true; value: EventsParams } | { ok: false; issues: ParamsIssue[]; message: string } {
-  const result = eventsParamsSchema.safeParse(input);
-  if (result.success) return { ok: true, value: result.data };
-  const issues = describeIssues(result.error, input);
-  return { ok: false, issues, message: formatIssues(issues) };
-}
+export const parseEventsParams = parserFor(eventsParamsSchema);

@@ -3,7 +3,12 @@ import { buildHuntQuery } from './build_hunt_query';
 import { HUNT_FIELDS } from './data_sources';
 import { decodeEsqlString, escapeEsqlString, scanEsql } from './esql_text';
 import { hostileString } from '../../test/helpers/hostile_string';
-import { DEFAULT_HUNT_PARAMS, parseHuntParams, type HuntParamsInput } from './hunt_params';
+import {
+  DEFAULT_HUNT_PARAMS,
+  MAX_REPORTED_ISSUES,
+  parseHuntParams,
+  type HuntParamsInput,
+} from './hunt_params';
 import { isCidr } from './cidr';
 import { isTimeExpression, resolveTimeRange } from './time_range';
 
@@ -62,13 +67,43 @@ describe('parseHuntParams', () => {
     ['group_by', { group_by: 'user' }, '[group_by]: must be "name" or "id"'],
     [
       'trusted_cidrs.1',
-      { trusted_cidrs: ['10.0.0.0/8', '10.0.0.0'] },
-      '[trusted_cidrs.1]: must be an IPv4 or IPv6 CIDR',
+      { trusted_cidrs: ['10.0.0.0/8', '10.0.0.0/33'] },
+      '[trusted_cidrs.1]: must be an IP address or a CIDR block',
     ],
     [
       'trusted_cidrs.0',
       { trusted_cidrs: ['300.1.1.1/8'] },
-      '[trusted_cidrs.0]: must be an IPv4 or IPv6 CIDR',
+      '[trusted_cidrs.0]: must be an IP address or a CIDR block',
+    ],
+    [
+      'trusted_cidrs',
+      { trusted_cidrs: ['10.1.2.3', '10.1.2.3/32'] },
+      '[trusted_cidrs]: must not repeat a CIDR block',
+    ],
+    [
+      'trusted_cidrs.0',
+      { trusted_cidrs: ['::ffff:0:0/95'] },
+      '[trusted_cidrs.0]: is an IPv4-mapped IPv6 range wider than IPv4',
+    ],
+    [
+      'index_patterns.0',
+      { index_patterns: ['metadata'] },
+      '[index_patterns.0]: must not be "metadata"',
+    ],
+    [
+      'index_patterns.1',
+      { index_patterns: ['logs-*', 'metadata'] },
+      '[index_patterns.1]: must not be "metadata"',
+    ],
+    [
+      'index_patterns.0',
+      { index_patterns: ['cluster:metadata'] },
+      '[index_patterns.0]: must not be "metadata"',
+    ],
+    [
+      'index_patterns.0',
+      { index_patterns: ['metadata:logs-*'] },
+      '[index_patterns.0]: must not be "metadata"',
     ],
     ['(body)', { extra: 1 }, '[(body)]: unknown field(s): extra'],
     ['(body)', 'not an object', '[(body)]:'],
@@ -81,32 +116,98 @@ describe('parseHuntParams', () => {
   it('accepts ISO instants, date math with rounding, and cross-cluster patterns', () => {
     const result = parseHuntParams({
       time_range: { from: '2026-11-01T00:00:00Z', to: 'now/d' },
-      index_patterns: ['eu-west:logs-azure.*', 'logs-o365.audit-default'],
+      index_patterns: [
+        'eu-west:logs-azure.*',
+        'logs-o365.audit-default',
+        'metadata-*',
+        'x-metadata',
+      ],
       trusted_cidrs: ['10.0.0.0/8', '2001:db8::/32', '::ffff:10.0.0.1/128'],
     });
     expect(result.ok).toBe(true);
   });
+
+  it('normalises CIDRs as Elasticsearch reads them: bare IPs, IPv4-mapped ranges', () => {
+    const result = parseHuntParams({
+      trusted_cidrs: [
+        ' 203.0.113.7 ',
+        '2001:db8::1',
+        '::ffff:10.0.0.0/104',
+        '::FFFF:a00:1',
+        '192.168.0.0/16',
+      ],
+    });
+    expect(result.ok && result.value.trusted_cidrs).toEqual([
+      '203.0.113.7/32',
+      '2001:db8::1/128',
+      '10.0.0.0/8',
+      '10.0.0.1/32',
+      '192.168.0.0/16',
+    ]);
+  });
+});
+
+describe('validation that costs O(limit), not O(input)', () => {
+  it.each([
+    ['trusted_cidrs', '[trusted_cidrs]: must hold at most 500 entries'],
+    ['index_patterns', '[index_patterns]: must name at most 20 index patterns'],
+    ['datasets', '[datasets]: must name at most 4 data sources'],
+  ])('refuses a 260,000-entry %s by its length, with one issue', (field, message) => {
+    const huge = Array.from({ length: 260_000 }, (_, index) => `bad entry ${index}`);
+    const result = parseHuntParams({ [field]: huge });
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.issues).toEqual([{ field, message: message.replace(/^\[[^\]]+\]: /, '') }]);
+      expect(result.message).toBe(message);
+    }
+  });
+
+  it("checks a string's length before its pattern, and reports at most a few problems", () => {
+    const long = 'x'.repeat(1_000_000);
+    const result = parseHuntParams({
+      time_range: { from: long, to: long },
+      index_patterns: [long],
+      trusted_cidrs: Array.from({ length: 500 }, (_, index) => `${long.slice(0, 70)}${index}`),
+    });
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.issues).toHaveLength(MAX_REPORTED_ISSUES);
+      // One issue per field first: the form highlights every bad field.
+      expect(result.issues.map((issue) => issue.field.split('.')[0])).toEqual(
+        expect.arrayContaining(['time_range', 'index_patterns', 'trusted_cidrs'])
+      );
+      expect(result.message).toMatch(/; and 4\d\d more problems$/);
+      expect(result.message.length).toBeLessThan(1_000);
+    }
+  });
+
+  it('names at most a few unknown keys', () => {
+    const body = Object.fromEntries(Array.from({ length: 10_000 }, (_, index) => [`k${index}`, 1]));
+    const result = parseHuntParams(body);
+    expect(result.ok).toBe(false);
+    if (!result.ok)
+      expect(result.message).toBe('[(body)]: unknown field(s): k0, k1, k2, k3, k4 and 9995 more');
+  });
 });
 
 describe('isCidr', () => {
-  it.each(['0.0.0.0/0', '192.168.1.0/24', '::/0', 'fe80::1/64', '2001:db8:0:0:0:0:0:1/128'])(
-    'accepts %s',
+  it.each([
+    '0.0.0.0/0',
+    '192.168.1.0/24',
+    '::/0',
+    'fe80::1/64',
+    '2001:db8:0:0:0:0:0:1/128',
+    '10.0.0.0',
+    '2001:db8::1',
+  ])('accepts %s', (value) => {
+    expect(isCidr(value)).toBe(true);
+  });
+  it.each(['10.0.0.0/33', '01.0.0.0/8', '::1::/8', '2001:db8::/129', '1.2.3.4/8/8', 'a/8', ''])(
+    'rejects %s',
     (value) => {
-      expect(isCidr(value)).toBe(true);
+      expect(isCidr(value)).toBe(false);
     }
   );
-  it.each([
-    '10.0.0.0',
-    '10.0.0.0/33',
-    '01.0.0.0/8',
-    '::1::/8',
-    '2001:db8::/129',
-    '1.2.3.4/8/8',
-    'a/8',
-    '',
-  ])('rejects %s', (value) => {
-    expect(isCidr(value)).toBe(false);
-  });
 });
 
 /**

@@ -2,6 +2,7 @@ import type { IRouter, Logger } from '@kbn/core/server';
 import { API_VERSION, COVERAGE_API_PATH } from '../../common/constants';
 import { parseCoverageParams, type CoverageParams } from '../../common/hunt/coverage';
 import { getCoverage } from '../lib/get_coverage';
+import { COVERAGE_BODY_MAX_BYTES } from './body_limits';
 import { AUTHZ_AS_CURRENT_USER, handleAsCurrentUser, validationFrom } from './route_helpers';
 
 export function registerCoverageRoute(router: IRouter, logger: Logger): void {
@@ -11,6 +12,7 @@ export function registerCoverageRoute(router: IRouter, logger: Logger): void {
       access: 'internal',
       security: { authz: AUTHZ_AS_CURRENT_USER },
       summary: 'Report which of the hunt data sources and fields exist, as the calling user',
+      options: { body: { maxBytes: COVERAGE_BODY_MAX_BYTES } },
     })
     .addVersion<unknown, unknown, CoverageParams>(
       {

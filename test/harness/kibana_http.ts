@@ -12,12 +12,14 @@ import type {
   KibanaRequest,
   RequestHandlerContext,
 } from '@kbn/core/server';
-import { httpServerMock, type RouterMock } from '@kbn/core/server/mocks';
+import {
+  httpServerMock,
+  payloadLimitOf,
+  refuseOversizePayload,
+  type RouterMock,
+} from '@kbn/core/server/mocks';
 import { forbiddenClient } from '../helpers/es_mock';
 import { validateBody } from '../helpers/route_runner';
-
-/** Kibana's default payload limit (server.maxPayload). */
-const MAX_PAYLOAD_BYTES = 1_048_576;
 
 function sendJson(
   response: ServerResponse,
@@ -38,13 +40,23 @@ function errorBody(status: number, message: string, attributes?: unknown) {
   };
 }
 
-function readBody(request: IncomingMessage): Promise<string | undefined> {
+/**
+ * Reads a body up to `maxBytes`, as hapi does: a Content-Length over the limit is refused before
+ * reading, and a body that grows past it (chunked) is refused as soon as it does.
+ */
+function readBody(request: IncomingMessage, maxBytes: number): Promise<string | undefined> {
   return new Promise((resolve, reject) => {
+    const declared = Number(request.headers['content-length']);
+    if (Number.isFinite(declared) && declared > maxBytes) {
+      request.resume();
+      resolve(undefined);
+      return;
+    }
     const chunks: Buffer[] = [];
     let size = 0;
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_PAYLOAD_BYTES) {
+      if (size > maxBytes) {
         resolve(undefined);
         request.destroy();
         return;
@@ -98,6 +110,16 @@ export function createKibanaRouteHandler({ router, asCurrentUser }: KibanaHttpOp
     const route = findRoute(router, method, url.pathname);
     if (!route) return false;
 
+    // hapi reads (and size-checks) the payload before Kibana's xsrf and version checks run.
+    const maxBytes = payloadLimitOf(route);
+    const text = await readBody(request, maxBytes);
+    if (text === undefined) {
+      const refused = refuseOversizePayload(route, maxBytes + 1);
+      const payload = (refused?.payload ?? {}) as { message?: string };
+      sendJson(response, 413, errorBody(413, payload.message ?? ''), { connection: 'close' });
+      return true;
+    }
+
     if (method !== 'get' && !request.headers['kbn-xsrf']) {
       sendJson(response, 400, errorBody(400, 'Request must contain a kbn-xsrf header.'));
       return true;
@@ -125,15 +147,6 @@ export function createKibanaRouteHandler({ router, asCurrentUser }: KibanaHttpOp
           400,
           `No version "${version}" available for [${method}] [${url.pathname}]. Available versions are: [${available.join(',')}]`
         )
-      );
-      return true;
-    }
-    const text = await readBody(request);
-    if (text === undefined) {
-      sendJson(
-        response,
-        413,
-        errorBody(413, 'Payload content length greater than maximum allowed: 1048576')
       );
       return true;
     }

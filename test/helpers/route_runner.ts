@@ -2,6 +2,7 @@ import type { IKibanaResponse, RequestHandlerContext } from '@kbn/core/server';
 import { RouteValidationError } from '@kbn/core/server';
 import {
   httpServerMock,
+  refuseOversizePayload,
   type KibanaRequestMock,
   type RegisteredVersion,
   type RegisteredVersionedRoute,
@@ -9,16 +10,14 @@ import {
 
 export interface RouteCall {
   body?: unknown;
+  /** The body as bytes on the wire, when the test sends text instead of a value. */
+  rawBody?: string;
   context: RequestHandlerContext;
   version?: string;
   /** Lets a test abort the request mid-flight. */
   onRequest?: (request: KibanaRequestMock<unknown>) => void;
 }
 
-/**
- * Calls a registered versioned route the way Kibana's router does: body validation first (a 400
- * with the validator's message, as Kibana answers), then the handler.
- */
 /** Runs a version's body validation as Kibana does; the error text is Kibana's `[request body]: …`. */
 export function validateBody(
   version: RegisteredVersion,
@@ -35,10 +34,40 @@ export function validateBody(
     : { ok: true, value: outcome.value };
 }
 
+function badRequest(message: string): IKibanaResponse {
+  return {
+    status: 400,
+    payload: { statusCode: 400, error: 'Bad Request', message },
+    options: {},
+  };
+}
+
+/** The body as it arrives: raw text, or the value serialised as a client would send it. */
+function wireBody(call: RouteCall): string | undefined {
+  if (call.rawBody !== undefined) return call.rawBody;
+  return call.body === undefined ? undefined : JSON.stringify(call.body);
+}
+
+/**
+ * Calls a registered versioned route the way Kibana's router does: a body over the route's
+ * `maxBytes` is refused with 413 before it is parsed, text that is not JSON is a 400, then body
+ * validation (a 400 with the validator's message, as Kibana answers), then the handler.
+ */
 export async function callRoute(
   route: RegisteredVersionedRoute,
   call: RouteCall
 ): Promise<IKibanaResponse> {
+  const wire = wireBody(call);
+  const oversize = refuseOversizePayload(route, wire === undefined ? 0 : Buffer.byteLength(wire));
+  if (oversize) return oversize;
+  let parsed: unknown = call.body;
+  if (call.rawBody !== undefined) {
+    try {
+      parsed = call.rawBody === '' ? undefined : JSON.parse(call.rawBody);
+    } catch {
+      return badRequest('Invalid request payload JSON format');
+    }
+  }
   const version = route.versions[call.version ?? '1'];
   if (!version)
     return {
@@ -46,14 +75,8 @@ export async function callRoute(
       payload: { message: `Unsupported version ${call.version}` },
       options: {},
     };
-  const validated = validateBody(version, call.body);
-  if (!validated.ok) {
-    return {
-      status: 400,
-      payload: { statusCode: 400, error: 'Bad Request', message: validated.message },
-      options: {},
-    };
-  }
+  const validated = validateBody(version, parsed);
+  if (!validated.ok) return badRequest(validated.message);
   const body = validated.value;
   const request = httpServerMock.createKibanaRequest({ body });
   call.onRequest?.(request);

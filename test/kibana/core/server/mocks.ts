@@ -12,6 +12,9 @@
  *   [METHOD path]` for an unknown route)
  * - elastic/kibana:src/core/packages/http/server-mocks/src/http_server.mocks.ts (createKibanaRequest, createResponseFactory)
  * - elastic/kibana:src/core/packages/logging/server-mocks/src/logging_system.mock.ts (createLogger)
+ * - elastic/kibana:src/core/packages/http/server-internal/src/http_server.ts (configureRoute: a
+ *   route's `options.body.maxBytes` becomes hapi's `payload.maxBytes`) and http_config.ts
+ *   (`server.maxPayload`, 1048576 bytes, for routes that declare none)
  */
 import { Subject } from 'rxjs';
 import type {
@@ -50,6 +53,36 @@ export interface VersionedRouterRoute {
   options: Omit<VersionedRouteConfig, 'path'>;
   handlers: Array<{ fn: RegisteredVersion['handler']; options: RegisteredVersion['config'] }>;
   isVersioned: true;
+}
+
+/** Kibana's `server.maxPayload` default: the limit of a route that declares no `maxBytes`. */
+export const DEFAULT_MAX_PAYLOAD_BYTES = 1_048_576;
+
+/** The body size a registered route accepts, as Kibana configures hapi for it. */
+export function payloadLimitOf(route: RegisteredVersionedRoute): number {
+  return route.config.options?.body?.maxBytes ?? DEFAULT_MAX_PAYLOAD_BYTES;
+}
+
+/**
+ * hapi's answer to a body over the route's limit, given before the body is parsed or validated
+ * (@hapi/subtext: `Boom.entityTooLarge('Payload content length greater than maximum allowed: N')`,
+ * which Kibana sends as `{ statusCode, error, message }`). Undefined when the body fits.
+ */
+export function refuseOversizePayload(
+  route: RegisteredVersionedRoute,
+  bytes: number
+): IKibanaResponse | undefined {
+  const limit = payloadLimitOf(route);
+  if (bytes <= limit) return undefined;
+  return {
+    status: 413,
+    payload: {
+      statusCode: 413,
+      error: 'Request Entity Too Large',
+      message: `Payload content length greater than maximum allowed: ${limit}`,
+    },
+    options: {},
+  };
 }
 
 export interface RouterMock extends IRouter {
