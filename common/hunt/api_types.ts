@@ -1,5 +1,6 @@
 import type { SkippedDataset } from './build_hunt_query';
 import type { Dataset } from './data_sources';
+import type { ResultNotes } from './result_notes';
 import type { HuntRow } from './shape_results';
 
 /**
@@ -11,15 +12,11 @@ import type { HuntRow } from './shape_results';
 export type HuntOutcome = 'ok' | 'running' | 'no_indices' | 'no_sources';
 
 /** The body of a successful `POST /internal/entra_sp_hunt/hunt`. */
-export interface HuntResponse {
+export interface HuntResponse extends ResultNotes {
   outcome: HuntOutcome;
   /** For `running`: the async query to poll or cancel (readable only by the same user). */
   id?: string;
   rows: HuntRow[];
-  /** Rows reached the query's LIMIT: more may exist. */
-  truncated: boolean;
-  /** Elasticsearch left out some shards or clusters. */
-  is_partial: boolean;
   took_ms: number | null;
   /** The query that ran, inlined (null when none could be built). */
   query: string | null;
@@ -46,27 +43,30 @@ export interface HuntErrorBody {
     code?: string;
     reason?: string;
     missing_source?: string;
+    /** For `unknown_index`: the index patterns Elasticsearch found no index for. */
+    missing_indices?: string[];
     retry_after_seconds?: number;
   };
 }
 
 /** The body of `POST /internal/entra_sp_hunt/hunt/status`: one check of a running hunt. */
-export interface HuntStatusResponse {
+export interface HuntStatusResponse extends ResultNotes {
   is_running: boolean;
   rows: HuntRow[];
-  truncated: boolean;
-  is_partial: boolean;
   took_ms: number | null;
 }
 
+/** The body of `POST /internal/entra_sp_hunt/hunt/cancel`: sent only when Elasticsearch deleted it. */
+export interface HuntCancelResponse {
+  cancelled: true;
+}
+
 /** The body of `POST /internal/entra_sp_hunt/events`: the raw events of one row. */
-export interface EventsResponse {
+export interface EventsResponse extends ResultNotes {
   /** The pivot query, inlined (what Discover would open). */
   query: string | null;
   columns: Array<{ name: string; type: string }>;
   /** One record per event, by column name; multi-values as arrays. */
   events: Array<Record<string, unknown>>;
-  truncated: boolean;
-  is_partial: boolean;
   time_range: { from: string; to: string };
 }

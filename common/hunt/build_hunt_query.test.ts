@@ -54,8 +54,9 @@ describe('seed fidelity', () => {
 
   it('renders the published seed query, token for token, with default parameters', () => {
     const built = stages(build().inlined);
-    // The seed relies on ES|QL's implicit 1,000-row cap; the built query states it.
-    expect(built[built.length - 1]).toBe('LIMIT 1000');
+    // The seed relies on ES|QL's implicit 1,000-row cap; the built query states it, asking for one
+    // row more so that a cut result is known.
+    expect(built[built.length - 1]).toBe('LIMIT 1001');
     expect(built.slice(0, -1)).toEqual(stages(seed));
     expect(normaliseEsql(built.slice(0, -1).join(' | '))).toBe(normaliseEsql(seed));
   });
@@ -170,7 +171,7 @@ describe('each parameter changes the query', () => {
   });
 
   it('limit: the LIMIT stage carries it', () => {
-    expect(build({ limit: 10_000 }).query).toMatch(/\n\| LIMIT 10000$/);
+    expect(build({ limit: 10_000 }).query).toMatch(/\n\| LIMIT 10001$/);
   });
 });
 

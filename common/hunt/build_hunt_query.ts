@@ -20,6 +20,7 @@ import {
   type EsqlParamValue,
 } from './esql_text';
 import type { HuntParams } from './hunt_params';
+import { probeLimit } from './result_notes';
 import { relativeEsqlExpression, type ResolvedTimeRange } from './time_range';
 
 /** The o365 branch selects service principals by this audit category (the seed's literal). */
@@ -229,7 +230,8 @@ export function joinStages(stages: string[]): string {
 /**
  * Builds the hunt for the fields that exist. Thresholds, datasets, CIDRs and the time window are
  * named params; index patterns (validated) and the row limit (a validated integer: LIMIT takes no
- * param) are written into the text.
+ * param) are written into the text. LIMIT asks for one row more than the limit (`probeLimit`), so
+ * a cut result is known for certain rather than guessed from a full page.
  */
 export function buildHuntQuery(
   hunt: HuntParams,
@@ -255,7 +257,8 @@ export function buildHuntQuery(
     statsStage(hunt.group_by),
     `WHERE (daily_action_count <= ${params.add(PARAM_MAX_DAILY, hunt.max_daily_actions)} and distinct_ips >= ${params.add(PARAM_MIN_IPS, hunt.min_distinct_ips)})`,
     'SORT daily_action_count ASC',
-    `LIMIT ${Math.trunc(hunt.limit)}`,
+    // One row more than the analyst's limit: getting it proves the result was cut.
+    `LIMIT ${probeLimit(Math.trunc(hunt.limit))}`,
   ];
   const query = joinStages(stages);
   const namelessDatasets =

@@ -10,7 +10,8 @@ import {
 } from './build_hunt_query';
 import { COMMON_FIELDS, DATASETS, DATASET_FIELD, DATA_SOURCES, type Dataset } from './data_sources';
 import { esqlField, inlineEsqlParams } from './esql_text';
-import { describeIssues, formatIssues, huntParamsSchema, type ParamsIssue } from './hunt_params';
+import { huntParamsSchema, parserFor } from './hunt_params';
+import { probeLimit, type ResultNotes } from './result_notes';
 import type { ResolvedTimeRange } from './time_range';
 
 /** Coverage depends only on where and when the hunt looks. */
@@ -19,16 +20,16 @@ export const coverageParamsSchema = huntParamsSchema
   .strict();
 export type CoverageParams = z.output<typeof coverageParamsSchema>;
 
-export function parseCoverageParams(
-  input: unknown
-): { ok: true; value: CoverageParams } | { ok: false; issues: ParamsIssue[]; message: string } {
-  const result = coverageParamsSchema.safeParse(input);
-  if (result.success) return { ok: true, value: result.data };
-  const issues = describeIssues(result.error, input);
-  return { ok: false, issues, message: formatIssues(issues) };
-}
+export const parseCoverageParams = parserFor(coverageParamsSchema);
 
-export type DatasetCoverageStatus = 'ready' | 'no_events' | 'missing_fields';
+/**
+ * - `ready`: fields mapped, events in the window.
+ * - `no_events`: fields mapped, no events in the window.
+ * - `not_counted`: fields mapped, no events counted, but the answer was partial or cut: some shards
+ *   or clusters did not answer, so "no events" cannot be said.
+ * - `missing_fields`: no matched index maps the source's fields.
+ */
+export type DatasetCoverageStatus = 'ready' | 'no_events' | 'not_counted' | 'missing_fields';
 
 export interface DatasetCoverage {
   dataset: Dataset;
@@ -39,7 +40,7 @@ export interface DatasetCoverage {
   status: DatasetCoverageStatus;
 }
 
-export interface CoverageResponse {
+export interface CoverageResponse extends ResultNotes {
   /** Concrete indices the patterns matched for this user. */
   index_count: number;
   /** Hunt fields mapped somewhere: the builder needs them to build the same query the server will. */
@@ -59,6 +60,8 @@ export function buildCoverageQuery(indexPatterns: string[], time: ResolvedTimeRa
     `WHERE ${timeCondition(time, params)}`,
     `WHERE ${dataset} in (${datasets.join(', ')})`,
     `STATS event_count = COUNT(*) BY ${dataset}`,
+    // A stated LIMIT: without one Elasticsearch adds its default and warns about it.
+    `LIMIT ${probeLimit(DATASETS.length)}`,
   ]);
   return {
     query,
@@ -71,7 +74,8 @@ export function buildCoverageQuery(indexPatterns: string[], time: ResolvedTimeRa
 /** Combines field caps and event counts into what the page shows for each data source. */
 export function describeCoverage(
   availableFields: ReadonlySet<string>,
-  counts: ReadonlyMap<string, number> | undefined
+  counts: ReadonlyMap<string, number> | undefined,
+  incomplete = false
 ): Pick<CoverageResponse, 'datasets' | 'missing_common_fields'> {
   return {
     missing_common_fields: COMMON_FIELDS.filter((field) => !availableFields.has(field)),
@@ -81,11 +85,13 @@ export function describeCoverage(
         ...new Set([source.selectorField, ...source.nameFields, ...source.idFields]),
       ].filter((field) => !availableFields.has(field));
       const event_count = counts ? (counts.get(dataset) ?? 0) : null;
-      const status: DatasetCoverageStatus = availableFields.has(source.selectorField)
-        ? event_count === 0
-          ? 'no_events'
-          : 'ready'
-        : 'missing_fields';
+      const status: DatasetCoverageStatus = !availableFields.has(source.selectorField)
+        ? 'missing_fields'
+        : event_count !== 0
+          ? 'ready'
+          : incomplete
+            ? 'not_counted'
+            : 'no_events';
       return { dataset, event_count, missing_fields, status };
     }),
   };

@@ -129,7 +129,8 @@ function assemble(
   conditions: string[],
   filter: PivotQuery['filter'],
   timeRange: TimeRange,
-  overrides: Record<string, string>
+  overrides: Record<string, string>,
+  limit = PIVOT_EVENT_LIMIT
 ): PivotQuery | undefined {
   const { datasets } = planDatasets(hunt.datasets, availableFields);
   if (datasets.length === 0) return undefined;
@@ -140,7 +141,7 @@ function assemble(
     ...conditions.map((condition) => `WHERE ${condition}`),
     keepStage(availableFields),
     `SORT ${esqlField(TIMESTAMP_FIELD)} DESC`,
-    `LIMIT ${PIVOT_EVENT_LIMIT}`,
+    `LIMIT ${limit}`,
   ];
   const query = joinStages(stages);
   return {
@@ -163,7 +164,9 @@ export function buildRowPivot(
   hunt: HuntParams,
   key: RowKey,
   availableFields: ReadonlySet<string>,
-  window?: { start: string; end: string }
+  window?: { start: string; end: string },
+  /** Rows to ask for: the flyout asks one more than it shows (`probeLimit`) to know it was cut. */
+  limit = PIVOT_EVENT_LIMIT
 ): PivotQuery | undefined {
   const dayStart = new Date(key.day);
   if (Number.isNaN(dayStart.getTime())) return undefined;
@@ -207,7 +210,8 @@ export function buildRowPivot(
     {
       _tstart: `TO_DATETIME(${escapeEsqlString(start)})`,
       _tend: `TO_DATETIME(${escapeEsqlString(end)})`,
-    }
+    },
+    limit
   );
 }
 

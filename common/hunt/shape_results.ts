@@ -3,6 +3,13 @@
  * position, so extra or reordered columns change nothing; multi-valued cells arrive as a scalar or
  * an array and leave here as arrays.
  */
+import {
+  readPartial,
+  resultNotes,
+  takeRows,
+  warningsFromHeaders,
+  type ResultNotes,
+} from './result_notes';
 
 export interface EsqlColumn {
   name: string;
@@ -14,6 +21,8 @@ export interface EsqlResponseLike {
   values?: unknown[][];
   is_partial?: boolean;
   took?: number;
+  /** Cross-cluster search: each cluster's status (`successful`, `partial`, `skipped`, …). */
+  _clusters?: unknown;
 }
 
 export interface HuntRow {
@@ -34,13 +43,17 @@ export interface HuntRow {
   event_actions: string[];
 }
 
-export interface HuntResult {
+export interface HuntResult extends ResultNotes {
   rows: HuntRow[];
-  /** The rows reached the query's LIMIT, so more may exist. */
-  truncated: boolean;
-  /** Elasticsearch answered with some shards or clusters missing. */
-  is_partial: boolean;
   took_ms: number | null;
+}
+
+/** What the server learnt about the answer beside its body. */
+export interface AnswerContext {
+  /** The `warning` response header, one value or several. */
+  warnings?: string | readonly string[] | null;
+  /** The cluster's row cap, when known; otherwise Elasticsearch's default is assumed. */
+  rowCap?: number;
 }
 
 export function toArray(value: unknown): string[] {
@@ -94,12 +107,24 @@ export function shapeHuntRow(record: Record<string, unknown>): HuntRow {
   };
 }
 
-export function shapeHuntResponse(response: EsqlResponseLike, limit: number): HuntResult {
-  const rows = readRecords(response).map(shapeHuntRow);
+/**
+ * Shapes a hunt answer: the rows the analyst asked for (the query asked for one more, see
+ * `probeLimit`), and whether the answer is cut, partial or warned about.
+ */
+export function shapeHuntResponse(
+  response: EsqlResponseLike,
+  limit: number,
+  { warnings, rowCap }: AnswerContext = {}
+): HuntResult {
+  const taken = takeRows(readRecords(response), limit, rowCap);
   return {
-    rows,
-    truncated: rows.length >= limit,
-    is_partial: response.is_partial === true,
+    rows: taken.rows.map(shapeHuntRow),
+    ...resultNotes({
+      truncated_by: taken.truncated_by,
+      row_cap: taken.row_cap,
+      partial: readPartial(response),
+      warnings: warningsFromHeaders(warnings),
+    }),
     took_ms: typeof response.took === 'number' ? response.took : null,
   };
 }

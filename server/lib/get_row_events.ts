@@ -2,15 +2,25 @@ import type { ElasticsearchClient } from '@kbn/core/server';
 import type { EventsResponse } from '../../common/hunt/api_types';
 import type { EventsParams } from '../../common/hunt/events_params';
 import { buildRowPivot, PIVOT_EVENT_LIMIT } from '../../common/hunt/pivot_queries';
+import {
+  COMPLETE_RESULT,
+  probeLimit,
+  readPartial,
+  resultNotes,
+  takeRows,
+  warningsFromHeaders,
+} from '../../common/hunt/result_notes';
 import { readRecords } from '../../common/hunt/shape_results';
 import { resolveTimeRange } from '../../common/hunt/time_range';
 import { getFieldCoverage } from './field_coverage';
-import { assertEsqlResult, toClientParams } from './run_hunt';
-import { isNoIndexError } from './es_errors';
+import { answerParts, assertEsqlResult, toClientParams } from './run_hunt';
+import { isWholeNoIndexError } from './es_errors';
+import { rowCapFor } from './row_cap';
 
 /**
  * The raw events of one result row, read in place for the flyout. One day of one principal's one
- * action is small, so this is a plain ES|QL query with a LIMIT, as the calling user.
+ * action is small, so this is a plain ES|QL query with a LIMIT, as the calling user; it asks for
+ * one event more than it shows, so a cut list is known.
  */
 export async function getRowEvents(
   client: ElasticsearchClient,
@@ -22,35 +32,40 @@ export async function getRowEvents(
   const window = resolveTimeRange(hunt.time_range, now);
   const pivot =
     coverage.indices.length > 0
-      ? buildRowPivot(hunt, row, coverage.availableFields, window)
+      ? buildRowPivot(hunt, row, coverage.availableFields, window, probeLimit(PIVOT_EVENT_LIMIT))
       : undefined;
   const empty: EventsResponse = {
     query: null,
     columns: [],
     events: [],
-    truncated: false,
-    is_partial: false,
+    ...COMPLETE_RESULT,
     time_range: { from: row.day, to: row.day },
   };
   if (!pivot) return empty;
   try {
-    const body = assertEsqlResult(
-      await client.esql.query(
-        { query: pivot.query, params: toClientParams(pivot.params), filter: pivot.filter },
-        { signal }
-      )
+    const answer = await client.esql.query(
+      { query: pivot.query, params: toClientParams(pivot.params), filter: pivot.filter },
+      { signal, meta: true }
     );
-    const events = readRecords(body);
+    const { warnings } = answerParts(answer);
+    const body = assertEsqlResult(answer.body);
+    const records = readRecords(body);
+    const rowCap = await rowCapFor(client, records.length, PIVOT_EVENT_LIMIT, signal);
+    const taken = takeRows(records, PIVOT_EVENT_LIMIT, rowCap);
     return {
       query: pivot.inlined,
       columns: body.columns ?? [],
-      events,
-      truncated: events.length >= PIVOT_EVENT_LIMIT,
-      is_partial: body.is_partial === true,
+      events: taken.rows,
+      ...resultNotes({
+        truncated_by: taken.truncated_by,
+        row_cap: taken.row_cap,
+        partial: readPartial(body),
+        warnings: warningsFromHeaders(warnings),
+      }),
       time_range: pivot.timeRange,
     };
   } catch (error) {
-    if (isNoIndexError(error))
+    if (isWholeNoIndexError(error, hunt.index_patterns))
       return { ...empty, query: pivot.inlined, time_range: pivot.timeRange };
     throw error;
   }

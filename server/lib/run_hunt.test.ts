@@ -1,8 +1,10 @@
+import { errors } from '@elastic/elasticsearch';
 import { COVERAGE_FIELDS, HUNT_FIELDS, GRAPH_SP_ID_FIELD } from '../../common/hunt/data_sources';
 import { huntParamsSchema } from '../../common/hunt/hunt_params';
 import { inlineEsqlParams } from '../../common/hunt/esql_text';
 import { createMockedCluster, fieldCapsResponse } from '../../test/helpers/es_mock';
 import { esResponseError, HUNT_COLUMNS, huntValues } from '../../test/helpers/esql_responses';
+import { mapElasticsearchError } from './es_errors';
 import { pollHunt, submitHunt } from './run_hunt';
 
 const NOW = new Date('2026-11-27T12:00:00.000Z');
@@ -133,14 +135,14 @@ describe('runHunt', () => {
     ]);
   });
 
-  it('treats an index that vanished before the query as no data', async () => {
+  it('treats every pattern vanishing before the query as no data', async () => {
     const cluster = setup();
     cluster.on('POST', '/:index/_field_caps', () => fieldCapsResponse());
     cluster.on('POST', '/_query/async', () =>
       esResponseError(
         400,
         'verification_exception',
-        'Found 1 problem\nline -1:-1: Unknown index [logs-azure.*]'
+        'Found 1 problem\nline -1:-1: Unknown index [logs-azure.*,logs-o365.audit-*]'
       )
     );
     expect(
@@ -148,19 +150,196 @@ describe('runHunt', () => {
     ).toBe('no_indices');
   });
 
-  it('flags truncation at the limit and passes is_partial on', async () => {
+  it.each([
+    [
+      'verification_exception',
+      400,
+      esResponseError(
+        400,
+        'verification_exception',
+        'Found 1 problem\nline 1:1: Unknown index [logs-typo]'
+      ),
+    ],
+    [
+      'index_not_found_exception',
+      404,
+      new errors.ResponseError({
+        body: {
+          error: {
+            type: 'index_not_found_exception',
+            reason: 'no such index [logs-typo]',
+            'resource.id': 'logs-typo',
+            index: 'logs-typo',
+          },
+          status: 404,
+        },
+        statusCode: 404,
+        headers: {},
+        warnings: [],
+        meta: {} as never,
+      }),
+    ],
+  ])(
+    'names the one missing pattern among several (%s), never "no data"',
+    async (_type, _status, answer) => {
+      const cluster = setup();
+      cluster.on('POST', '/:index/_field_caps', () => fieldCapsResponse());
+      cluster.on('POST', '/_query/async', () => answer);
+      const params = huntParamsSchema.parse({ index_patterns: ['logs-azure.*', 'logs-typo'] });
+      const error = await submitHunt(cluster.client, params, { now: NOW }).catch((e: unknown) => e);
+      expect(mapElasticsearchError(error, { indexPatterns: params.index_patterns })).toMatchObject({
+        statusCode: 400,
+        attributes: { code: 'unknown_index', missing_indices: ['logs-typo'] },
+      });
+      expect(
+        mapElasticsearchError(error, { indexPatterns: params.index_patterns }).message
+      ).toContain('No index matches logs-typo');
+    }
+  );
+
+  it('asks for one row more than the limit; getting it means truncated, and it is dropped', async () => {
     const cluster = setup();
     cluster.on('POST', '/:index/_field_caps', () => fieldCapsResponse());
     cluster.on('POST', '/_query/async', () => ({
       is_partial: true,
       columns: HUNT_COLUMNS,
-      values: [huntValues(), huntValues()],
+      values: ['a', 'b', 'c'].map((action) => huntValues({ 'event.action': action })),
     }));
     const result = await submitHunt(cluster.client, huntParamsSchema.parse({ limit: 2 }), {
       now: NOW,
     });
-    expect(result).toMatchObject({ truncated: true, is_partial: true });
-    expect(cluster.requests[1].body.query).toMatch(/\| LIMIT 2$/);
+    expect(cluster.requests[1].body.query).toMatch(/\| LIMIT 3$/);
+    expect(result).toMatchObject({ truncated: true, truncated_by: 'row_limit', is_partial: true });
+    expect(result.rows.map((row) => row.action)).toEqual(['a', 'b']);
+    // More rows than the limit settle it: the row cap is not asked.
+    expect(cluster.requests.map((request) => request.path)).not.toContain('/_cluster/settings');
+  });
+
+  it('a result exactly at the limit is complete when the cluster cap is above it', async () => {
+    const cluster = setup();
+    cluster.on('POST', '/:index/_field_caps', () => fieldCapsResponse());
+    cluster.on('POST', '/_query/async', () => ({
+      columns: HUNT_COLUMNS,
+      values: [huntValues(), huntValues()],
+    }));
+    cluster.on('GET', '/_cluster/settings', () => ({
+      defaults: { esql: { query: { result_truncation_max_size: '10000' } } },
+    }));
+    const result = await submitHunt(cluster.client, huntParamsSchema.parse({ limit: 2 }), {
+      now: NOW,
+    });
+    expect(result).toMatchObject({ truncated: false, truncated_by: null, rows: [{}, {}] });
+    const settings = cluster.requests.find((request) => request.path === '/_cluster/settings');
+    expect(settings?.querystring).toMatchObject({
+      include_defaults: 'true',
+      filter_path: '*.esql.query.result_truncation_max_size',
+    });
+  });
+
+  it.each([
+    [
+      'persistent',
+      { persistent: { esql: { query: { result_truncation_max_size: '500' } } } },
+      1000,
+      500,
+      500,
+    ],
+    [
+      'transient over persistent (flat)',
+      {
+        transient: { 'esql.query.result_truncation_max_size': '300' },
+        persistent: { 'esql.query.result_truncation_max_size': '500' },
+      },
+      1000,
+      300,
+      300,
+    ],
+  ])('flags a result the cluster row cap cut (%s)', async (_name, settings, limit, rows, cap) => {
+    const cluster = setup();
+    cluster.on('POST', '/:index/_field_caps', () => fieldCapsResponse());
+    cluster.on('POST', '/_query/async', () => ({
+      columns: HUNT_COLUMNS,
+      values: Array.from({ length: rows }, () => huntValues()),
+    }));
+    cluster.on('GET', '/_cluster/settings', () => settings);
+    const result = await submitHunt(cluster.client, huntParamsSchema.parse({ limit }), {
+      now: NOW,
+    });
+    expect(result).toMatchObject({ truncated: true, truncated_by: 'row_cap', row_cap: cap });
+    expect(result.rows).toHaveLength(rows);
+  });
+
+  it('assumes the documented default cap when the analyst may not read cluster settings', async () => {
+    const cluster = setup();
+    cluster.on('POST', '/:index/_field_caps', () => fieldCapsResponse());
+    cluster.on('POST', '/_query/async', () => ({
+      columns: HUNT_COLUMNS,
+      values: Array.from({ length: 10_000 }, () => huntValues()),
+    }));
+    cluster.on('GET', '/_cluster/settings', () =>
+      esResponseError(
+        403,
+        'security_exception',
+        'action [cluster:monitor/settings] is unauthorized'
+      )
+    );
+    const atDefaultCap = await submitHunt(
+      cluster.client,
+      huntParamsSchema.parse({ limit: 10_000 }),
+      { now: NOW }
+    );
+    expect(atDefaultCap).toMatchObject({
+      truncated: true,
+      truncated_by: 'row_cap',
+      row_cap: 10_000,
+    });
+  });
+
+  it('reads Warning headers into words and is_partial with the clusters behind it', async () => {
+    const cluster = setup();
+    cluster.on('POST', '/:index/_field_caps', () => fieldCapsResponse());
+    cluster.on(
+      'POST',
+      '/_query/async',
+      () => ({
+        is_partial: true,
+        _clusters: {
+          total: 2,
+          details: {
+            '(local)': { status: 'successful' },
+            eu: {
+              status: 'skipped',
+              failures: [{ reason: { type: 'connect_transport_exception' } }],
+            },
+          },
+        },
+        columns: HUNT_COLUMNS,
+        values: [],
+      }),
+      {
+        headers: {
+          // Two headers, as Elasticsearch sends them (undici hands repeated headers as an array).
+          warning: [
+            '299 Elasticsearch-9.3.0-abc123 "Line 7:9: evaluation of [CIDR_MATCH(source.ip, ?cidr_0)] failed, treating result as null. Only first 20 failures recorded."',
+            '299 Elasticsearch-9.3.0-abc123 "Line 7:9: java.lang.IllegalArgumentException: single-value function encountered multi-value"',
+          ],
+        },
+      }
+    );
+    const result = await submitHunt(cluster.client, huntParamsSchema.parse({}), { now: NOW });
+    expect(result).toMatchObject({
+      is_partial: true,
+      incomplete_clusters: [{ cluster: 'eu', status: 'skipped' }],
+      warnings: [
+        {
+          kind: 'multi_value',
+          expression: 'CIDR_MATCH(source.ip, ?cidr_0)',
+          location: 'line 7, column 9',
+        },
+      ],
+    });
+    expect(result.warnings[0].message).toContain('several values');
+    expect(result.warnings[0].message).not.toContain('java.lang');
   });
 
   it('reads rows by column name, ignoring extra columns and order', async () => {
@@ -198,19 +377,29 @@ describe('runHunt', () => {
       rows: [],
       limit: 5,
     });
-    expect(submitted.query).toContain('LIMIT 5');
+    expect(submitted.query).toContain('LIMIT 6');
 
     let running = true;
-    cluster.on('GET', '/_query/async/:id', () =>
-      running
-        ? { id: 'FmNJRUZ1YWZCU3dH', is_running: true }
-        : {
-            is_running: false,
-            is_partial: false,
-            took: 31_000,
-            columns: HUNT_COLUMNS,
-            values: [huntValues()],
-          }
+    cluster.on(
+      'GET',
+      '/_query/async/:id',
+      () =>
+        running
+          ? { id: 'FmNJRUZ1YWZCU3dH', is_running: true }
+          : {
+              is_running: false,
+              is_partial: false,
+              took: 31_000,
+              columns: HUNT_COLUMNS,
+              values: [huntValues()],
+            },
+      // Elasticsearch restores the query's Warning headers with its async result.
+      {
+        headers: {
+          warning:
+            '299 Elasticsearch-9.3.0-abc123 "No limit defined, adding default limit of [1000]"',
+        },
+      }
     );
     cluster.on('DELETE', '/_query/async/:id', () => ({ acknowledged: true }));
     expect(await pollHunt(cluster.client, { id: 'FmNJRUZ1YWZCU3dH', limit: 5 })).toMatchObject({
@@ -219,7 +408,13 @@ describe('runHunt', () => {
     });
     running = false;
     const done = await pollHunt(cluster.client, { id: 'FmNJRUZ1YWZCU3dH', limit: 5 });
-    expect(done).toMatchObject({ is_running: false, took_ms: 31_000, truncated: false });
+    expect(done).toMatchObject({
+      is_running: false,
+      took_ms: 31_000,
+      truncated: true,
+      truncated_by: 'default_limit',
+      warnings: [{ kind: 'default_limit', rows: 1000 }],
+    });
     expect(done.rows).toHaveLength(1);
     const paths = cluster.requests.map((request) => `${request.method} ${request.path}`);
     expect(paths.slice(-3)).toEqual([

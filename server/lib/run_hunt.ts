@@ -2,13 +2,15 @@ import { errors } from '@elastic/elasticsearch';
 import type { estypes } from '@elastic/elasticsearch';
 import type { ElasticsearchClient } from '@kbn/core/server';
 import type { EsqlNamedParams } from '../../common/hunt/esql_text';
-import type { HuntResponse } from '../../common/hunt/api_types';
+import type { HuntResponse, HuntStatusResponse } from '../../common/hunt/api_types';
 import { buildHuntQuery, type BuiltHuntQuery } from '../../common/hunt/build_hunt_query';
 import type { HuntParams } from '../../common/hunt/hunt_params';
+import { COMPLETE_RESULT } from '../../common/hunt/result_notes';
 import { shapeHuntResponse, type EsqlResponseLike } from '../../common/hunt/shape_results';
 import { resolveTimeRange, type ResolvedTimeRange } from '../../common/hunt/time_range';
-import { isNoIndexError, MalformedResponseError } from './es_errors';
+import { InvalidTimeRangeError, isWholeNoIndexError, MalformedResponseError } from './es_errors';
 import { getFieldCoverage } from './field_coverage';
+import { rowCapFor } from './row_cap';
 
 export interface RunHuntOptions {
   signal?: AbortSignal;
@@ -25,8 +27,7 @@ function emptyResponse(
   return {
     outcome,
     rows: [],
-    truncated: false,
-    is_partial: false,
+    ...COMPLETE_RESULT,
     took_ms: null,
     query: null,
     time: { from: time.from, to: time.to, start: time.start, end: time.end },
@@ -84,7 +85,7 @@ export async function prepareHunt(
   { signal, now = new Date() }: RunHuntOptions = {}
 ): Promise<Prepared> {
   const time = resolveTimeRange(params.time_range, now);
-  if (!time) throw new Error('time range did not resolve after validation');
+  if (!time) throw new InvalidTimeRangeError();
   const coverage = await getFieldCoverage(client, params.index_patterns, signal);
   if (coverage.indices.length === 0)
     return { kind: 'done', response: emptyResponse('no_indices', params, time) };
@@ -130,26 +131,57 @@ function asAsyncBody(body: unknown): AsyncEsqlBody {
   return body as AsyncEsqlBody;
 }
 
-/** Deletes an async hunt; gone already (404) is what we wanted. */
+/**
+ * Cancels an async hunt: Elasticsearch stops it and deletes anything it stored. Throws what
+ * Elasticsearch answered otherwise (404 for an id it does not know for this user), so the route
+ * never reports a cancellation that did not happen.
+ */
 export async function cancelHunt(client: ElasticsearchClient, id: string): Promise<void> {
-  try {
-    await client.esql.asyncQueryDelete({ id }, { maxRetries: 0 });
-  } catch (error) {
-    if (error instanceof errors.ResponseError && error.statusCode === 404) return;
-    throw error;
-  }
+  await client.esql.asyncQueryDelete({ id }, { maxRetries: 0 });
 }
 
 /**
- * Deletes a finished result once it has been read. Best effort: the analyst already has the rows,
- * and a result left behind expires with its keep_alive, so a failed delete must not lose them.
+ * Deletes a finished result once it has been read, or a query nobody waits for. Best effort: the
+ * analyst already has the rows (or has gone), one gone already (404) is what was wanted, and a
+ * result left behind expires with its keep_alive, so a failed delete must not lose anything.
  */
 async function deleteStoredResult(client: ElasticsearchClient, id: string): Promise<void> {
   try {
     await cancelHunt(client, id);
   } catch {
-    // Expires with KEEP_ALIVE.
+    // Gone already, or expires with KEEP_ALIVE.
   }
+}
+
+/** An async ES|QL answer with what came beside it: the Warning headers. */
+interface AsyncAnswer {
+  body: AsyncEsqlBody;
+  warnings: string | readonly string[] | undefined;
+}
+
+/** Reads the body and the `warning` header of a `{ meta: true }` answer. */
+export function answerParts(result: {
+  body: unknown;
+  headers?: Record<string, string | string[] | undefined>;
+}): { body: unknown; warnings: string | string[] | undefined } {
+  return { body: result.body, warnings: result.headers?.warning };
+}
+
+function asAsyncAnswer(result: Parameters<typeof answerParts>[0]): AsyncAnswer {
+  const { body, warnings } = answerParts(result);
+  return { body: asAsyncBody(body), warnings };
+}
+
+/** The rows of a finished answer, with the row cap read only when it could have cut them. */
+async function finishedResult(
+  client: ElasticsearchClient,
+  answer: AsyncAnswer,
+  limit: number,
+  signal?: AbortSignal
+) {
+  const body = assertEsqlResult(answer.body);
+  const rowCap = await rowCapFor(client, body.values?.length ?? 0, limit, signal);
+  return shapeHuntResponse(body, limit, { warnings: answer.warnings, rowCap });
 }
 
 /**
@@ -167,23 +199,31 @@ export async function submitHunt(
   if (prepared.kind === 'done') return prepared.response;
   const { hunt, time } = prepared;
 
-  let body: AsyncEsqlBody;
+  let answer: AsyncAnswer;
   try {
-    body = asAsyncBody(
-      await client.esql.asyncQuery({
-        query: hunt.query,
-        params: toClientParams<estypes.EsqlAsyncQueryRequest>(hunt.params),
-        filter: hunt.filter,
-        wait_for_completion_timeout: SUBMIT_WAIT,
-        keep_alive: KEEP_ALIVE,
-        keep_on_completion: false,
-      })
+    answer = asAsyncAnswer(
+      await client.esql.asyncQuery(
+        {
+          query: hunt.query,
+          params: toClientParams<estypes.EsqlAsyncQueryRequest>(hunt.params),
+          filter: hunt.filter,
+          wait_for_completion_timeout: SUBMIT_WAIT,
+          keep_alive: KEEP_ALIVE,
+          keep_on_completion: false,
+        },
+        // The whole answer, for its Warning headers.
+        { meta: true }
+      )
     );
   } catch (error) {
-    // Indices can vanish between field caps and the query (ILM, deletes): that is no data.
-    if (isNoIndexError(error)) return emptyResponse('no_indices', params, time);
+    // Indices can vanish between field caps and the query (ILM, deletes): when none is left that
+    // is no data. When only some of the patterns are gone, the error names them (es_errors).
+    if (isWholeNoIndexError(error, params.index_patterns)) {
+      return emptyResponse('no_indices', params, time);
+    }
     throw error;
   }
+  const { body } = answer;
 
   if (body.is_running) {
     if (!body.id) throw new MalformedResponseError('running without an id');
@@ -196,17 +236,11 @@ export async function submitHunt(
   if (body.id) await deleteStoredResult(client, body.id);
   return responseFor(prepared, params, {
     outcome: 'ok',
-    ...shapeHuntResponse(assertEsqlResult(body), params.limit),
+    ...(await finishedResult(client, answer, params.limit, options.signal)),
   });
 }
 
-export interface HuntStatus {
-  is_running: boolean;
-  rows: HuntResponse['rows'];
-  truncated: boolean;
-  is_partial: boolean;
-  took_ms: number | null;
-}
+export type HuntStatus = HuntStatusResponse;
 
 /**
  * One status check of a running hunt, waiting at most POLL_WAIT. A finished hunt's results are
@@ -218,21 +252,23 @@ export async function pollHunt(
   { id, limit }: { id: string; limit: number },
   { signal }: { signal?: AbortSignal } = {}
 ): Promise<HuntStatus> {
-  let raw: unknown;
+  let answer: AsyncAnswer;
   try {
-    raw = await client.esql.asyncQueryGet(
-      { id, wait_for_completion_timeout: POLL_WAIT, keep_alive: KEEP_ALIVE },
-      { signal }
+    // Elasticsearch keeps the Warning headers of an async query and sends them with its result.
+    answer = asAsyncAnswer(
+      await client.esql.asyncQueryGet(
+        { id, wait_for_completion_timeout: POLL_WAIT, keep_alive: KEEP_ALIVE },
+        { signal, meta: true }
+      )
     );
   } catch (error) {
     // The page went away mid-check (a closed tab runs no cleanup of its own): stop the query.
     if (signal?.aborted) await deleteStoredResult(client, id);
     throw error;
   }
-  const body = asAsyncBody(raw);
-  if (body.is_running)
-    return { is_running: true, rows: [], truncated: false, is_partial: false, took_ms: null };
-  const result = shapeHuntResponse(assertEsqlResult(body), limit);
+  if (answer.body.is_running)
+    return { is_running: true, rows: [], ...COMPLETE_RESULT, took_ms: null };
+  const result = await finishedResult(client, answer, limit, signal);
   await deleteStoredResult(client, id);
   return { is_running: false, ...result };
 }

@@ -64,6 +64,41 @@ describe('POST /internal/entra_sp_hunt/hunt', () => {
       '[request body]: [index_patterns.0]: must use lowercase',
     ],
     ['an unknown key', { max_daily: 5 }, '[request body]: [(body)]: unknown field(s): max_daily'],
+    [
+      'a day February does not have',
+      { time_range: { from: '2026-02-29', to: 'now' } },
+      '[request body]: [time_range.from]: is not a date on the calendar',
+    ],
+    [
+      'April 31st',
+      { time_range: { from: 'now-30d', to: '2025-04-31T00:00:00Z' } },
+      '[request body]: [time_range.to]: is not a date on the calendar',
+    ],
+    [
+      'an offset beyond the calendar',
+      { time_range: { from: 'now-300000y', to: 'now' } },
+      '[request body]: [time_range.from]: must resolve to a date between the years 0000 and 9999',
+    ],
+    [
+      'an offset beyond the calendar, forward',
+      { time_range: { from: 'now-1d', to: 'now+999999y' } },
+      '[request body]: [time_range.to]: must resolve to a date between the years 0000 and 9999',
+    ],
+    [
+      'an index pattern FROM reads as a keyword',
+      { index_patterns: ['logs-*', 'metadata'] },
+      '[request body]: [index_patterns.1]: must not be "metadata"',
+    ],
+    [
+      'a cluster named like the keyword',
+      { index_patterns: ['metadata:logs-*'] },
+      '[request body]: [index_patterns.0]: must not be "metadata"',
+    ],
+    [
+      'an IPv4-mapped range wider than IPv4',
+      { trusted_cidrs: ['::ffff:0:0/64'] },
+      '[request body]: [trusted_cidrs.0]: is an IPv4-mapped IPv6 range',
+    ],
     ['a body that is not an object', [1, 2], '[request body]: [(body)]: must be a JSON object'],
   ])('400: rejects %s, naming the field and the rule', async (_what, body, message) => {
     const { call, cluster } = setup();
@@ -135,6 +170,41 @@ describe('POST /internal/entra_sp_hunt/hunt', () => {
       'too_many_requests',
     ],
     [
+      '429 circuit breaker is explained, not retried',
+      () =>
+        esResponseError(
+          429,
+          'circuit_breaking_exception',
+          '[parent] Data too large, data for [<http_request>] would be [1020/1020mb]'
+        ),
+      429,
+      'a circuit breaker tripped',
+      'circuit_breaker',
+    ],
+    [
+      '429 circuit breaker as a root cause',
+      () =>
+        new errors.ResponseError({
+          body: {
+            error: {
+              type: 'search_phase_execution_exception',
+              reason: 'all shards failed',
+              root_cause: [
+                { type: 'circuit_breaking_exception', reason: '[request] Data too large' },
+              ],
+            },
+            status: 429,
+          },
+          statusCode: 429,
+          headers: {},
+          warnings: [],
+          meta: {} as never,
+        }),
+      429,
+      'shorten the time range',
+      'circuit_breaker',
+    ],
+    [
       '500 becomes a safe 502',
       () => esResponseError(500, 'null_pointer_exception', 'at org.elasticsearch.Secret.line(42)'),
       502,
@@ -188,6 +258,53 @@ describe('POST /internal/entra_sp_hunt/hunt', () => {
     expect(payload.attributes.code).toBe(code);
     expect(payload.message).not.toContain('org.elasticsearch');
     expect(Object.values(logger.messages).flat().join('\n')).not.toContain('FROM ');
+  });
+
+  it.each<[string, string, number | undefined]>([
+    ['seconds', '7', 7],
+    ['a huge value, clamped so no timer overflows', '9999999999', 300],
+    ['an HTTP-date', new Date(Date.now() + 42_000).toUTCString(), 42],
+    ['a date in the past', 'Thu, 01 Jan 1970 00:00:00 GMT', 0],
+    ['garbage', 'soon', undefined],
+  ])('429 Retry-After as %s', async (_what, header, seconds) => {
+    const { call, cluster } = setup();
+    cluster.on(
+      'POST',
+      '/_query/async',
+      () => esResponseError(429, 'es_rejected_execution_exception', 'rejected'),
+      { headers: { 'retry-after': header } }
+    );
+    const response = await call({});
+    const { attributes } = response.payload as { attributes: { retry_after_seconds?: number } };
+    // An HTTP-date is whole seconds from now: allow the second the test itself takes.
+    if (seconds === undefined) expect(attributes.retry_after_seconds).toBeUndefined();
+    else expect(Math.abs((attributes.retry_after_seconds ?? -99) - seconds)).toBeLessThanOrEqual(1);
+  });
+
+  it('429 from a circuit breaker sends no Retry-After: waiting does not help', async () => {
+    const { call, cluster } = setup();
+    cluster.on(
+      'POST',
+      '/_query/async',
+      () => esResponseError(429, 'circuit_breaking_exception', 'Data too large'),
+      { headers: { 'retry-after': '7' } }
+    );
+    const response = await call({});
+    expect(response.options.headers).toBeUndefined();
+    expect(response.payload).not.toHaveProperty('attributes.retry_after_seconds');
+  });
+
+  it('400: one missing pattern among several is named, not reported as no data', async () => {
+    const { call, cluster } = setup();
+    cluster.on('POST', '/_query/async', () =>
+      esResponseError(404, 'index_not_found_exception', 'no such index [logs-typo]')
+    );
+    const response = await call({ index_patterns: ['logs-azure.*', 'logs-typo'] });
+    expect(response.status).toBe(400);
+    expect(response.payload).toMatchObject({
+      message: expect.stringContaining('No index matches logs-typo'),
+      attributes: { code: 'unknown_index', missing_indices: ['logs-typo'] },
+    });
   });
 
   it('429 passes Retry-After on to the browser', async () => {

@@ -69,18 +69,63 @@ describe('hunt status and cancel routes', () => {
     expect((response.payload as { rows: unknown[] }).rows).toHaveLength(1);
   });
 
-  it('404: an expired, cancelled or foreign hunt says so', async () => {
+  // Elasticsearch answers an expired, unknown or foreign async id alike (404
+  // resource_not_found_exception), on purpose; the route says exactly that and no more.
+  it.each([
+    ['expired or unknown', `${ID}`],
+    ["another user's", `${ID} not found`],
+  ])(
+    '404: an %s hunt is hunt_not_found, listing what Elasticsearch cannot tell apart',
+    async (_what, reason) => {
+      const { status, cluster } = setup();
+      cluster.on('GET', '/_query/async/:id', () =>
+        esResponseError(404, 'resource_not_found_exception', reason)
+      );
+      const response = await status({ id: ID, limit: 10 });
+      expect(response.status).toBe(404);
+      expect(response.payload).toMatchObject({ attributes: { code: 'hunt_not_found' } });
+      const { message } = response.payload as { message: string };
+      expect(message).toContain('expired');
+      expect(message).toContain('another user');
+    }
+  );
+
+  it("404 that is not Elasticsearch's unknown-hunt answer is not called expired", async () => {
     const { status, cluster } = setup();
     cluster.on('GET', '/_query/async/:id', () =>
-      esResponseError(404, 'resource_not_found_exception', ID)
+      esResponseError(404, 'index_not_found_exception', 'no such index [.async-search]')
     );
     const response = await status({ id: ID, limit: 10 });
     expect(response.status).toBe(404);
-    expect(response.payload).toMatchObject({ attributes: { code: 'hunt_expired' } });
-    expect((response.payload as { message: string }).message).toContain('started by another user');
+    expect(response.payload).toMatchObject({ attributes: { code: 'not_found' } });
+    expect((response.payload as { message: string }).message).not.toContain('another user');
   });
 
-  it('cancel deletes, and a hunt already gone is still a success', async () => {
+  it('400: an id Elasticsearch cannot decode', async () => {
+    const { status, cluster } = setup();
+    cluster.on('GET', '/_query/async/:id', () =>
+      esResponseError(400, 'illegal_argument_exception', `invalid id: [${ID}]`)
+    );
+    const response = await status({ id: ID, limit: 10 });
+    expect(response.status).toBe(400);
+    expect(response.payload).toMatchObject({ attributes: { code: 'invalid_hunt_id' } });
+  });
+
+  it('403: Elasticsearch refusing the action is not "no read access to index patterns"', async () => {
+    const { status, cluster } = setup();
+    cluster.on('GET', '/_query/async/:id', () =>
+      esResponseError(
+        403,
+        'security_exception',
+        'action [indices:data/read/esql/async/get] is unauthorized'
+      )
+    );
+    const response = await status({ id: ID, limit: 10 });
+    expect(response.status).toBe(403);
+    expect((response.payload as { message: string }).message).toContain('check or cancel');
+  });
+
+  it('cancel answers cancelled only when Elasticsearch deleted it; an unknown id is a 404', async () => {
     const { cancel, cluster } = setup();
     let first = true;
     cluster.on('DELETE', '/_query/async/:id', () => {
@@ -90,8 +135,13 @@ describe('hunt status and cancel routes', () => {
       }
       return esResponseError(404, 'resource_not_found_exception', ID);
     });
-    expect((await cancel({ id: ID })).status).toBe(200);
-    expect((await cancel({ id: ID })).status).toBe(200);
+    const cancelled = await cancel({ id: ID });
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.payload).toEqual({ cancelled: true });
+    const again = await cancel({ id: ID });
+    expect(again.status).toBe(404);
+    expect(again.payload).not.toHaveProperty('cancelled');
+    expect(again.payload).toMatchObject({ attributes: { code: 'hunt_not_found' } });
     expect(cluster.requests.filter((request) => request.method === 'DELETE')).toHaveLength(2);
   });
 

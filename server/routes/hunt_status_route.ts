@@ -7,6 +7,8 @@ import {
   type HuntStatusParams,
 } from '../../common/hunt/async_params';
 import { cancelHunt, pollHunt } from '../lib/run_hunt';
+import type { HuntCancelResponse } from '../../common/hunt/api_types';
+import { ASYNC_BODY_MAX_BYTES } from './body_limits';
 import { AUTHZ_AS_CURRENT_USER, handleAsCurrentUser, validationFrom } from './route_helpers';
 
 /**
@@ -20,6 +22,7 @@ export function registerHuntStatusRoutes(router: IRouter, logger: Logger): void 
       access: 'internal',
       security: { authz: AUTHZ_AS_CURRENT_USER },
       summary: 'Check a running hunt; returns its rows once it has finished',
+      options: { body: { maxBytes: ASYNC_BODY_MAX_BYTES } },
     })
     .addVersion<unknown, unknown, HuntStatusParams>(
       {
@@ -39,6 +42,7 @@ export function registerHuntStatusRoutes(router: IRouter, logger: Logger): void 
       access: 'internal',
       security: { authz: AUTHZ_AS_CURRENT_USER },
       summary: 'Cancel a running hunt and delete anything it stored',
+      options: { body: { maxBytes: ASYNC_BODY_MAX_BYTES } },
     })
     .addVersion<unknown, unknown, HuntCancelParams>(
       {
@@ -47,8 +51,10 @@ export function registerHuntStatusRoutes(router: IRouter, logger: Logger): void 
       },
       handleAsCurrentUser<HuntCancelParams>(
         logger,
-        // Cancelling must finish even if the page that asked has gone; no abort signal here.
-        async (client, body) => {
+        // Cancelling must finish even if the page that asked has gone; no abort signal here. The
+        // answer says cancelled only when Elasticsearch acknowledged it; an id it does not know
+        // for this user is its 404, mapped to `hunt_not_found`, never `{ cancelled: true }`.
+        async (client, body): Promise<HuntCancelResponse> => {
           await cancelHunt(client, body.id);
           return { cancelled: true };
         },

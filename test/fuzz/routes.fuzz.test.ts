@@ -1,8 +1,10 @@
 /**
  * Fuzzes every route with generated bodies: wrong types, huge numbers, huge arrays, very long
- * strings, injection attempts in every string field, unknown keys. Every answer must be a 200 or
- * a 400 (never a 500), and every query that reaches Elasticsearch must be exactly what the builder
- * makes of the validated body: no input outside a param, no literal but the builder's own.
+ * strings, injection attempts in every string field, unknown keys, and a size dimension of bodies
+ * up to a megabyte (hundreds of thousands of entries, deep nesting). Every answer must be a 200, a
+ * 400, or a 413 for a body over the route's maxBytes (never a 500), and every query that reaches
+ * Elasticsearch must be exactly what the builder makes of the validated body: no input outside a
+ * param, no literal but the builder's own.
  */
 import fc from 'fast-check';
 import {
@@ -21,7 +23,8 @@ import { buildCoverageQuery } from '../../common/hunt/coverage';
 import { buildHuntQuery } from '../../common/hunt/build_hunt_query';
 import { DATASETS, HUNT_FIELDS } from '../../common/hunt/data_sources';
 import { parseEventsParams } from '../../common/hunt/events_params';
-import { buildRowPivot } from '../../common/hunt/pivot_queries';
+import { buildRowPivot, PIVOT_EVENT_LIMIT } from '../../common/hunt/pivot_queries';
+import { probeLimit } from '../../common/hunt/result_notes';
 import { decodeEsqlString, scanEsql } from '../../common/hunt/esql_text';
 import { parseHuntParams } from '../../common/hunt/hunt_params';
 import { resolveTimeRange } from '../../common/hunt/time_range';
@@ -96,7 +99,59 @@ const huntLike = fc.record(
   { requiredKeys: [] }
 );
 
-const bodies = fc.oneof(huntLike, anyValue, fc.constant(undefined));
+/** Where a huge value goes: every array field, a string field, an unknown key, the row. */
+const HUGE_TARGETS = [
+  'trusted_cidrs',
+  'index_patterns',
+  'datasets',
+  'time_range',
+  'extra',
+  'row',
+  'id',
+] as const;
+/** Entries of a huge value: under a route's maxBytes, near it, and a megabyte (Kibana's default). */
+const HUGE_SIZES = [2_000, 40_000, 260_000] as const;
+const HUGE_SHAPES = ['strings', 'cidrs', 'numbers', 'nested', 'long string'] as const;
+
+/** A body as text on the wire: what the route runner size-checks and parses, as Kibana does. */
+class WireBody {
+  constructor(readonly text: string) {}
+}
+
+/** The JSON text of a huge value, written directly: a nested one is too deep to stringify. */
+function hugeValueText(shape: (typeof HUGE_SHAPES)[number], entries: number): string {
+  if (shape === 'long string') return JSON.stringify('x'.repeat(entries * 4));
+  // [[[…]]] as deep as the entry count: parsing and validation must not recurse into it.
+  if (shape === 'nested') return `${'['.repeat(entries)}${']'.repeat(entries)}`;
+  return JSON.stringify(
+    Array.from({ length: entries }, (_, index) =>
+      shape === 'numbers'
+        ? index
+        : shape === 'cidrs'
+          ? `10.${index % 250}.0.0/16`
+          : `bad entry ${index}`
+    )
+  );
+}
+
+/** The size dimension: one field of an otherwise plausible body holds something huge. */
+const hugeBodies = fc
+  .record({
+    target: fc.constantFrom(...HUGE_TARGETS),
+    entries: fc.constantFrom(...HUGE_SIZES),
+    shape: fc.constantFrom(...HUGE_SHAPES),
+  })
+  .map(({ target, entries, shape }) => {
+    const value = hugeValueText(shape, entries);
+    if (target === 'time_range') return new WireBody(`{"time_range":{"from":${value},"to":"now"}}`);
+    if (target === 'id') return new WireBody(`{"id":${value},"limit":10}`);
+    return new WireBody(`{"time_range":{"from":"now-1d","to":"now"},"${target}":${value}}`);
+  });
+
+const withHuge = (arbitrary: fc.Arbitrary<unknown>) =>
+  fc.oneof({ arbitrary, weight: 9 }, { arbitrary: hugeBodies, weight: 1 });
+
+const bodies = withHuge(fc.oneof(huntLike, anyValue, fc.constant(undefined)));
 const asyncId = fc.oneof(
   {
     arbitrary: fc.constantFrom(
@@ -173,7 +228,8 @@ function expectedQuery(kind: 'hunt' | 'coverage' | 'events', body: unknown): str
       hunt,
       row,
       new Set(HUNT_FIELDS),
-      resolveTimeRange(hunt.time_range, new Date())
+      resolveTimeRange(hunt.time_range, new Date()),
+      probeLimit(PIVOT_EVENT_LIMIT)
     );
     if (!pivot) throw new Error('a pivot reached Elasticsearch although none could be built');
     return pivot.query;
@@ -197,12 +253,21 @@ async function fuzz(
 ) {
   const { cluster, route, context } = setup();
   const counts: Record<string, number> = {};
+  const hugeCounts: Record<string, number> = {};
   let queries = 0;
-  for (const body of fc.sample(arbitrary, { numRuns: RUNS_PER_ROUTE, seed: SEED })) {
+  let huge = 0;
+  for (const sample of fc.sample(arbitrary, { numRuns: RUNS_PER_ROUTE, seed: SEED })) {
     const before = cluster.requests.length;
-    const response = await callRoute(route(path), { body, context });
+    const wire = sample instanceof WireBody;
+    if (wire) huge += 1;
+    const response = await callRoute(
+      route(path),
+      wire ? { rawBody: sample.text, context } : { body: sample, context }
+    );
+    const body = wire ? undefined : sample;
+    if (wire) hugeCounts[response.status] = (hugeCounts[response.status] ?? 0) + 1;
     counts[response.status] = (counts[response.status] ?? 0) + 1;
-    expect([200, 400]).toContain(response.status);
+    expect([200, 400, 413]).toContain(response.status);
     for (const request of cluster.requests.slice(before)) {
       const query = request.body.query;
       if (typeof query !== 'string') continue;
@@ -213,41 +278,48 @@ async function fuzz(
   }
   const total = Object.values(counts).reduce((sum, count) => sum + count, 0);
   // Printed figures, read in CI logs: how many bodies and how each was answered.
-  process.stdout.write(
-    `fuzz ${path}: ${total} bodies, ${Object.entries(counts)
+  const describe = (byStatus: Record<string, number>) =>
+    Object.entries(byStatus)
       .map(([status, count]) => `${count} x ${status}`)
-      .join(', ')}; ${queries} queries sent, all checked\n`
+      .join(', ');
+  process.stdout.write(
+    `fuzz ${path}: ${total} bodies, ${describe(counts)}; of them ${huge} huge (up to a megabyte: ${describe(hugeCounts)}); ${queries} queries sent, all checked\n`
   );
   expect(total).toBe(RUNS_PER_ROUTE);
   expect(counts[200] ?? 0).toBeGreaterThan(0);
   expect(counts[400] ?? 0).toBeGreaterThan(0);
+  // The size dimension reached the body limit, and bodies under it were refused by validation.
+  expect(hugeCounts[413] ?? 0).toBeGreaterThan(0);
+  expect(hugeCounts[400] ?? 0).toBeGreaterThan(0);
 }
 
-const eventsBodies = fc.oneof(
-  {
-    arbitrary: fc.record({
-      row: fc.record({
-        day: fc.constantFrom('2026-11-20T00:00:00.000Z', '2026-11-20T00:00:00Z'),
-        action: fc.oneof(hostileString, fc.constant(null)),
-        principal: fc.oneof(hostileString, fc.constant(null)),
+const eventsBodies = withHuge(
+  fc.oneof(
+    {
+      arbitrary: fc.record({
+        row: fc.record({
+          day: fc.constantFrom('2026-11-20T00:00:00.000Z', '2026-11-20T00:00:00Z'),
+          action: fc.oneof(hostileString, fc.constant(null)),
+          principal: fc.oneof(hostileString, fc.constant(null)),
+        }),
       }),
-    }),
-    weight: 3,
-  },
-  {
-    arbitrary: fc.record(
-      {
-        row: fc.record(
-          { day: timeValue, action: anyValue, principal: anyValue, extra: anyValue },
-          { requiredKeys: [] }
-        ),
-        max_daily_actions: anyValue,
-      },
-      { requiredKeys: [] }
-    ),
-    weight: 2,
-  },
-  { arbitrary: anyValue, weight: 1 }
+      weight: 3,
+    },
+    {
+      arbitrary: fc.record(
+        {
+          row: fc.record(
+            { day: timeValue, action: anyValue, principal: anyValue, extra: anyValue },
+            { requiredKeys: [] }
+          ),
+          max_daily_actions: anyValue,
+        },
+        { requiredKeys: [] }
+      ),
+      weight: 2,
+    },
+    { arbitrary: anyValue, weight: 1 }
+  )
 );
 
 describe('route fuzzing', () => {
@@ -256,49 +328,56 @@ describe('route fuzzing', () => {
   it('POST coverage', () =>
     fuzz(
       COVERAGE_API_PATH,
-      fc.oneof(
-        {
-          arbitrary: fc.record(
-            {
-              time_range: fc.record({
-                from: fc.constantFrom('now-30d', 'now-1h', '2026-11-01'),
-                to: fc.constant('now'),
-              }),
-              index_patterns: fc.array(fc.constantFrom('logs-*', 'eu:logs-azure.*'), {
-                minLength: 1,
-                maxLength: 3,
-              }),
-            },
-            { requiredKeys: [] }
-          ),
-          weight: 2,
-        },
-        {
-          arbitrary: fc.record(
-            {
-              time_range: fc.record({ from: timeValue, to: timeValue }),
-              index_patterns: fc.array(fc.oneof(fc.constantFrom('logs-*'), hostileString), {
-                maxLength: 3,
-              }),
-              extra: anyValue,
-            },
-            { requiredKeys: [] }
-          ),
-          weight: 3,
-        },
-        { arbitrary: anyValue, weight: 1 }
+      withHuge(
+        fc.oneof(
+          {
+            arbitrary: fc.record(
+              {
+                time_range: fc.record({
+                  from: fc.constantFrom('now-30d', 'now-1h', '2026-11-01'),
+                  to: fc.constant('now'),
+                }),
+                index_patterns: fc.array(fc.constantFrom('logs-*', 'eu:logs-azure.*'), {
+                  minLength: 1,
+                  maxLength: 3,
+                }),
+              },
+              { requiredKeys: [] }
+            ),
+            weight: 2,
+          },
+          {
+            arbitrary: fc.record(
+              {
+                time_range: fc.record({ from: timeValue, to: timeValue }),
+                index_patterns: fc.array(fc.oneof(fc.constantFrom('logs-*'), hostileString), {
+                  maxLength: 3,
+                }),
+                extra: anyValue,
+              },
+              { requiredKeys: [] }
+            ),
+            weight: 3,
+          },
+          { arbitrary: anyValue, weight: 1 }
+        )
       ),
       'coverage'
     ));
   it('POST events', () => fuzz(EVENTS_API_PATH, eventsBodies, 'events'));
-  it('POST hunt/status', () => fuzz(HUNT_STATUS_API_PATH, asyncBodies));
+  it('POST hunt/status', () => fuzz(HUNT_STATUS_API_PATH, withHuge(asyncBodies)));
   it('POST hunt/cancel', () =>
     fuzz(
       HUNT_CANCEL_API_PATH,
-      fc.oneof(
-        { arbitrary: fc.record({ id: asyncId }), weight: 4 },
-        { arbitrary: fc.record({ id: asyncId, extra: anyValue }, { requiredKeys: [] }), weight: 2 },
-        { arbitrary: anyValue, weight: 1 }
+      withHuge(
+        fc.oneof(
+          { arbitrary: fc.record({ id: asyncId }), weight: 4 },
+          {
+            arbitrary: fc.record({ id: asyncId, extra: anyValue }, { requiredKeys: [] }),
+            weight: 2,
+          },
+          { arbitrary: anyValue, weight: 1 }
+        )
       )
     ));
 });

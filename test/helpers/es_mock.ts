@@ -17,8 +17,8 @@ export interface RecordedRequest {
 type Resolver = (request: RecordedRequest) => unknown;
 
 export interface AnswerOptions {
-  /** Extra response headers (the mock sends only its own). */
-  headers?: Record<string, string>;
+  /** Extra response headers (the mock sends only its own); an array is a header sent repeatedly. */
+  headers?: Record<string, string | string[]>;
 }
 
 export interface MockedCluster {
@@ -35,7 +35,7 @@ export interface MockedCluster {
 
 interface PendingAnswer {
   result: unknown;
-  headers?: Record<string, string>;
+  headers?: Record<string, string | string[]>;
 }
 
 interface ConnectionResponse {

@@ -1,4 +1,5 @@
 import type { HuntResponse } from '../../common/hunt/api_types';
+import { COMPLETE_RESULT } from '../../common/hunt/result_notes';
 import type { HuntRow } from '../../common/hunt/shape_results';
 
 /** A result row as the hunt route returns it (an audit credential change from two IPs). */
@@ -25,8 +26,7 @@ export function huntResponse(overrides: Partial<HuntResponse> = {}): HuntRespons
   return {
     outcome: 'ok',
     rows: [],
-    truncated: false,
-    is_partial: false,
+    ...COMPLETE_RESULT,
     took_ms: 5,
     query: 'FROM x',
     time: {

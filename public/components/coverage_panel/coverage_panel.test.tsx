@@ -1,11 +1,13 @@
 import React from 'react';
 import { screen, waitFor } from '@testing-library/react';
 import type { CoverageResponse } from '../../../common/hunt/coverage';
+import { COMPLETE_RESULT } from '../../../common/hunt/result_notes';
 import { DATA_TEST_SUBJ } from '../../data_test_subj';
 import { renderWithProviders } from '../../../test/helpers/render';
 import { CoveragePanel } from './coverage_panel';
 
 const coverage: CoverageResponse = {
+  ...COMPLETE_RESULT,
   index_count: 3,
   available_fields: [],
   missing_common_fields: [],

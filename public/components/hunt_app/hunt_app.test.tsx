@@ -4,6 +4,7 @@ import { createMemoryHistory } from 'history';
 import { createTimeHistory, TIME_HISTORY_STORAGE_KEY } from '@kbn/data-plugin/public/mocks';
 import { COVERAGE_API_PATH, HUNT_API_PATH, PLUGIN_NAME } from '../../../common/constants';
 import type { CoverageResponse } from '../../../common/hunt/coverage';
+import { COMPLETE_RESULT } from '../../../common/hunt/result_notes';
 import { GRAPH_SP_ID_FIELD, HUNT_FIELDS } from '../../../common/hunt/data_sources';
 import { ServicesProvider } from '../../services/services_context';
 import { DATA_TEST_SUBJ } from '../../data_test_subj';
@@ -17,6 +18,7 @@ import { HuntApp } from './hunt_app';
 const RERUN_TIMEOUT_MS = 10_000;
 
 const coverage: CoverageResponse = {
+  ...COMPLETE_RESULT,
   index_count: 2,
   available_fields: HUNT_FIELDS.filter((field) => field !== GRAPH_SP_ID_FIELD),
   missing_common_fields: [],

@@ -2,6 +2,7 @@ import React from 'react';
 import { renderHook, screen, waitFor, within } from '@testing-library/react';
 import { EVENTS_API_PATH } from '../../../common/constants';
 import type { EventsResponse } from '../../../common/hunt/api_types';
+import { COMPLETE_RESULT } from '../../../common/hunt/result_notes';
 import { COVERAGE_FIELDS } from '../../../common/hunt/data_sources';
 import { huntParamsSchema, type HuntParamsInput } from '../../../common/hunt/hunt_params';
 import { usePivots } from '../../hooks/use_pivots';
@@ -50,8 +51,7 @@ const response: EventsResponse = {
     { name: 'event.action', type: 'keyword' },
   ],
   events,
-  truncated: false,
-  is_partial: false,
+  ...COMPLETE_RESULT,
   time_range: { from: '2026-11-20T00:00:00.000Z', to: '2026-11-21T00:00:00.000Z' },
 };
 
