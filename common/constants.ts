@@ -21,7 +21,10 @@ export const ENTRA_SP_HUNT_LOCATOR = 'ENTRA_SP_HUNT_LOCATOR';
 
 /** ES|QL returns at most this many rows when a query carries no LIMIT. */
 export const ESQL_DEFAULT_ROW_LIMIT = 1_000;
-/** ES|QL refuses a LIMIT above this (esql.query.result_truncation_max_size default). */
+/**
+ * The most rows a hunt may ask for: ES|QL's default row cap (esql.query.result_truncation_max_size),
+ * which cuts any larger LIMIT silently.
+ */
 export const ESQL_MAX_ROW_LIMIT = 10_000;
 
 export const DEFAULT_TIME_FROM = 'now-30d';
@@ -43,5 +46,13 @@ export const MAX_INDEX_PATTERNS = 20;
 export const MAX_INDEX_PATTERN_LENGTH = 255;
 /** Datemath or an ISO 8601 instant never needs more. */
 export const MAX_TIME_EXPRESSION_LENGTH = 64;
-/** An IPv6 CIDR is at most 43 characters. */
+/** An IPv6 CIDR is at most 43 characters (49 with an embedded IPv4 tail); room for spaces. */
 export const MAX_CIDR_LENGTH = 64;
+
+/**
+ * How long Elasticsearch keeps an async hunt nobody checks: long enough between two checks, short
+ * enough that an abandoned tab leaves nothing behind for long. Each check extends it; the page
+ * uses it to tell a hunt that expired while it could not check (a sleeping laptop) from one gone
+ * for another reason.
+ */
+export const ASYNC_HUNT_KEEP_ALIVE_MINUTES = 2;

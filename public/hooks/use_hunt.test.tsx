@@ -1,9 +1,16 @@
 import { act, renderHook, waitFor } from '@testing-library/react';
-import { HUNT_API_PATH, HUNT_CANCEL_API_PATH, HUNT_STATUS_API_PATH } from '../../common/constants';
+import {
+  HUNT_API_PATH,
+  HUNT_CANCEL_API_PATH,
+  HUNT_STATUS_API_PATH,
+  ASYNC_HUNT_KEEP_ALIVE_MINUTES,
+} from '../../common/constants';
 import { DEFAULT_HUNT_PARAMS } from '../../common/hunt/hunt_params';
 import { createCoreStart, type PostHandler } from '../../test/helpers/core_start';
+import { COMPLETE_RESULT } from '../../common/hunt/result_notes';
 import { huntResponse } from '../../test/helpers/hunt_rows';
-import { useHunt } from './use_hunt';
+import { HuntRequestError } from '../services/hunt_api';
+import { autoRetrySeconds, MAX_AUTO_RETRY_SECONDS, useHunt } from './use_hunt';
 
 const base = huntResponse({
   outcome: 'running',
@@ -12,15 +19,32 @@ const base = huntResponse({
   datasets: [],
 });
 
-function busy(seconds: number) {
-  return Object.assign(new Error('Too Many Requests'), {
-    response: { status: 429 },
+function failure(status: number, code: string | undefined, extra: Record<string, unknown> = {}) {
+  return Object.assign(new Error('Failed'), {
+    response: { status },
     body: {
-      statusCode: 429,
-      message: 'busy',
-      attributes: { code: 'too_many_requests', retry_after_seconds: seconds },
+      statusCode: status,
+      message: `failed with ${code}`,
+      ...(code ? { attributes: { code, ...extra } } : {}),
     },
   });
+}
+
+function busy(seconds: number) {
+  return failure(429, 'too_many_requests', { retry_after_seconds: seconds });
+}
+
+/** A hunt that runs, is checked once (still running), then fails its second check. */
+function checkedThenFailing(error: Error) {
+  let checks = 0;
+  const onPost: PostHandler = async (path) => {
+    if (path === HUNT_API_PATH) return base;
+    if (path === HUNT_CANCEL_API_PATH) return { cancelled: true };
+    checks += 1;
+    if (checks === 1) return { ...COMPLETE_RESULT, is_running: true, rows: [], took_ms: null };
+    throw error;
+  };
+  return onPost;
 }
 
 /** A hunt that is still running: submitted, with a status check that never answers. */
@@ -100,6 +124,89 @@ describe('useHunt', () => {
     await waitFor(() => expect(result.current.status).toBe('error'));
     expect(result.current.error?.code).toBe('too_many_requests');
     expect(posts).toHaveLength(4);
+  });
+
+  it('never retries a tripped circuit breaker: the same hunt would trip it again', async () => {
+    const { core, posts } = createCoreStart(async () => {
+      throw failure(429, 'circuit_breaker');
+    });
+    const { result } = renderHook(() => useHunt(core.http));
+    act(() => result.current.run(DEFAULT_HUNT_PARAMS));
+    await waitFor(() => expect(result.current.status).toBe('error'));
+    expect(result.current.error?.code).toBe('circuit_breaker');
+    expect(posts).toHaveLength(1);
+  });
+
+  it('shows a Retry-After longer than it would wait instead of setting a timer for it', async () => {
+    const timers = jest.spyOn(window, 'setTimeout');
+    const { core, posts } = createCoreStart(async () => {
+      throw busy(MAX_AUTO_RETRY_SECONDS + 1);
+    });
+    const { result } = renderHook(() => useHunt(core.http));
+    act(() => result.current.run(DEFAULT_HUNT_PARAMS));
+    await waitFor(() => expect(result.current.status).toBe('error'));
+    expect(result.current.error?.retryAfterSeconds).toBe(MAX_AUTO_RETRY_SECONDS + 1);
+    expect(posts).toHaveLength(1);
+    expect(timers.mock.calls.some(([, ms]) => (ms ?? 0) > MAX_AUTO_RETRY_SECONDS * 1000)).toBe(
+      false
+    );
+    timers.mockRestore();
+  });
+
+  it.each([
+    [Number.MAX_SAFE_INTEGER, undefined],
+    [-1, undefined],
+    [Number.NaN, undefined],
+    [0, 0],
+    [MAX_AUTO_RETRY_SECONDS, MAX_AUTO_RETRY_SECONDS],
+  ])('retries after %s seconds only when it is a sane wait (%s)', (seconds, expected) => {
+    expect(
+      autoRetrySeconds(new HuntRequestError('busy', 429, 'too_many_requests', undefined, seconds))
+    ).toBe(expected);
+  });
+
+  it('a hunt gone between two checks moments apart was removed, not expired', async () => {
+    const { core, posts } = createCoreStart(checkedThenFailing(failure(404, 'hunt_not_found')));
+    const { result } = renderHook(() => useHunt(core.http));
+    act(() => result.current.run(DEFAULT_HUNT_PARAMS));
+    await waitFor(() => expect(result.current.status).toBe('error'));
+    expect(result.current.error?.code).toBe('hunt_not_found');
+    expect(result.current.error?.message).toContain('cancelled elsewhere');
+    // Elasticsearch no longer has it: nothing to cancel.
+    expect(posts.filter((post) => post.path === HUNT_CANCEL_API_PATH)).toHaveLength(0);
+  });
+
+  it('a hunt the page could not check for longer than the keep-alive expired', async () => {
+    const realNow = Date.now.bind(Date);
+    let offset = 0;
+    const clock = jest.spyOn(Date, 'now').mockImplementation(() => realNow() + offset);
+    let checks = 0;
+    const onPost: PostHandler = async (path) => {
+      if (path === HUNT_API_PATH) return base;
+      checks += 1;
+      if (checks === 1) return { ...COMPLETE_RESULT, is_running: true, rows: [], took_ms: null };
+      // The laptop slept through the next check.
+      offset = (ASYNC_HUNT_KEEP_ALIVE_MINUTES + 1) * 60_000;
+      throw failure(404, 'hunt_not_found');
+    };
+    const { core } = createCoreStart(onPost);
+    const { result } = renderHook(() => useHunt(core.http));
+    act(() => result.current.run(DEFAULT_HUNT_PARAMS));
+    await waitFor(() => expect(result.current.status).toBe('error'));
+    expect(result.current.error?.code).toBe('hunt_expired');
+    expect(result.current.error?.message).toContain('more than 2 minutes');
+    clock.mockRestore();
+  });
+
+  it('not every 404 while polling means the hunt is gone: a missing route is said as it is', async () => {
+    const { core, posts } = createCoreStart(checkedThenFailing(failure(404, undefined)));
+    const { result } = renderHook(() => useHunt(core.http));
+    act(() => result.current.run(DEFAULT_HUNT_PARAMS));
+    await waitFor(() => expect(result.current.status).toBe('error'));
+    expect(result.current.error?.code).toBe('unknown');
+    expect(result.current.error?.message).not.toContain('expire');
+    // The hunt may still run in Elasticsearch: it is cancelled.
+    expect(posts.filter((post) => post.path === HUNT_CANCEL_API_PATH)).toHaveLength(1);
   });
 
   it('Cancel stops polling and deletes the running query', async () => {

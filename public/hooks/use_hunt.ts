@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { HttpStart } from '@kbn/core/public';
+import { i18n } from '@kbn/i18n';
+import { ASYNC_HUNT_KEEP_ALIVE_MINUTES } from '../../common/constants';
 import type { HuntResponse } from '../../common/hunt/api_types';
 import type { HuntParams } from '../../common/hunt/hunt_params';
 import {
@@ -34,6 +36,16 @@ export interface UseHuntValue {
 export const MAX_BUSY_RETRIES = 3;
 /** Used when a 429 comes without Retry-After. */
 export const DEFAULT_RETRY_SECONDS = 5;
+/**
+ * The longest the page waits on its own before asking again. A longer Retry-After is shown to the
+ * analyst instead of waited out behind a spinner; the wait is also far below what `setTimeout`
+ * can hold (2^31-1 ms), beyond which it would fire at once.
+ */
+export const MAX_AUTO_RETRY_SECONDS = 60;
+const KEEP_ALIVE_MS = ASYNC_HUNT_KEEP_ALIVE_MINUTES * 60_000;
+
+/** Only a full queue is worth asking again; a tripped circuit breaker would trip again. */
+const RETRYABLE_CODES = new Set(['too_many_requests']);
 
 function wait(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -43,6 +55,45 @@ function wait(ms: number, signal: AbortSignal): Promise<void> {
       reject(new HuntRequestError('The hunt was cancelled.', undefined, 'aborted'));
     });
   });
+}
+
+/** Seconds to wait before retrying, or undefined when the page should not retry on its own. */
+export function autoRetrySeconds(failure: HuntRequestError): number | undefined {
+  if (!RETRYABLE_CODES.has(failure.code)) return undefined;
+  const seconds = failure.retryAfterSeconds ?? DEFAULT_RETRY_SECONDS;
+  if (!Number.isFinite(seconds) || seconds < 0 || seconds > MAX_AUTO_RETRY_SECONDS)
+    return undefined;
+  return seconds;
+}
+
+/**
+ * Elasticsearch cannot say why it no longer has a hunt (expired, cancelled, another user's all
+ * answer alike), but the page knows when it last checked: a gap longer than the keep-alive (a
+ * sleeping laptop, a stalled network) means it expired; otherwise it was removed while the page
+ * was still checking.
+ */
+function explainGoneHunt(failure: HuntRequestError, lastCheckedAt: number): HuntRequestError {
+  if (failure.code !== 'hunt_not_found') return failure;
+  const minutes = ASYNC_HUNT_KEEP_ALIVE_MINUTES;
+  if (Date.now() - lastCheckedAt > KEEP_ALIVE_MS) {
+    return new HuntRequestError(
+      i18n.translate('entraSpHunt.hunt.expiredErrorMessage', {
+        defaultMessage:
+          'The page could not check the running hunt for more than {minutes} minutes (was the computer asleep, or the network down?), so Elasticsearch let it expire. Run it again.',
+        values: { minutes },
+      }),
+      failure.status,
+      'hunt_expired'
+    );
+  }
+  return new HuntRequestError(
+    i18n.translate('entraSpHunt.hunt.goneErrorMessage', {
+      defaultMessage:
+        'Elasticsearch no longer has this running hunt for you, although the page checked it moments ago: it was cancelled elsewhere (another tab, an administrator), or your session now belongs to another user. Run it again.',
+    }),
+    failure.status,
+    'hunt_not_found'
+  );
 }
 
 type Setter = (
@@ -63,9 +114,8 @@ async function withBusyRetry<T>(
       return await request();
     } catch (error) {
       const failure = toHuntRequestError(error);
-      if (failure.code !== 'too_many_requests' || attempt >= MAX_BUSY_RETRIES || signal.aborted)
-        throw failure;
-      const seconds = failure.retryAfterSeconds ?? DEFAULT_RETRY_SECONDS;
+      const seconds = autoRetrySeconds(failure);
+      if (seconds === undefined || attempt >= MAX_BUSY_RETRIES || signal.aborted) throw failure;
       setState((current) => ({ ...current, retryingInSeconds: seconds }));
       await wait(seconds * 1000, signal);
       setState((current) => ({ ...current, retryingInSeconds: undefined }));
@@ -124,14 +174,19 @@ export function useHunt(http: HttpStart): UseHuntValue {
 
       (async () => {
         let response = await withBusyRetry(() => postHunt(http, params, signal), signal, setState);
+        let lastCheckedAt = Date.now();
         while (response.outcome === 'running' && response.id) {
           own.id = response.id;
           const id = response.id;
+          const checkedAt = lastCheckedAt;
           const status = await withBusyRetry(
             () => postHuntStatus(http, { id, limit: params.limit }, signal),
             signal,
             setState
-          );
+          ).catch((error: unknown) => {
+            throw explainGoneHunt(toHuntRequestError(error), checkedAt);
+          });
+          lastCheckedAt = Date.now();
           if (!status.is_running) {
             own.id = undefined;
             const { is_running: _running, ...result } = status;
@@ -155,8 +210,9 @@ export function useHunt(http: HttpStart): UseHuntValue {
           if (signal.aborted) return;
           active.current = undefined;
           const failure = toHuntRequestError(error);
-          // A check that failed leaves the query running; it must not run on for nobody.
-          if (own.id && failure.code !== 'hunt_expired')
+          // A check that failed leaves the query running; it must not run on for nobody. One
+          // Elasticsearch no longer has needs no cancelling.
+          if (own.id && failure.code !== 'hunt_expired' && failure.code !== 'hunt_not_found')
             postHuntCancel(http, own.id).catch(() => undefined);
           setState((current) => ({
             status: 'error',

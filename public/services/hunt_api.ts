@@ -9,6 +9,7 @@ import {
 } from '../../common/constants';
 import type {
   EventsResponse,
+  HuntCancelResponse,
   HuntErrorBody,
   HuntResponse,
   HuntStatusResponse,
@@ -100,8 +101,9 @@ export function postHuntStatus(
   return post<HuntStatusResponse>(http, HUNT_STATUS_API_PATH, body, signal);
 }
 
-export function postHuntCancel(http: HttpStart, id: string): Promise<{ cancelled: boolean }> {
-  return post<{ cancelled: boolean }>(http, HUNT_CANCEL_API_PATH, { id });
+/** Resolves only when Elasticsearch cancelled the hunt; an id it does not know is an error. */
+export function postHuntCancel(http: HttpStart, id: string): Promise<HuntCancelResponse> {
+  return post<HuntCancelResponse>(http, HUNT_CANCEL_API_PATH, { id });
 }
 
 export function postEvents(

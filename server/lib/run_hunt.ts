@@ -2,6 +2,7 @@ import { errors } from '@elastic/elasticsearch';
 import type { estypes } from '@elastic/elasticsearch';
 import type { ElasticsearchClient } from '@kbn/core/server';
 import type { EsqlNamedParams } from '../../common/hunt/esql_text';
+import { ASYNC_HUNT_KEEP_ALIVE_MINUTES } from '../../common/constants';
 import type { HuntResponse, HuntStatusResponse } from '../../common/hunt/api_types';
 import { buildHuntQuery, type BuiltHuntQuery } from '../../common/hunt/build_hunt_query';
 import type { HuntParams } from '../../common/hunt/hunt_params';
@@ -68,11 +69,8 @@ export function assertEsqlResult(body: unknown): EsqlResponseLike {
 export const SUBMIT_WAIT = '2s';
 /** How long each status request waits: well under what proxies allow for one request (~30-60 s). */
 export const POLL_WAIT = '5s';
-/**
- * How long Elasticsearch keeps an async hunt nobody polls: long enough between two polls, short
- * enough that an abandoned tab leaves nothing behind for long. Each poll extends it.
- */
-export const KEEP_ALIVE = '2m';
+/** How long Elasticsearch keeps an async hunt nobody polls (see ASYNC_HUNT_KEEP_ALIVE_MINUTES). */
+export const KEEP_ALIVE = `${ASYNC_HUNT_KEEP_ALIVE_MINUTES}m`;
 
 type Prepared =
   | { kind: 'done'; response: HuntResponse }

@@ -64,6 +64,54 @@ describe('POST /internal/entra_sp_hunt/coverage', () => {
     });
   });
 
+  it('200: a partial answer does not say "no events" for a source it could not count', async () => {
+    const { call, cluster } = setup();
+    cluster.on(
+      'POST',
+      '/_query',
+      () => ({
+        is_partial: true,
+        _clusters: { details: { eu: { status: 'skipped' } } },
+        columns: [
+          { name: 'event_count', type: 'long' },
+          { name: 'event.dataset', type: 'keyword' },
+        ],
+        values: [[42, 'azure.signinlogs']],
+      }),
+      { headers: { warning: '299 Elasticsearch-9.3.0-abc "Line 1:1: something odd"' } }
+    );
+    const response = await call({});
+    expect(response.status).toBe(200);
+    expect(cluster.requests[1].body.query).toMatch(/\| LIMIT 5$/);
+    expect(response.payload).toMatchObject({
+      is_partial: true,
+      incomplete_clusters: [{ cluster: 'eu', status: 'skipped' }],
+      warnings: [{ kind: 'other', message: 'Elasticsearch warned: something odd' }],
+      datasets: [
+        { dataset: 'azure.auditlogs', event_count: 0, status: 'not_counted' },
+        { dataset: 'azure.signinlogs', event_count: 42, status: 'ready' },
+        { dataset: 'o365.audit', event_count: 0, status: 'not_counted' },
+        { dataset: 'azure.graphactivitylogs', event_count: 0, status: 'not_counted' },
+      ],
+    });
+  });
+
+  it('400: one missing pattern among several is named, not counted as "no events"', async () => {
+    const { call, cluster } = setup();
+    cluster.on('POST', '/_query', () =>
+      esResponseError(
+        400,
+        'verification_exception',
+        'Found 1 problem\nline 1:1: Unknown index [logs-typo]'
+      )
+    );
+    const response = await call({ index_patterns: ['logs-azure.*', 'logs-typo'] });
+    expect(response.status).toBe(400);
+    expect(response.payload).toMatchObject({
+      attributes: { code: 'unknown_index', missing_indices: ['logs-typo'] },
+    });
+  });
+
   it('200: no index matched means no counts and every source missing, without running ES|QL', async () => {
     const { call, cluster } = setup([], []);
     const response = await call({ index_patterns: ['logs-nothing-*'] });

@@ -1,5 +1,6 @@
 import { httpServiceMock, loggingSystemMock } from '@kbn/core/server/mocks';
 import { EVENTS_API_PATH } from '../../common/constants';
+import { PIVOT_EVENT_LIMIT } from '../../common/hunt/pivot_queries';
 import {
   createMockedCluster,
   createRequestContext,
@@ -78,6 +79,27 @@ describe('POST /internal/entra_sp_hunt/events', () => {
     expect((response.payload as { query: string }).query).toContain(
       'MV_CONTAINS(service_principal_name, "x\\" | DROP @timestamp //")'
     );
+  });
+
+  it('200: asks for one event more than it shows; getting it means truncated', async () => {
+    const { call, cluster } = setup();
+    const columns = [{ name: '@timestamp', type: 'date' }];
+    const rows = (count: number) =>
+      Array.from({ length: count }, (_, index) => [
+        new Date(Date.UTC(2026, 10, 20, 0, 0, index)).toISOString(),
+      ]);
+    let answer = rows(PIVOT_EVENT_LIMIT + 1);
+    cluster.on('POST', '/_query', () => ({ columns, values: answer }));
+    const cut = await call({ row: ROW });
+    expect(cluster.requests[1].body.query).toMatch(
+      new RegExp(`\\| LIMIT ${PIVOT_EVENT_LIMIT + 1}$`)
+    );
+    expect(cut.payload).toMatchObject({ truncated: true, truncated_by: 'row_limit' });
+    expect((cut.payload as { events: unknown[] }).events).toHaveLength(PIVOT_EVENT_LIMIT);
+    answer = rows(PIVOT_EVENT_LIMIT);
+    const whole = await call({ row: ROW });
+    expect(whole.payload).toMatchObject({ truncated: false, truncated_by: null });
+    expect((whole.payload as { events: unknown[] }).events).toHaveLength(PIVOT_EVENT_LIMIT);
   });
 
   it.each([

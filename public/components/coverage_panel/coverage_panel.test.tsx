@@ -67,6 +67,29 @@ describe('CoveragePanel', () => {
     );
   });
 
+  it('a partial answer: zero counts are "not counted", not "no events", and the callout says why', () => {
+    renderWithProviders(
+      <CoveragePanel
+        coverage={{
+          ...coverage,
+          is_partial: true,
+          incomplete_clusters: [{ cluster: 'eu', status: 'skipped' }],
+          datasets: coverage.datasets.map((entry) =>
+            entry.status === 'no_events' ? { ...entry, status: 'not_counted' as const } : entry
+          ),
+        }}
+        loading={false}
+        selectedDatasets={['azure.auditlogs', 'azure.signinlogs']}
+      />
+    );
+    const rows = screen.getAllByTestId(DATA_TEST_SUBJ.coverageRow);
+    expect(rows[1]).toHaveTextContent('Not counted: partial answer');
+    expect(rows[1]).toHaveTextContent('unknown');
+    expect(rows[1]).not.toHaveTextContent('No events');
+    expect(screen.getByTestId(DATA_TEST_SUBJ.partial)).toHaveTextContent('Counts are lower bounds');
+    expect(screen.getByTestId(DATA_TEST_SUBJ.partial)).toHaveTextContent('eu (skipped)');
+  });
+
   it('says when no index matches at all', () => {
     renderWithProviders(
       <CoveragePanel

@@ -17,6 +17,7 @@ import type { CoverageResponse, DatasetCoverage } from '../../../common/hunt/cov
 import { formatCount } from '../../format';
 import type { HuntRequestError } from '../../services/hunt_api';
 import { DATA_TEST_SUBJ } from '../../data_test_subj';
+import { ResultNotesCallouts } from '../result_notes';
 import * as text from './translations';
 
 export interface CoveragePanelProps {
@@ -35,6 +36,8 @@ function health(row: Row) {
   if (row.status === 'ready') return <EuiHealth color="success">{text.STATUS_READY}</EuiHealth>;
   if (row.status === 'no_events')
     return <EuiHealth color="warning">{text.STATUS_NO_EVENTS}</EuiHealth>;
+  if (row.status === 'not_counted')
+    return <EuiHealth color="warning">{text.STATUS_NOT_COUNTED}</EuiHealth>;
   return <EuiHealth color="danger">{text.STATUS_MISSING}</EuiHealth>;
 }
 
@@ -59,7 +62,12 @@ const columns: Array<EuiBasicTableColumn<Row>> = [
       defaultMessage: 'Events in window',
     }),
     align: 'right',
-    render: (count: number | null) => (count === null ? '—' : formatCount(count)),
+    render: (count: number | null, row: Row) =>
+      count === null
+        ? '—'
+        : row.status === 'not_counted'
+          ? text.NOT_COUNTED_VALUE
+          : formatCount(count),
   },
   {
     field: 'status',
@@ -116,6 +124,14 @@ export function CoveragePanel({ coverage, loading, error, selectedDatasets }: Co
         <EuiCallOut color="danger" iconType="error" size="s" title={text.MISSING_COMMON_TITLE}>
           <p>{coverage.missing_common_fields.join(', ')}</p>
         </EuiCallOut>
+      )}
+      {coverage && coverage.index_count > 0 && (
+        <>
+          <ResultNotesCallouts notes={coverage} subject="counts" />
+          {(coverage.truncated || coverage.is_partial || coverage.warnings.length > 0) && (
+            <EuiSpacer size="s" />
+          )}
+        </>
       )}
       {coverage && coverage.index_count > 0 && (
         <EuiBasicTable<Row>

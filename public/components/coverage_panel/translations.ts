@@ -6,6 +6,12 @@ export const STATUS_READY = i18n.translate('entraSpHunt.coverage.statusReadyLabe
 export const STATUS_NO_EVENTS = i18n.translate('entraSpHunt.coverage.statusNoEventsLabel', {
   defaultMessage: 'No events in this window',
 });
+export const STATUS_NOT_COUNTED = i18n.translate('entraSpHunt.coverage.statusNotCountedLabel', {
+  defaultMessage: 'Not counted: partial answer',
+});
+export const NOT_COUNTED_VALUE = i18n.translate('entraSpHunt.coverage.notCountedLabel', {
+  defaultMessage: 'unknown',
+});
 export const STATUS_MISSING = i18n.translate('entraSpHunt.coverage.statusMissingLabel', {
   defaultMessage: 'Fields not mapped',
 });

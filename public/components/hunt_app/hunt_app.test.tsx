@@ -151,9 +151,27 @@ describe('HuntApp', () => {
     const { posts } = renderApp('?min_ips=zero&run=1');
     expect(screen.getByTestId(DATA_TEST_SUBJ.minIpsInput)).toHaveValue(null);
     expect(screen.getByText('must be a number')).toBeInTheDocument();
+    expect(screen.getByTestId(DATA_TEST_SUBJ.linkNotRun)).toBeInTheDocument();
     await waitFor(() => expect(posts.length).toBeGreaterThan(0));
     expect(posts.some((post) => post.path === HUNT_API_PATH)).toBe(false);
   });
+
+  it.each([
+    ['from', '2026-02-29', 'is not a date on the calendar'],
+    ['to', '2025-04-31T00:00:00Z', 'is not a date on the calendar'],
+    ['from', 'now-300000y', 'must resolve to a date between the years 0000 and 9999'],
+    ['to', 'now%2B999999y', 'must resolve to a date between the years 0000 and 9999'],
+  ])(
+    'a run=1 link with %s=%s shows the field error instead of running',
+    async (key, value, message) => {
+      const { posts } = renderApp(`?${key}=${value}&run=1`);
+      expect(screen.getByText(new RegExp(message))).toBeInTheDocument();
+      expect(screen.getByTestId(DATA_TEST_SUBJ.linkNotRun)).toBeInTheDocument();
+      expect(screen.getByTestId(DATA_TEST_SUBJ.runButton)).toBeDisabled();
+      // The auto-run would have posted while mounting; nothing reached the hunt route.
+      expect(posts.some((post) => post.path === HUNT_API_PATH)).toBe(false);
+    }
+  );
 
   it('shows the server error with its reason', async () => {
     const failing: PostHandler = async (path) => {

@@ -142,12 +142,15 @@ export function HuntApp({ history }: HuntAppProps) {
     if (hunt.startedAt !== undefined) lastStartedAt.current = hunt.startedAt;
   }, [hunt.startedAt]);
 
-  // Arriving from a link that asks to run: run once with what it carries, if it is valid.
+  // Arriving from a link that asks to run: run once with what it carries, if it is valid. A link
+  // with a bad value does not run into an error: the form highlights the field and says why.
   const autoRan = useRef(false);
+  const [linkNotRun, setLinkNotRun] = useState(false);
   useEffect(() => {
     if (autoRan.current || !initial.run) return;
     autoRan.current = true;
     if (validation.params) run();
+    else setLinkNotRun(true);
   }, [initial.run, run, validation.params]);
 
   // A link opened while the app is mounted (e.g. from a case) replaces the view.
@@ -160,6 +163,7 @@ export function HuntApp({ history }: HuntAppProps) {
         setForm(next.state);
         const nextValidation = validateForm(next.state);
         if (next.run && nextValidation.params) runHunt(nextValidation.params);
+        setLinkNotRun(next.run && !nextValidation.params);
       }),
     [history, runHunt]
   );
@@ -167,6 +171,7 @@ export function HuntApp({ history }: HuntAppProps) {
   const onFormChange = useCallback(
     (next: HuntFormState) => {
       setForm(next);
+      setLinkNotRun(false);
       writeUrl(next, false);
     },
     [writeUrl]
@@ -231,6 +236,21 @@ export function HuntApp({ history }: HuntAppProps) {
       <EuiPageTemplate.Section paddingSize="l">
         <HuntHeader definition={HUNT_DEFINITION} />
         <EuiSpacer size="l" />
+        {linkNotRun && (
+          <>
+            <EuiCallOut
+              color="warning"
+              iconType="warning"
+              size="s"
+              data-test-subj={DATA_TEST_SUBJ.linkNotRun}
+              title={i18n.translate('entraSpHunt.app.linkNotRunTitle', {
+                defaultMessage:
+                  'This link asked to run the hunt, but some of its values are not valid. Fix the highlighted fields, then run it.',
+              })}
+            />
+            <EuiSpacer size="m" />
+          </>
+        )}
         <ParamsForm
           value={form}
           errors={validation.errors}

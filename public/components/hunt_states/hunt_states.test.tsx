@@ -59,7 +59,13 @@ describe('hunt states', () => {
   it('truncated at the limit and partial results', () => {
     renderWithProviders(
       <ResponseNotices
-        response={response({ rows: [row], truncated: true, is_partial: true, limit: 1 })}
+        response={response({
+          rows: [row],
+          truncated: true,
+          truncated_by: 'row_limit',
+          is_partial: true,
+          limit: 1,
+        })}
         maxDaily={5}
         minIps={2}
       />
@@ -117,6 +123,16 @@ describe('hunt states', () => {
     expect(callout).toHaveTextContent('You lack read access to logs-*.');
     expect(callout).toHaveTextContent('indices:data/read/esql');
     expect(callout).toHaveTextContent('HTTP status 403');
+  });
+
+  it.each([
+    ['circuit_breaker', 'Elasticsearch stopped the hunt to protect its memory'],
+    ['unknown_index', 'An index pattern matches no index'],
+    ['hunt_not_found', 'The running hunt is gone'],
+    ['hunt_expired', 'The running hunt expired'],
+  ])('titles a %s error in words', (code, title) => {
+    renderWithProviders(<ErrorState error={new HuntRequestError('Explained.', 429, code)} />);
+    expect(screen.getByTestId(DATA_TEST_SUBJ.error)).toHaveTextContent(title);
   });
 
   it('loading shows progress and elapsed time', () => {

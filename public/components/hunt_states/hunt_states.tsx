@@ -11,10 +11,10 @@ import { FormattedMessage } from '@kbn/i18n-react';
 import { i18n } from '@kbn/i18n';
 import type { HuntResponse } from '../../../common/hunt/api_types';
 import { DATA_SOURCES } from '../../../common/hunt/data_sources';
-import { ESQL_MAX_ROW_LIMIT } from '../../../common/constants';
-import { formatCount, formatElapsed } from '../../format';
+import { formatElapsed } from '../../format';
 import type { HuntRequestError } from '../../services/hunt_api';
 import { DATA_TEST_SUBJ } from '../../data_test_subj';
+import { ResultNotesCallouts } from '../result_notes';
 
 /** How often the elapsed time of a running hunt refreshes. */
 const ELAPSED_TICK_MS = 1_000;
@@ -77,6 +77,21 @@ const ERROR_TITLES: Record<string, string> = {
   }),
   too_many_requests: i18n.translate('entraSpHunt.states.tooManyRequestsTitle', {
     defaultMessage: 'Elasticsearch is busy',
+  }),
+  circuit_breaker: i18n.translate('entraSpHunt.states.circuitBreakerTitle', {
+    defaultMessage: 'Elasticsearch stopped the hunt to protect its memory',
+  }),
+  unknown_index: i18n.translate('entraSpHunt.states.unknownIndexTitle', {
+    defaultMessage: 'An index pattern matches no index',
+  }),
+  invalid_time_range: i18n.translate('entraSpHunt.states.invalidTimeRangeTitle', {
+    defaultMessage: 'The time range does not resolve',
+  }),
+  hunt_not_found: i18n.translate('entraSpHunt.states.huntNotFoundTitle', {
+    defaultMessage: 'The running hunt is gone',
+  }),
+  hunt_expired: i18n.translate('entraSpHunt.states.huntExpiredTitle', {
+    defaultMessage: 'The running hunt expired',
   }),
   network: i18n.translate('entraSpHunt.states.networkTitle', {
     defaultMessage: 'Kibana could not be reached',
@@ -258,51 +273,8 @@ export function ResponseNotices({
             </p>
           </EuiCallOut>
         )}
-      {response.truncated && (
-        <EuiCallOut
-          color="warning"
-          iconType="warning"
-          size="s"
-          data-test-subj={DATA_TEST_SUBJ.truncated}
-          title={i18n.translate('entraSpHunt.states.truncatedTitle', {
-            defaultMessage: 'Showing the first {limit} rows: there may be more',
-            values: { limit: formatCount(response.limit) },
-          })}
-        >
-          <p>
-            {response.limit < ESQL_MAX_ROW_LIMIT ? (
-              <FormattedMessage
-                id="entraSpHunt.states.truncatedDescription"
-                defaultMessage="Raise the row limit (up to {max}) under Index patterns and row limit, narrow the window, or make the thresholds stricter."
-                values={{ max: formatCount(ESQL_MAX_ROW_LIMIT) }}
-              />
-            ) : (
-              <FormattedMessage
-                id="entraSpHunt.states.truncatedAtMaxDescription"
-                defaultMessage="{max} rows is the most ES|QL returns, so the limit cannot go higher. Narrow the window, or make the thresholds stricter (fewer actions a day, more distinct IPs), and run again."
-                values={{ max: formatCount(ESQL_MAX_ROW_LIMIT) }}
-              />
-            )}
-          </p>
-        </EuiCallOut>
-      )}
-      {response.is_partial && (
-        <EuiCallOut
-          color="warning"
-          iconType="warning"
-          size="s"
-          data-test-subj={DATA_TEST_SUBJ.partial}
-          title={i18n.translate('entraSpHunt.states.partialTitle', {
-            defaultMessage: 'Partial results',
-          })}
-        >
-          <p>
-            <FormattedMessage
-              id="entraSpHunt.states.partialDescription"
-              defaultMessage="Elasticsearch could not read some shards or remote clusters. Counts may be low and rows may be missing; run again when the cluster is healthy."
-            />
-          </p>
-        </EuiCallOut>
+      {(response.truncated || response.is_partial || response.warnings.length > 0) && (
+        <ResultNotesCallouts notes={response} subject="rows" limit={response.limit} />
       )}
       {response.rows.length === 0 && (
         <EuiEmptyPrompt

@@ -1,5 +1,5 @@
 import React, { useState } from 'react';
-import { fireEvent, screen } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { DEFAULT_FORM_STATE, type HuntFormState } from '../../../common/hunt/url_state';
 import { validateForm } from '../../form_validation';
@@ -71,7 +71,60 @@ describe('ParamsForm', () => {
     renderWithProviders(
       <Harness initial={{ ...DEFAULT_FORM_STATE, trustedCidrs: ['10.0.0.0/8', 'not-a-cidr'] }} />
     );
-    expect(screen.getByText(/#2: must be an IPv4 or IPv6 CIDR block/)).toBeInTheDocument();
+    expect(screen.getByText(/#2: must be an IP address or a CIDR block/)).toBeInTheDocument();
+  });
+
+  it('splits a pasted list of ranges, one per line or comma-separated, into entries', () => {
+    const onChange = jest.fn();
+    renderWithProviders(
+      <Harness
+        onChange={onChange}
+        initial={{ ...DEFAULT_FORM_STATE, trustedCidrs: ['10.0.0.0/8'] }}
+      />
+    );
+    const input = within(screen.getByTestId(DATA_TEST_SUBJ.trustedCidrs)).getByRole('combobox');
+    fireEvent.paste(input, {
+      clipboardData: { getData: () => '192.168.0.0/16\n203.0.113.7, 10.0.0.0/8\r\n2001:db8::/32' },
+    });
+    expect(onChange).toHaveBeenLastCalledWith(
+      expect.objectContaining({
+        trustedCidrs: ['10.0.0.0/8', '192.168.0.0/16', '203.0.113.7', '2001:db8::/32'],
+      })
+    );
+    // A bare IP is valid: it means that one address.
+    expect(screen.queryByText(/must be an IP address/)).not.toBeInTheDocument();
+  });
+
+  it('splits a comma-separated list typed and entered at once', () => {
+    const onChange = jest.fn();
+    renderWithProviders(<Harness onChange={onChange} />);
+    const input = within(screen.getByTestId(DATA_TEST_SUBJ.trustedCidrs)).getByRole('combobox');
+    fireEvent.change(input, { target: { value: '10.0.0.0/8, 172.16.0.0/12' } });
+    fireEvent.keyDown(input, { key: 'Enter', code: 'Enter' });
+    expect(onChange).toHaveBeenLastCalledWith(
+      expect.objectContaining({ trustedCidrs: ['10.0.0.0/8', '172.16.0.0/12'] })
+    );
+  });
+
+  it.each([
+    [['0.0.0.0/0'], 'trusts every IPv4 address'],
+    [['10.0.0.0/8', '::/0'], 'trusts every address, IPv4 included'],
+    [['::ffff:0.0.0.0/96'], 'trusts every IPv4 address'],
+  ])('warns, without blocking, that %j trusts everything', (trustedCidrs, warning) => {
+    const onRun = jest.fn();
+    renderWithProviders(
+      <Harness onRun={onRun} initial={{ ...DEFAULT_FORM_STATE, trustedCidrs }} />
+    );
+    expect(screen.getByTestId(DATA_TEST_SUBJ.trustAllWarning)).toHaveTextContent(warning);
+    fireEvent.click(screen.getByTestId(DATA_TEST_SUBJ.runButton));
+    expect(onRun).toHaveBeenCalledTimes(1);
+  });
+
+  it('says nothing about ordinary ranges', () => {
+    renderWithProviders(
+      <Harness initial={{ ...DEFAULT_FORM_STATE, trustedCidrs: ['10.0.0.0/8', '::1'] }} />
+    );
+    expect(screen.queryByTestId(DATA_TEST_SUBJ.trustAllWarning)).not.toBeInTheDocument();
   });
 
   it('toggles a data source and refuses an empty selection', () => {

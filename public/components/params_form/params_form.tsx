@@ -3,6 +3,7 @@ import {
   EuiAccordion,
   EuiButton,
   EuiButtonGroup,
+  EuiCallOut,
   EuiCheckboxGroup,
   EuiComboBox,
   EuiFieldNumber,
@@ -18,6 +19,7 @@ import {
   type EuiSuperDatePickerDurationRange,
   type OnTimeChangeProps,
 } from '@elastic/eui';
+import { normaliseCidr, splitCidrList, trustsEverything } from '../../../common/hunt/cidr';
 import { DATASETS, DATA_SOURCES } from '../../../common/hunt/data_sources';
 import { ESQL_MAX_ROW_LIMIT } from '../../../common/constants';
 import type { HuntFormState } from '../../../common/hunt/url_state';
@@ -47,6 +49,42 @@ export interface ParamsFormProps {
 
 const toOptions = (values: string[]): EuiComboBoxOptionOption[] =>
   values.map((label) => ({ label }));
+
+/** Appends entries not already present, keeping the order they were typed or pasted in. */
+function addEntries(current: string[], added: string[]): string[] {
+  return [
+    ...current,
+    ...added.filter((entry, index) => !current.includes(entry) && added.indexOf(entry) === index),
+  ];
+}
+
+/**
+ * A trusted range with prefix /0 hides everything (or every IPv4 address) from the hunt. It is
+ * legal, so it is not an error; the page says what it does instead.
+ */
+function TrustAllWarning({ cidrs }: { cidrs: string[] }) {
+  const broad = cidrs
+    .map((cidr) => {
+      const normalised = normaliseCidr(cidr.trim());
+      return normalised.ok ? { cidr, trusts: trustsEverything(normalised.cidr) } : undefined;
+    })
+    .filter((entry) => entry?.trusts !== undefined);
+  if (broad.length === 0) return null;
+  const everything = broad.some((entry) => entry?.trusts === 'all');
+  return (
+    <EuiCallOut
+      size="s"
+      color="warning"
+      iconType="warning"
+      data-test-subj={DATA_TEST_SUBJ.trustAllWarning}
+      title={
+        everything
+          ? text.trustEverythingTitle(broad.map((entry) => entry?.cidr).join(', '))
+          : text.trustAllIpv4Title(broad.map((entry) => entry?.cidr).join(', '))
+      }
+    />
+  );
+}
 const fromOptions = (options: EuiComboBoxOptionOption[]): string[] =>
   options.map((option) => option.label);
 
@@ -207,18 +245,31 @@ export function ParamsForm({
             isInvalid={!!errorOf('trustedCidrs')}
             error={errorOf('trustedCidrs')}
           >
-            <EuiComboBox
-              noSuggestions
-              placeholder={text.TRUSTED_CIDRS_PLACEHOLDER}
-              selectedOptions={toOptions(value.trustedCidrs)}
-              onCreateOption={(created) =>
-                set('trustedCidrs', [...value.trustedCidrs, created.trim()])
-              }
-              onChange={(options) => set('trustedCidrs', fromOptions(options))}
-              isInvalid={!!errorOf('trustedCidrs')}
-              data-test-subj={DATA_TEST_SUBJ.trustedCidrs}
-            />
+            <div
+              // A pasted list (one per line, or comma- or space-separated) becomes one entry each;
+              // pasted into a one-line input, its line breaks would otherwise be lost.
+              onPasteCapture={(event) => {
+                const pasted = splitCidrList(event.clipboardData.getData('text'));
+                if (pasted.length < 2) return;
+                event.preventDefault();
+                set('trustedCidrs', addEntries(value.trustedCidrs, pasted));
+              }}
+            >
+              <EuiComboBox
+                noSuggestions
+                placeholder={text.TRUSTED_CIDRS_PLACEHOLDER}
+                selectedOptions={toOptions(value.trustedCidrs)}
+                // A list typed with commas or spaces becomes one entry each, too.
+                onCreateOption={(created) =>
+                  set('trustedCidrs', addEntries(value.trustedCidrs, splitCidrList(created)))
+                }
+                onChange={(options) => set('trustedCidrs', fromOptions(options))}
+                isInvalid={!!errorOf('trustedCidrs')}
+                data-test-subj={DATA_TEST_SUBJ.trustedCidrs}
+              />
+            </div>
           </EuiFormRow>
+          <TrustAllWarning cidrs={value.trustedCidrs} />
         </EuiFlexItem>
       </EuiFlexGroup>
       <EuiSpacer size="s" />

@@ -38,8 +38,20 @@ export const TRUSTED_CIDRS_LABEL = i18n.translate('entraSpHunt.form.trustedCidrs
 });
 export const TRUSTED_CIDRS_HELP = i18n.translate('entraSpHunt.form.trustedCidrsDescription', {
   defaultMessage:
-    'Events from these CIDR blocks are ignored, e.g. your own egress ranges. Press Enter after each.',
+    'Events from these ranges are ignored, e.g. your own egress ranges. Type or paste IPs or CIDR blocks (a list works too) and press Enter; a single IP means just that address.',
 });
+export const trustEverythingTitle = (cidrs: string) =>
+  i18n.translate('entraSpHunt.form.trustEverythingTitle', {
+    defaultMessage:
+      '{cidrs} trusts every address, IPv4 included: the hunt ignores all events and cannot find anything.',
+    values: { cidrs },
+  });
+export const trustAllIpv4Title = (cidrs: string) =>
+  i18n.translate('entraSpHunt.form.trustEveryIpFourTitle', {
+    defaultMessage:
+      '{cidrs} trusts every IPv4 address: the hunt ignores all IPv4 activity and sees only IPv6.',
+    values: { cidrs },
+  });
 export const TRUSTED_CIDRS_PLACEHOLDER = i18n.translate(
   'entraSpHunt.form.trustedCidrsPlaceholder',
   {

@@ -2,7 +2,7 @@ import React from 'react';
 import { renderHook, screen, waitFor, within } from '@testing-library/react';
 import { EVENTS_API_PATH } from '../../../common/constants';
 import type { EventsResponse } from '../../../common/hunt/api_types';
-import { COMPLETE_RESULT } from '../../../common/hunt/result_notes';
+import { COMPLETE_RESULT, describeWarnings } from '../../../common/hunt/result_notes';
 import { COVERAGE_FIELDS } from '../../../common/hunt/data_sources';
 import { huntParamsSchema, type HuntParamsInput } from '../../../common/hunt/hunt_params';
 import { usePivots } from '../../hooks/use_pivots';
@@ -173,6 +173,25 @@ describe('RowFlyout', () => {
     expect(
       screen.getByText('Add service principal credentials on Fri, 20 Nov 2026: 3 events from 2 IPs')
     ).toBeInTheDocument();
+  });
+
+  it('shows partial, cut and warned answers as such, in words', async () => {
+    const notes = {
+      truncated: true,
+      truncated_by: 'row_limit' as const,
+      is_partial: true,
+      incomplete_clusters: [{ cluster: 'eu', status: 'skipped' }],
+      warnings: describeWarnings([
+        'Line 8:9: evaluation of [CIDR_MATCH(source.ip, ?cidr_0)] failed, treating result as null. Only first 20 failures recorded.',
+        'Line 8:9: java.lang.IllegalArgumentException: single-value function encountered multi-value',
+      ]),
+    };
+    renderFlyout(async (path) => (path === EVENTS_API_PATH ? { ...response, ...notes } : {}));
+    expect(await screen.findByTestId(DATA_TEST_SUBJ.partial)).toHaveTextContent('eu (skipped)');
+    expect(screen.getByTestId(DATA_TEST_SUBJ.truncated)).toHaveTextContent(
+      `Showing the first ${events.length} events`
+    );
+    expect(screen.getByTestId(DATA_TEST_SUBJ.warnings)).toHaveTextContent('several values');
   });
 
   it('shows the error when the events cannot be read', async () => {

@@ -2,7 +2,6 @@ import React, { useEffect, useState } from 'react';
 import {
   EuiBasicTable,
   EuiButton,
-  EuiCallOut,
   EuiCodeBlock,
   EuiFlexGroup,
   EuiFlexItem,
@@ -38,6 +37,7 @@ import { postEvents, toHuntRequestError, type HuntRequestError } from '../../ser
 import { useServices } from '../../services/services_context';
 import { DATA_TEST_SUBJ } from '../../data_test_subj';
 import { ErrorState } from '../hunt_states';
+import { ResultNotesCallouts } from '../result_notes';
 import { SaveSessionButton } from '../save_session';
 import { ipSummaries, timeline, type IpSummary } from './event_summaries';
 
@@ -194,17 +194,8 @@ export function RowFlyout({ row, params, pivots, onClose }: RowFlyoutProps) {
         {state.error && <ErrorState error={state.error} fallbackTitle={READ_FAILED_TITLE} />}
         {state.response && (
           <>
-            {state.response.truncated && (
-              <EuiCallOut
-                size="s"
-                color="warning"
-                iconType="warning"
-                title={i18n.translate('entraSpHunt.flyout.truncatedTitle', {
-                  defaultMessage: 'Showing the first {count} events; open Discover for all.',
-                  values: { count: formatCount(events.length) },
-                })}
-              />
-            )}
+            <ResultNotesCallouts notes={state.response} subject="events" limit={events.length} />
+            <EuiSpacer size="s" />
             <EuiTitle size="xs">
               <h3>
                 <FormattedMessage

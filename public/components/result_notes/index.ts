@@ -1,0 +1,2 @@
+export { ResultNotesCallouts } from './result_notes';
+export type { ResultNotesCalloutsProps, NotesSubject } from './result_notes';
