@@ -1,3 +1,4 @@
+import { i18n } from '@kbn/i18n';
 import { formStateToParamsInput, type HuntFormState } from '../common/hunt/url_state';
 import { parseHuntParams, type HuntParams } from '../common/hunt/hunt_params';
 
@@ -24,7 +25,14 @@ function fieldOf(path: string): FormField | undefined {
   return FIELD_OF_PATH[head];
 }
 
+/** The two ends of the time range share one form row: each error says which end it is about. */
+const TIME_END_LABELS: Record<string, string> = {
+  'time_range.from': i18n.translate('entraSpHunt.form.timeStartLabel', { defaultMessage: 'Start' }),
+  'time_range.to': i18n.translate('entraSpHunt.form.timeEndLabel', { defaultMessage: 'End' }),
+};
+
 function describe(path: string, message: string): string {
+  if (TIME_END_LABELS[path]) return `${TIME_END_LABELS[path]}: ${message}`;
   const index = /\.(\d+)$/.exec(path)?.[1];
   return index === undefined ? message : `#${Number(index) + 1}: ${message}`;
 }

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { inlineEsqlParams, type EsqlNamedParams } from '../../common/hunt/esql_text';
-import { PLUGIN_NAME } from '../../common/constants';
+import { API_VERSION, HUNT_API_PATH, PLUGIN_NAME } from '../../common/constants';
 import { DATA_TEST_SUBJ } from '../../public/data_test_subj';
 import type { RecordedEsRequest } from '../harness/fake_elasticsearch/server';
 import { e2eSuite, gridRows, screenshot, subj } from './browser';
@@ -31,6 +31,13 @@ async function run(page: Page): Promise<void> {
 
 async function setNumber(page: Page, id: string, value: string): Promise<void> {
   await page.fill(subj(id), value);
+}
+
+async function fault(body: Record<string, unknown>): Promise<void> {
+  await fetch(`${current().server.url}/__harness/faults`, {
+    method: 'POST',
+    body: JSON.stringify(body),
+  });
 }
 
 async function esRequests(): Promise<RecordedEsRequest[]> {
@@ -84,6 +91,13 @@ describe('the hunt page in Chromium', () => {
     expect(preview.trim()).toBe(
       inlineEsqlParams(sent.query, sent.params, { _tstart: 'now() - 30 day' })
     );
+    // EUI highlights it as ES|QL (the jsdom tests use EUI's test build, which does not).
+    expect(
+      await page
+        .locator(`${subj(DATA_TEST_SUBJ.queryPreview)} pre code .token`)
+        .first()
+        .innerText()
+    ).toBe('FROM');
     expect(page.url()).toContain('run=1');
     await screenshot(page, '02-results');
   });
@@ -270,6 +284,92 @@ describe('the hunt page in Chromium', () => {
     expect(await rowTexts(page)).toHaveLength(await expectedRows());
   });
 
+  it('shows a partial answer with Elasticsearch warnings as such, in words', async () => {
+    const page = await open();
+    await fault({
+      endpoint: '_query',
+      queryContains: 'daily_action_count',
+      isPartial: true,
+      clusters: { '(local)': { status: 'successful' }, eu: { status: 'skipped' } },
+      warnings: [
+        'Line 7:9: evaluation of [CIDR_MATCH(source.ip, ?trusted_cidr_0)] failed, treating result as null. Only first 20 failures recorded.',
+        'Line 7:9: java.lang.IllegalArgumentException: single-value function encountered multi-value',
+      ],
+    });
+    await run(page);
+    expect(await rowTexts(page)).toHaveLength(6);
+    expect(await page.locator(subj(DATA_TEST_SUBJ.partial)).innerText()).toContain(
+      'Clusters that did not answer in full: eu (skipped).'
+    );
+    const warnings = await page.locator(subj(DATA_TEST_SUBJ.warnings)).innerText();
+    expect(warnings).toContain('met a field with several values where it expects one');
+    expect(warnings).not.toContain('java.lang');
+    await screenshot(page, '09-partial-warnings');
+  });
+
+  it('explains a tripped circuit breaker and does not send the same hunt again', async () => {
+    const page = await open();
+    await fault({
+      endpoint: '_query',
+      queryContains: 'daily_action_count',
+      status: 429,
+      body: {
+        error: { type: 'circuit_breaking_exception', reason: '[parent] Data too large' },
+        status: 429,
+      },
+      times: 4,
+    });
+    const before = (await esRequests()).length;
+    await run(page);
+    expect(await page.locator(subj(DATA_TEST_SUBJ.error)).innerText()).toContain(
+      'protect its memory'
+    );
+    const hunts = (await esRequests())
+      .slice(before)
+      .filter((request) => JSON.stringify(request.body).includes('daily_action_count'));
+    expect(hunts).toHaveLength(1);
+    await fetch(`${current().server.url}/__harness/faults`, { method: 'DELETE' });
+  });
+
+  it('a link with run=1 and a day February does not have shows the field error and runs nothing', async () => {
+    const before = (await esRequests()).length;
+    const page = await open('/app/entraSpHunt?from=2026-02-29&run=1');
+    await page.waitForSelector(subj(DATA_TEST_SUBJ.linkNotRun));
+    expect(await page.isVisible('text=is not a date on the calendar')).toBe(true);
+    expect(await page.isDisabled(subj(DATA_TEST_SUBJ.runButton))).toBe(true);
+    const hunts = (await esRequests())
+      .slice(before)
+      .filter((request) => request.path === '/_query/async');
+    expect(hunts).toHaveLength(0);
+    await screenshot(page, '10-link-invalid-date');
+  });
+
+  it('warns, without blocking, when a trusted range trusts everything', async () => {
+    const page = await open('/app/entraSpHunt?cidrs=0.0.0.0%2F0');
+    await page.waitForSelector(subj(DATA_TEST_SUBJ.trustAllWarning));
+    expect(await page.locator(subj(DATA_TEST_SUBJ.trustAllWarning)).innerText()).toContain(
+      'trusts every IPv4 address'
+    );
+    expect(await page.isEnabled(subj(DATA_TEST_SUBJ.runButton))).toBe(true);
+    await screenshot(page, '11-trust-everything');
+  });
+
+  it('refuses a body over the route limit with 413 before reading it', async () => {
+    const response = await fetch(`${current().server.url}${HUNT_API_PATH}`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'kbn-xsrf': 'e2e',
+        'elastic-api-version': API_VERSION,
+      },
+      body: JSON.stringify({ trusted_cidrs: Array(260_000).fill('x') }),
+    });
+    expect(response.status).toBe(413);
+    expect(((await response.json()) as { message: string }).message).toMatch(
+      /^Payload content length greater than maximum allowed: \d+$/
+    );
+  });
+
   it('says so when the index patterns match nothing', async () => {
     const page = await open('/app/entraSpHunt?indices=logs-nothing-*&run=1');
     await page.waitForSelector(subj(DATA_TEST_SUBJ.noIndices));
@@ -280,7 +380,7 @@ describe('the hunt page in Chromium', () => {
 
   it('had no unexpected browser errors', () => {
     const errors = current().consoleErrors.filter(
-      (message) => !/status of (400|401|403|404|429|502|503|504)/.test(message)
+      (message) => !/status of (400|401|403|404|413|429|502|503|504)/.test(message)
     );
     expect(errors).toEqual([]);
   });

@@ -274,7 +274,10 @@ export function ResponseNotices({
           </EuiCallOut>
         )}
       {(response.truncated || response.is_partial || response.warnings.length > 0) && (
-        <ResultNotesCallouts notes={response} subject="rows" limit={response.limit} />
+        <>
+          <EuiSpacer size="s" />
+          <ResultNotesCallouts notes={response} subject="rows" limit={response.limit} />
+        </>
       )}
       {response.rows.length === 0 && (
         <EuiEmptyPrompt

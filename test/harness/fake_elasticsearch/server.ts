@@ -9,7 +9,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'http';
 import type { AddressInfo } from 'net';
 import { runEsql, type EmptyPatternAnswer } from './esql_engine';
 import { EsError, esErrorBody } from './errors';
-import { FAKE_ES_VERSION } from './esql_warnings';
+import { FAKE_ES_VERSION, Warnings } from './esql_warnings';
 import { FakeIndex, fieldCapabilities, resolveIndexPatterns, type IndexInput } from './indices';
 import { compileFilter } from './query_dsl';
 
@@ -29,6 +29,10 @@ export interface Fault {
   syntheticRows?: number;
   /** Answer with `is_partial: true`, as when a shard or remote cluster did not answer. */
   isPartial?: boolean;
+  /** With isPartial: the answer's `_clusters.details` (cross-cluster search). */
+  clusters?: Record<string, { status: string }>;
+  /** Answer normally, with these texts added as `Warning` headers (one header each). */
+  warnings?: string[];
   /** Drop the connection instead of answering. */
   reset?: boolean;
   /** Answer with text that is not JSON. */
@@ -270,8 +274,14 @@ export async function startFakeElasticsearch({
         dropNullColumns: flag(url.searchParams.get('drop_null_columns') ?? undefined),
         emptyPatternAnswer,
       });
-      const result = fault?.isPartial ? { ...answer.body, is_partial: true } : answer.body;
-      return { status: 200, body: result, warnings: answer.warnings };
+      const result = {
+        ...answer.body,
+        ...(fault?.isPartial ? { is_partial: true } : {}),
+        ...(fault?.clusters ? { _clusters: { details: fault.clusters } } : {}),
+      };
+      const injected = new Warnings();
+      for (const text of fault?.warnings ?? []) injected.note(text);
+      return { status: 200, body: result, warnings: [...answer.warnings, ...injected.headers()] };
     } catch (error) {
       if (error instanceof EsError)
         return { status: error.status, body: error.body(), warnings: [] };
