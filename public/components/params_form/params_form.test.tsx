@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { DEFAULT_FORM_STATE, type HuntFormState } from '../../../common/hunt/url_state';
 import { validateForm } from '../../form_validation';
 import { DATA_TEST_SUBJ } from '../../data_test_subj';
-import { renderWithProviders } from '../../../test/helpers/render';
+import { ON_SCREEN, renderWithProviders } from '../../../test/helpers/render';
 import { ParamsForm } from './params_form';
 
 function Harness({
@@ -82,7 +82,10 @@ describe('ParamsForm', () => {
         initial={{ ...DEFAULT_FORM_STATE, trustedCidrs: ['10.0.0.0/8'] }}
       />
     );
-    const input = within(screen.getByTestId(DATA_TEST_SUBJ.trustedCidrs)).getByRole('combobox');
+    const input = within(screen.getByTestId(DATA_TEST_SUBJ.trustedCidrs)).getByRole(
+      'combobox',
+      ON_SCREEN
+    );
     fireEvent.paste(input, {
       clipboardData: { getData: () => '192.168.0.0/16\n203.0.113.7, 10.0.0.0/8\r\n2001:db8::/32' },
     });
@@ -98,7 +101,10 @@ describe('ParamsForm', () => {
   it('splits a comma-separated list typed and entered at once', () => {
     const onChange = jest.fn();
     renderWithProviders(<Harness onChange={onChange} />);
-    const input = within(screen.getByTestId(DATA_TEST_SUBJ.trustedCidrs)).getByRole('combobox');
+    const input = within(screen.getByTestId(DATA_TEST_SUBJ.trustedCidrs)).getByRole(
+      'combobox',
+      ON_SCREEN
+    );
     fireEvent.change(input, { target: { value: '10.0.0.0/8, 172.16.0.0/12' } });
     fireEvent.keyDown(input, { key: 'Enter', code: 'Enter' });
     expect(onChange).toHaveBeenLastCalledWith(

@@ -5,16 +5,16 @@ import { renderWithProviders } from '../../../test/helpers/render';
 import { QueryPreview } from './query_preview';
 
 describe('QueryPreview', () => {
-  it('shows the query as ES|QL with a copy button', () => {
+  it('shows the query as an ES|QL code block', () => {
     renderWithProviders(
       <QueryPreview query={'FROM logs-azure.*\n| LIMIT 1000'} assumesAllSources={false} />
     );
     fireEvent.click(screen.getByText('ES|QL query that will run'));
     const code = screen.getByTestId(DATA_TEST_SUBJ.queryPreviewCode);
     expect(code.textContent).toBe('FROM logs-azure.*\n| LIMIT 1000');
-    // Highlighted as ES|QL: the FROM command is tokenised as a keyword.
+    // EUI highlights it as ES|QL (checked in the browser tests, where EUI renders for real: the
+    // jsdom tests use EUI's test build, whose code block does not highlight).
     expect(code).toHaveAttribute('data-code-language', 'esql');
-    expect(code.querySelector('.token.keyword')).toHaveTextContent('FROM');
     expect(screen.getByText(/sends them as ES\|QL params/)).toBeInTheDocument();
   });
 

@@ -11,7 +11,7 @@ import { DATA_TEST_SUBJ } from '../../data_test_subj';
 import type { PostHandler } from '../../../test/helpers/core_start';
 import { createPivotServices } from '../../../test/helpers/pivot_services';
 import { huntRow } from '../../../test/helpers/hunt_rows';
-import { renderWithProviders } from '../../../test/helpers/render';
+import { ON_SCREEN, renderWithProviders } from '../../../test/helpers/render';
 import { ipSummaries, timeline } from './event_summaries';
 import { RowFlyout } from './row_flyout';
 
@@ -155,13 +155,13 @@ describe('RowFlyout', () => {
       },
     });
     const ips = within(screen.getByTestId(DATA_TEST_SUBJ.rowFlyoutIps))
-      .getAllByRole('row')
+      .getAllByRole('row', ON_SCREEN)
       .slice(1);
     expect(ips[0]).toHaveTextContent('1.128.3.4');
     expect(ips[0]).toHaveTextContent('Telstra Pty Ltd');
     expect(ips[1]).toHaveTextContent('Germany');
     expect(
-      within(screen.getByTestId(DATA_TEST_SUBJ.rowFlyoutEvents)).getAllByRole('row')
+      within(screen.getByTestId(DATA_TEST_SUBJ.rowFlyoutEvents)).getAllByRole('row', ON_SCREEN)
     ).toHaveLength(4);
     expect(screen.getByTestId(DATA_TEST_SUBJ.rowFlyoutTimeline)).toHaveAttribute(
       'data-points',
