@@ -430,17 +430,16 @@ describe('runHunt', () => {
 
   it('deletes the query when the browser abandons a status check', async () => {
     const cluster = setup();
-    cluster.on(
-      'GET',
-      '/_query/async/:id',
-      () =>
-        new Promise((resolve) =>
-          setTimeout(() => resolve({ id: 'FmNJRUZ1YWZCU3dH', is_running: true }), 200)
-        )
-    );
-    cluster.on('DELETE', '/_query/async/:id', () => ({ acknowledged: true }));
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 20);
+    // The page goes away while Elasticsearch holds the check (not on a timer, which a loaded
+    // machine would move before or after it).
+    cluster.on('GET', '/_query/async/:id', () => {
+      controller.abort();
+      return new Promise((resolve) =>
+        setImmediate(() => resolve({ id: 'FmNJRUZ1YWZCU3dH', is_running: true }))
+      );
+    });
+    cluster.on('DELETE', '/_query/async/:id', () => ({ acknowledged: true }));
     await expect(
       pollHunt(cluster.client, { id: 'FmNJRUZ1YWZCU3dH', limit: 5 }, { signal: controller.signal })
     ).rejects.toMatchObject({ name: 'RequestAbortedError' });

@@ -347,19 +347,22 @@ describe('POST /internal/entra_sp_hunt/hunt', () => {
 
   it('cancels the async query when the browser closes the request during the submit', async () => {
     const { route, cluster } = setup();
-    cluster.on(
-      'POST',
-      '/_query/async',
-      () =>
-        new Promise((resolve) =>
-          setTimeout(() => resolve({ id: 'FmNJRUZ1YWZCU3dH', is_running: true }), 60)
-        )
-    );
+    let closeBrowser = () => undefined as void;
+    // The browser goes away while Elasticsearch holds the submit (not on a timer: a loaded machine
+    // would move the abort before or after it).
+    cluster.on('POST', '/_query/async', () => {
+      closeBrowser();
+      return new Promise((resolve) =>
+        setImmediate(() => resolve({ id: 'FmNJRUZ1YWZCU3dH', is_running: true }))
+      );
+    });
     cluster.on('DELETE', '/_query/async/:id', () => ({ acknowledged: true }));
     const response = await callRoute(route, {
       body: {},
       context: createRequestContext(cluster.client),
-      onRequest: (request) => setTimeout(() => request.abort(), 20),
+      onRequest: (request) => {
+        closeBrowser = () => request.abort();
+      },
     });
     expect(response.status).toBe(499);
     expect((response.payload as { attributes: { code: string } }).attributes.code).toBe('aborted');
@@ -372,15 +375,17 @@ describe('POST /internal/entra_sp_hunt/hunt', () => {
     const router = httpServiceMock.createRouter();
     registerHuntRoute(router, loggingSystemMock.createLogger());
     const cluster = createMockedCluster();
-    cluster.on(
-      'POST',
-      '/:index/_field_caps',
-      () => new Promise((resolve) => setTimeout(() => resolve(fieldCapsResponse()), 200))
-    );
+    let closeBrowser = () => undefined as void;
+    cluster.on('POST', '/:index/_field_caps', () => {
+      closeBrowser();
+      return new Promise((resolve) => setImmediate(() => resolve(fieldCapsResponse())));
+    });
     const response = await callRoute(router.versioned.getRoute('post', HUNT_API_PATH), {
       body: {},
       context: createRequestContext(cluster.client),
-      onRequest: (request) => setTimeout(() => request.abort(), 20),
+      onRequest: (request) => {
+        closeBrowser = () => request.abort();
+      },
     });
     expect(response.status).toBe(499);
     expect(cluster.requests.map((request) => request.path)).not.toContain('/_query/async');
