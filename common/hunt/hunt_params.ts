@@ -118,8 +118,8 @@ export const timeRangeSchema = z
     const start = resolveTimeExpression(range.from, now);
     const end = resolveTimeExpression(range.to, now, true);
     if (!end) {
-      // A `to` that resolves unrounded but not rounded up (the last day of year 9999 rounded to
-      // its end is fine; nothing else is in reach) has no issue of its own yet.
+      // The field check resolves `to` unrounded; rounded up, as the range uses it, it could in
+      // principle pass the year 9999 when the unrounded one does not. Said once, on `to`.
       if (checkTimeExpression(range.to, now) === undefined) {
         context.addIssue({ code: 'custom', path: ['to'], message: TIME_OUT_OF_RANGE_RULE });
       }
