@@ -12,6 +12,7 @@ import {
   HUNT_STATUS_API_PATH,
 } from '../../common/constants';
 import type { HuntResponse, HuntStatusResponse } from '../../common/hunt/api_types';
+import { COMPLETE_RESULT } from '../../common/hunt/result_notes';
 import type { CoverageResponse } from '../../common/hunt/coverage';
 import { buildScenario, buildScenarioIndices } from '../../test/fixtures/scenario/build_scenario';
 import {
@@ -101,10 +102,9 @@ describe('routes on the ES|QL interpreter', () => {
     expect(submitted.outcome).toBe('running');
     const id = submitted.id ?? '';
     let status: HuntStatusResponse = {
+      ...COMPLETE_RESULT,
       is_running: true,
       rows: [],
-      truncated: false,
-      is_partial: false,
       took_ms: null,
     };
     // Each status call waits up to 5 s in Elasticsearch; the hunt ends within the first.

@@ -20,7 +20,7 @@ import {
   HUNT_STATUS_API_PATH,
 } from '../../common/constants';
 import { registerRoutes } from '../../server/routes';
-import { buildScenario } from '../fixtures/scenario/build_scenario';
+import { buildScenarioIndices } from '../fixtures/scenario/build_scenario';
 import { startFakeElasticsearch } from '../harness/fake_elasticsearch/server';
 import { createKibanaRouteHandler } from '../harness/kibana_http';
 import { largestLegalBodies } from '../helpers/largest_bodies';
@@ -134,7 +134,7 @@ function listen(server: Server): Promise<string> {
 
 async function main() {
   const repeat = option('repeat', 15);
-  const fakeEs = await startFakeElasticsearch({ documents: buildScenario(new Date()) });
+  const fakeEs = await startFakeElasticsearch({ indices: buildScenarioIndices(new Date()) });
   const client = new Client({ node: fakeEs.url, maxRetries: 0 });
   const router = httpServiceMock.createRouter();
   registerRoutes(router, loggingSystemMock.createLogger());

@@ -297,7 +297,7 @@ describe('the hunt page in Chromium', () => {
       ],
     });
     await run(page);
-    expect(await rowTexts(page)).toHaveLength(6);
+    expect(await rowTexts(page)).toHaveLength(await expectedRows());
     expect(await page.locator(subj(DATA_TEST_SUBJ.partial)).innerText()).toContain(
       'Clusters that did not answer in full: eu (skipped).'
     );
