@@ -304,7 +304,7 @@ function responseError(error: errors.ResponseError, context: ErrorContext): Hunt
   }
   if (status === SERVICE_UNAVAILABLE) {
     // Passed on as is: "unavailable, try later" is what the analyst can act on, not a bad gateway.
-    const seconds = retryAfterSeconds(error);
+    const seconds = retryAfterSeconds(error.headers?.['retry-after']);
     return {
       statusCode: SERVICE_UNAVAILABLE,
       message: `Elasticsearch is unavailable (status 503): the cluster may be starting, recovering or overloaded. Try again ${seconds !== undefined ? `in ${seconds} seconds` : 'in a minute'}; if it stays unavailable, ask an administrator to check the cluster's health.`,

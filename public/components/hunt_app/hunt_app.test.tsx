@@ -11,7 +11,7 @@ import { DATA_TEST_SUBJ } from '../../data_test_subj';
 import { createCoreStart, type PostHandler } from '../../../test/helpers/core_start';
 import { createPivotServices } from '../../../test/helpers/pivot_services';
 import { huntResponse, huntRow } from '../../../test/helpers/hunt_rows';
-import { ON_SCREEN, PAGE_TEST_TIMEOUT_MS, renderWithProviders } from '../../../test/helpers/render';
+import { renderWithProviders } from '../../../test/helpers/render';
 import { HuntApp } from './hunt_app';
 
 /** How long a second run may take to re-render the page (waitFor's own default is 1 s). */
