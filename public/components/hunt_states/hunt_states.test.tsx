@@ -82,7 +82,12 @@ describe('hunt states', () => {
   it('at the 10,000 cap, says the limit cannot go higher and what to narrow instead', () => {
     renderWithProviders(
       <ResponseNotices
-        response={response({ rows: [row], truncated: true, limit: 10_000 })}
+        response={response({
+          rows: [row],
+          truncated: true,
+          truncated_by: 'row_limit',
+          limit: 10_000,
+        })}
         maxDaily={5}
         minIps={2}
       />

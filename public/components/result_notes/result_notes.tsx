@@ -40,7 +40,7 @@ function TruncatedCallout({ notes, subject, limit }: ResultNotesCalloutsProps) {
               values: { count: formatCount(limit ?? 0) },
             })
           : i18n.translate('entraSpHunt.states.truncatedTitle', {
-              defaultMessage: 'Showing the first {limit} rows: there may be more',
+              defaultMessage: 'Showing the first {limit} rows: there are more',
               values: { limit: formatCount(limit ?? 0) },
             });
   return (
