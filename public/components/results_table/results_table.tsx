@@ -79,6 +79,8 @@ interface GridRowsContextValue {
   pivots?: UsePivotsValue;
   groupBy: GroupBy;
   onInspectRow?: (row: HuntRow) => void;
+  columnsById: ReadonlyMap<string, ResultColumn>;
+  actionContext: React.MutableRefObject<ValueActionContext>;
 }
 
 const GridRowsContext = createContext<GridRowsContextValue | undefined>(undefined);
@@ -182,6 +184,30 @@ function RowActionsCell({ rowIndex }: EuiDataGridCellValueElementProps) {
       )}
     </EuiFlexGroup>
   );
+}
+
+/**
+ * A value cell. EuiDataGrid renders `renderCellValue` as a component and re-renders a cell only
+ * when its props change (EuiDataGridCell's shouldComponentUpdate compares renderCellValue among
+ * them), so this stays the same function and reads the page's rows from context: a sort, a page
+ * or a filter keystroke re-renders the cells' text, not every cell's wrapper and actions.
+ */
+function ResultCellValue({ rowIndex, columnId }: EuiDataGridCellValueElementProps) {
+  const { pageRows, columnsById } = useGridRows();
+  const entry = pageRows[rowIndex];
+  const column = columnsById.get(columnId);
+  return entry && column ? <>{cellText(column, entry.row)}</> : null;
+}
+
+/** A multi-valued cell's popover lists each value with its actions; others read as EUI's. */
+function ResultCellPopover(props: EuiDataGridCellPopoverElementProps) {
+  const { pageRows, columnsById, actionContext } = useGridRows();
+  const { DefaultCellPopover, rowIndex, columnId } = props;
+  const column = columnsById.get(columnId);
+  const row = pageRows[rowIndex]?.row;
+  if (!column?.multiValued || !row || column.values(row).length <= 1)
+    return <DefaultCellPopover {...props} />;
+  return <ValueList column={column} row={row} context={actionContext.current} />;
 }
 
 const LEADING_COLUMNS: EuiDataGridControlColumn[] = [
@@ -348,26 +374,6 @@ export function ResultsTable({
     [cellActions, columns, widths]
   );
 
-  const renderCellValue = useCallback(
-    ({ rowIndex, columnId }: EuiDataGridCellValueElementProps) => {
-      const entry = pageRows[rowIndex];
-      const column = columnsById.get(columnId);
-      return entry && column ? cellText(column, entry.row) : null;
-    },
-    [columnsById, pageRows]
-  );
-  const renderCellPopover = useCallback(
-    (props: EuiDataGridCellPopoverElementProps) => {
-      const { DefaultCellPopover, rowIndex, columnId } = props;
-      const column = columnsById.get(columnId);
-      const row = pageRows[rowIndex]?.row;
-      if (!column?.multiValued || !row || column.values(row).length <= 1)
-        return <DefaultCellPopover {...props} />;
-      return <ValueList column={column} row={row} context={actionContext.current} />;
-    },
-    [columnsById, pageRows]
-  );
-
   const toggle = useCallback((index: number) => {
     setSelected((current) => {
       const next = new Set(current);
@@ -398,8 +404,21 @@ export function ResultsTable({
       groupBy,
       onInspectRow,
       navigateToUrl,
+      columnsById,
+      actionContext,
     }),
-    [visible, pageRows, selected, toggle, toggleAll, pivots, groupBy, onInspectRow, navigateToUrl]
+    [
+      visible,
+      pageRows,
+      selected,
+      toggle,
+      toggleAll,
+      pivots,
+      groupBy,
+      onInspectRow,
+      navigateToUrl,
+      columnsById,
+    ]
   );
 
   const gridSorting = useMemo<EuiDataGridSorting>(
@@ -478,8 +497,8 @@ export function ResultsTable({
         leadingControlColumns={onSelectionChange ? LEADING_COLUMNS : undefined}
         trailingControlColumns={TRAILING_COLUMNS}
         rowCount={pageRows.length}
-        renderCellValue={renderCellValue}
-        renderCellPopover={renderCellPopover}
+        renderCellValue={ResultCellValue}
+        renderCellPopover={ResultCellPopover}
         sorting={gridSorting}
         onColumnResize={onColumnResize}
         gridStyle={{ border: 'horizontal', header: 'underline', fontSize: 's', cellPadding: 'm' }}
