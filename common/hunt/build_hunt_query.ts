@@ -203,7 +203,7 @@ export function sourceIpCondition(trustedCidrs: string[], params: ParamList): st
   return `${ip} IS NOT NULL AND NOT CIDR_MATCH(${ip}, ${blocks.join(', ')})`;
 }
 
-function statsStage(groupBy: HuntParams['group_by']): string {
+export function statsStage(groupBy: HuntParams['group_by']): string {
   const ip = esqlField(SOURCE_IP_FIELD);
   const other =
     groupBy === 'name'

@@ -5,6 +5,7 @@ import { BehaviorSubject } from 'rxjs';
 import { sharePluginMock } from '@kbn/share-plugin/public/mocks';
 import { servicesFrom } from '../../public/services/services_context';
 import type { EntraSpHuntServices } from '../../public/types';
+import { createGetUrlForApp } from './get_url_for_app';
 import { createUiSettingsClient } from './ui_settings';
 
 export type PostHandler = (
@@ -47,6 +48,7 @@ export function createCoreStart(onPost: PostHandler, coreOptions: CoreStartOptio
     application: {
       capabilities: { navLinks: {}, management: {}, catalogue: {} },
       navigateToUrl: async () => undefined,
+      getUrlForApp: createGetUrlForApp(),
     },
     notifications: { toasts: { addSuccess: () => ({ id: 't' }), addDanger: () => ({ id: 't' }) } },
     uiSettings: createUiSettingsClient(coreOptions.uiSettings),

@@ -24,6 +24,7 @@ import type {
   IUiSettingsClient,
   ThemeServiceStart,
 } from '@kbn/core/public';
+import { createGetUrlForApp } from '../../helpers/get_url_for_app';
 import { createUiSettingsClient } from '../../helpers/ui_settings';
 
 class HttpFetchError<T> extends Error implements IHttpFetchError<T> {
@@ -161,8 +162,10 @@ export function createHarnessCore(
         catalogue: {},
         discover_v2: { show: true, save: true },
         securitySolutionCasesV3: { create_cases: true, read_cases: true, update_cases: true },
+        securitySolutionRulesV2: { read_rules: true, edit_rules: true },
       },
       navigateToUrl,
+      getUrlForApp: createGetUrlForApp('', window.location.origin),
     },
     chrome: {
       setBreadcrumbs: (next) => breadcrumbs$.next(next),

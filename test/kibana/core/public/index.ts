@@ -149,6 +149,14 @@ export interface Capabilities {
 export interface ApplicationStart {
   capabilities: Capabilities;
   navigateToUrl(url: string): Promise<void>;
+  /**
+   * The URL of an app (or of one of its deep links), relative to the origin unless `absolute`:
+   * elastic/kibana:src/core/packages/application/browser/src/contracts.ts.
+   */
+  getUrlForApp(
+    appId: string,
+    options?: { path?: string; absolute?: boolean; deepLinkId?: string }
+  ): string;
 }
 
 export interface Toast {
