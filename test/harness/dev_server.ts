@@ -18,6 +18,7 @@ import {
   type FakeElasticsearch,
 } from './fake_elasticsearch/server';
 import { createHarnessStore, readJson } from './harness_store';
+import { createDetectionRulesApi } from './detection_rules_api';
 import { createKibanaRouteHandler } from './kibana_http';
 
 export interface ElasticsearchConnection {
@@ -131,6 +132,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   serverPlugin.setup(core);
   const handleRoute = createKibanaRouteHandler({ router, asCurrentUser: client });
   const handleHarness = createHarnessStore(client);
+  const detectionRules = createDetectionRulesApi();
   const bundle = await bundleBrowser();
   for (const [mode, stylesheet] of Object.entries(CHARTS_STYLESHEETS)) {
     bundle.files.set(`/bundle/charts_${mode}.css`, {
@@ -154,6 +156,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     try {
       if (await handleRoute(request, response)) return;
       if (await handleHarness(request, response)) return;
+      if (await detectionRules.handle(request, response)) return;
       if (url.pathname === '/') {
         response.writeHead(302, { location: '/app/entraSpHunt' });
         return response.end();
