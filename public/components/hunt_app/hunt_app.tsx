@@ -43,6 +43,7 @@ import { ParamsForm } from '../params_form';
 import { QueryPreview } from '../query_preview';
 import { ResultsTable } from '../results_table';
 import { AddToCase } from '../add_to_case';
+import { CreateRuleButton } from '../create_rule';
 import { RunSummary } from '../run_summary';
 import { SaveSessionButton } from '../save_session';
 
@@ -196,6 +197,11 @@ export function HuntApp({ history }: HuntAppProps) {
     return built.ok ? { query: built.hunt.inlined } : { reason: NO_SOURCES_REASON };
   }, [coverage.coverage, validation.params]);
 
+  const ruleFields = useMemo(
+    () => new Set(coverage.coverage ? coverage.coverage.available_fields : HUNT_FIELDS),
+    [coverage.coverage]
+  );
+
   // Everything derived from the rows uses the params that produced them, not those of a run in
   // flight or of the form.
   const { response, responseParams: shownParams, responseId } = hunt;
@@ -271,6 +277,12 @@ export function HuntApp({ history }: HuntAppProps) {
         <QueryPreview
           query={preview.query}
           unavailableReason={preview.reason}
+          assumesAllSources={!coverage.coverage}
+        />
+        <EuiSpacer size="s" />
+        <CreateRuleButton
+          params={validation.params}
+          availableFields={ruleFields}
           assumesAllSources={!coverage.coverage}
         />
         <EuiSpacer size="l" />
