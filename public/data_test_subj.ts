@@ -75,6 +75,7 @@ export const DATA_TEST_SUBJ = {
   createRuleRiskScore: 'entraSpHuntCreateRuleRiskScore',
   createRuleSchedule: 'entraSpHuntCreateRuleSchedule',
   createRuleSummary: 'entraSpHuntCreateRuleSummary',
+  createRuleQuery: 'entraSpHuntCreateRuleQuery',
   createRuleJson: 'entraSpHuntCreateRuleJson',
   createRuleConfirm: 'entraSpHuntCreateRuleConfirm',
   createRuleError: 'entraSpHuntCreateRuleError',

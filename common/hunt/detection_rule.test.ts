@@ -142,7 +142,8 @@ describe('buildDetectionRule', () => {
     ['1d', '1d', 'now-1450m', 49],
   ] as const)('schedules %s: every %s from %s, suppressed %i h', (id, interval, from, hours) => {
     // Suppression spans a day plus the lookback: 24 h + (interval + 10 min), rounded up.
-    expect(ruleSchedule(id)).toEqual({ interval, from, suppressionHours: hours });
+    const lookbackMinutes = Number(from.slice('now-'.length, -1));
+    expect(ruleSchedule(id)).toEqual({ interval, from, lookbackMinutes, suppressionHours: hours });
   });
 
   it('gives one view one rule id, and another view another', () => {

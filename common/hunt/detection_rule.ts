@@ -268,6 +268,8 @@ function minutesExpression(minutes: number): string {
 export interface RuleSchedule {
   interval: string;
   from: string;
+  /** The interval and the overlap. */
+  lookbackMinutes: number;
   /** How long alerts of one principal, action and day stay suppressed, in hours. */
   suppressionHours: number;
 }
@@ -283,6 +285,7 @@ export function ruleSchedule(id: RuleScheduleId): RuleSchedule {
   return {
     interval: schedule.interval,
     from: `now-${minutesExpression(lookback)}`,
+    lookbackMinutes: lookback,
     suppressionHours: Math.ceil((DAY_MINUTES + lookback) / MINUTES_PER_HOUR),
   };
 }

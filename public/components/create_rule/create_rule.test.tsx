@@ -84,6 +84,7 @@ describe('CreateRuleButton', () => {
     );
     expect(summary).toHaveTextContent('10.0.0.0/8');
     expect(summary).toHaveTextContent('T1098.001');
+    expect(summary).toHaveTextContent('Every day, each run over the last 24 h 10 min (now-1450m');
     const shown = JSON.parse(
       within(modal).getByTestId(DATA_TEST_SUBJ.createRuleJson).textContent ?? ''
     );
@@ -100,6 +101,11 @@ describe('CreateRuleButton', () => {
     fireEvent.change(screen.getByTestId(DATA_TEST_SUBJ.createRuleSchedule), {
       target: { value: '6h' },
     });
+    expect(screen.getByTestId(DATA_TEST_SUBJ.createRuleSummary)).toHaveTextContent(
+      'Every 6 hours, each run over the last 6 h 10 min (now-370m'
+    );
+    // The query block shows the rule's query, without a time condition.
+    expect(screen.getByTestId(DATA_TEST_SUBJ.createRuleQuery).textContent).toBe(shown.query);
     // The severity brought its usual score.
     expect(screen.getByTestId(DATA_TEST_SUBJ.createRuleRiskScore)).toHaveValue(73);
     fireEvent.change(screen.getByTestId(DATA_TEST_SUBJ.createRuleRiskScore), {

@@ -81,6 +81,19 @@ const SUMMARY = {
   }),
 };
 
+const MINUTES_PER_HOUR = 60;
+
+/** A lookback in words: "24 h 10 min". */
+function lookbackText(minutes: number): string {
+  const hours = Math.floor(minutes / MINUTES_PER_HOUR);
+  const rest = minutes % MINUTES_PER_HOUR;
+  return i18n.translate('entraSpHunt.rule.lookbackDescription', {
+    defaultMessage:
+      '{hours, plural, =0 {} other {# h}}{both, select, true { } other {}}{rest, plural, =0 {} other {# min}}',
+    values: { hours, rest, both: hours > 0 && rest > 0 },
+  });
+}
+
 function summaryItems(built: BuiltDetectionRule, params: HuntParams, options: RuleOptions) {
   const schedule = ruleSchedule(options.schedule);
   const none = i18n.translate('entraSpHunt.rule.summaryNoneDescription', {
@@ -94,7 +107,7 @@ function summaryItems(built: BuiltDetectionRule, params: HuntParams, options: Ru
           '{schedule}, each run over the last {lookback} ({from}: the interval and 10 minutes, so a late run misses nothing). Created disabled: enable it in Security.',
         values: {
           schedule: strings.SCHEDULE_NAMES[options.schedule],
-          lookback: schedule.from.replace('now-', ''),
+          lookback: lookbackText(schedule.lookbackMinutes),
           from: schedule.from,
         },
       }),
@@ -364,6 +377,12 @@ export function CreateRuleButton({
               </EuiCallOut>
             ) : (
               <>
+                {error && (
+                  <>
+                    <ErrorCallOut error={error} />
+                    <EuiSpacer size="m" />
+                  </>
+                )}
                 <RuleForm options={options} onChange={setOptions} issues={issues} />
                 <EuiSpacer size="m" />
                 {result && !result.ok && result.reason !== 'invalid' && (
@@ -397,6 +416,21 @@ export function CreateRuleButton({
                     />
                     <EuiSpacer size="m" />
                     <EuiTitle size="xxs">
+                      <h3>{strings.QUERY_TITLE}</h3>
+                    </EuiTitle>
+                    <EuiSpacer size="xs" />
+                    <EuiCodeBlock
+                      language="esql"
+                      fontSize="s"
+                      paddingSize="s"
+                      overflowHeight={240}
+                      isCopyable
+                      data-test-subj={DATA_TEST_SUBJ.createRuleQuery}
+                    >
+                      {built.rule.query}
+                    </EuiCodeBlock>
+                    <EuiSpacer size="m" />
+                    <EuiTitle size="xxs">
                       <h3>{strings.JSON_TITLE}</h3>
                     </EuiTitle>
                     <EuiText size="xs" color="subdued">
@@ -418,12 +452,6 @@ export function CreateRuleButton({
                     >
                       {JSON.stringify(built.rule, null, 2)}
                     </EuiCodeBlock>
-                  </>
-                )}
-                {error && (
-                  <>
-                    <EuiSpacer size="m" />
-                    <ErrorCallOut error={error} />
                   </>
                 )}
               </>

@@ -39,6 +39,9 @@ export const SCHEDULE_NAMES = {
 export const JSON_TITLE = i18n.translate('entraSpHunt.rule.jsonTitle', {
   defaultMessage: 'Rule as it will be sent',
 });
+export const QUERY_TITLE = i18n.translate('entraSpHunt.rule.queryTitle', {
+  defaultMessage: 'ES|QL query of the rule (its window comes from the schedule)',
+});
 export const SUMMARY_TITLE = i18n.translate('entraSpHunt.rule.summaryTitle', {
   defaultMessage: 'What the rule does',
 });
