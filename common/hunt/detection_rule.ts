@@ -38,15 +38,15 @@ import type { HuntDefinition } from './definition';
 import { parseHuntParams, parserFor, type HuntParams, type ParamsIssue } from './hunt_params';
 
 export const DETECTION_RULES_API_PATH = '/api/detection_engine/rules';
-/** The public rules API's only version (Kibana sends the oldest when the header is missing). */
+/** The public rules API's only version (Kibana's router takes the oldest when none is named). */
 export const DETECTION_RULES_API_VERSION = '2023-10-31';
 
 export const RULE_SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
 export type RuleSeverity = (typeof RULE_SEVERITIES)[number];
 
 /**
- * Security's default risk score for each severity: the low end of each band of RiskScore's
- * description (0–21 low, 22–47 medium, 48–73 high, 74–100 critical), as its rule form suggests.
+ * The score Security's rule form fills in for each severity: the top of each band of RiskScore's
+ * description (0–21 low, 22–47 medium, 48–73 high, 74–100 critical), 99 for critical.
  */
 export const DEFAULT_RISK_SCORES: Record<RuleSeverity, number> = {
   low: 21,
@@ -109,7 +109,12 @@ export type RuleOptions = z.output<typeof ruleOptionsSchema>;
 export const parseRuleOptions = parserFor(ruleOptionsSchema);
 
 export function defaultRuleOptions(definition: HuntDefinition): RuleOptions {
-  return { name: definition.name, severity: 'medium', risk_score: 47, schedule: '1d' };
+  return {
+    name: definition.name,
+    severity: 'medium',
+    risk_score: DEFAULT_RISK_SCORES.medium,
+    schedule: '1d',
+  };
 }
 
 /** The fields of EsqlRuleCreateProps this plugin sends (all others keep Kibana's defaults). */
