@@ -168,6 +168,11 @@ describe('CreateRuleButton', () => {
     expect(callout).toHaveTextContent(title);
     expect(callout).toHaveTextContent(reason);
     expect(screen.queryByTestId(DATA_TEST_SUBJ.createRuleLink)).not.toBeInTheDocument();
+    // Another schedule is another rule: the answer about the previous one goes.
+    fireEvent.change(screen.getByTestId(DATA_TEST_SUBJ.createRuleSchedule), {
+      target: { value: '12h' },
+    });
+    expect(screen.queryByTestId(DATA_TEST_SUBJ.createRuleError)).not.toBeInTheDocument();
   });
 
   it('explains a network failure without a raw message', async () => {

@@ -383,7 +383,15 @@ export function CreateRuleButton({
                     <EuiSpacer size="m" />
                   </>
                 )}
-                <RuleForm options={options} onChange={setOptions} issues={issues} />
+                <RuleForm
+                  options={options}
+                  onChange={(next) => {
+                    setOptions(next);
+                    // The answer was about the rule as it was; this is another one.
+                    setError(undefined);
+                  }}
+                  issues={issues}
+                />
                 <EuiSpacer size="m" />
                 {result && !result.ok && result.reason !== 'invalid' && (
                   <EuiCallOut color="warning" size="s" title={result.message} />
