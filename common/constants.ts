@@ -56,3 +56,10 @@ export const MAX_CIDR_LENGTH = 64;
  * for another reason.
  */
 export const ASYNC_HUNT_KEEP_ALIVE_MINUTES = 2;
+
+/**
+ * Cases refuses a comment longer than this (elastic/kibana:x-pack/platform/plugins/shared/cases/common/constants/index.ts,
+ * `MAX_COMMENT_LENGTH`), and a title of a saved-object attachment longer than `MAX_TITLE_LENGTH`.
+ */
+export const MAX_COMMENT_LENGTH = 30_000;
+export const MAX_CASE_TITLE_LENGTH = 160;

@@ -18,9 +18,17 @@ export interface HuntResponse extends ResultNotes {
   id?: string;
   rows: HuntRow[];
   took_ms: number | null;
-  /** The query that ran, inlined (null when none could be built). */
+  /** The query that ran, inlined as the analyst reads it (null when none could be built). */
   query: string | null;
-  /** The window the query covered, resolved when it ran. */
+  /**
+   * The same query with the window written as its two instants: what leaves the page (Discover
+   * links, saved sessions, cases), so it shows these rows whenever it is opened.
+   */
+  pinned_query: string | null;
+  /**
+   * The window the query covered: the analyst's range as written (`from`, `to`) and the instants
+   * the run used (`start` exclusive, `end` inclusive).
+   */
   time: { from: string; to: string; start: string; end: string };
   /** Data sources the query included. */
   datasets: Dataset[];

@@ -54,6 +54,11 @@ export interface BuiltQuery {
 }
 
 export interface BuiltHuntQuery extends BuiltQuery {
+  /**
+   * The inlined query with the window stated as its two instants (both bounds): what Discover
+   * links, saved Discover sessions and cases carry, so they show these rows whenever opened.
+   */
+  pinned: string;
   datasets: Dataset[];
   skipped: SkippedDataset[];
   /**
@@ -88,12 +93,14 @@ export function timestampFilter(time: ResolvedTimeRange): TimestampRangeFilter {
 
 /**
  * The time window as a WHERE condition: `@timestamp > ?_tstart`, plus an upper bound unless the
- * window ends now (the seed's form). Inlined, a relative start reads `now() - 30 day`.
+ * window ends now (the seed's form; the request's filter bounds it then). `bounded` always states
+ * both bounds, as a query that leaves the page must. Inlined, a relative start reads
+ * `now() - 30 day`.
  */
-export function timeCondition(time: ResolvedTimeRange, params: ParamList): string {
+export function timeCondition(time: ResolvedTimeRange, params: ParamList, bounded = false): string {
   const ts = esqlField(TIMESTAMP_FIELD);
   const start = `${ts} > ${params.add(PARAM_START, time.start)}`;
-  if (time.to === 'now') return start;
+  if (time.to === 'now' && !bounded) return start;
   return `${start} AND ${ts} <= ${params.add(PARAM_END, time.end)}`;
 }
 
@@ -105,6 +112,19 @@ export function timeOverrides(time: ResolvedTimeRange): Record<string, string> {
   overrides[PARAM_START] = from ?? `TO_DATETIME(${escapeEsqlString(time.start)})`;
   overrides[PARAM_END] = to ?? `TO_DATETIME(${escapeEsqlString(time.end)})`;
   return overrides;
+}
+
+/**
+ * The time params written as the run's two instants: a pinned query reads the same window
+ * whenever it runs, where `now() - 30 day` would move with the clock.
+ */
+export function pinnedTimeOverrides(
+  time: Pick<ResolvedTimeRange, 'start' | 'end'>
+): Record<string, string> {
+  return {
+    [PARAM_START]: `TO_DATETIME(${escapeEsqlString(time.start)})`,
+    [PARAM_END]: `TO_DATETIME(${escapeEsqlString(time.end)})`,
+  };
 }
 
 export function fromClause(indexPatterns: string[]): string {
@@ -233,10 +253,48 @@ export function joinStages(stages: string[]): string {
  * param) are written into the text. LIMIT asks for one row more than the limit (`probeLimit`), so
  * a cut result is known for certain rather than guessed from a full page.
  */
+/** One result row of the hunt, by its group keys (the action, the principal, the day). */
+export interface FindingKey {
+  day: string;
+  action: string | null;
+  /** The group key's value: the name or the id, per `group_by`. */
+  principal: string | null;
+}
+
+export interface BuildHuntQueryOptions {
+  /**
+   * Keep only these result rows (the findings added to a case): a WHERE on the group keys after
+   * the thresholds, so the query returns exactly those rows, counted as the hunt counted them.
+   */
+  findings?: readonly FindingKey[];
+}
+
+function keyCondition(column: string, value: string | null, params: ParamList, name: string) {
+  return value === null ? `${column} IS NULL` : `${column} == ${params.add(name, value)}`;
+}
+
+/** The findings as one condition over the STATS keys, one parenthesised group per row. */
+function findingsCondition(
+  findings: readonly FindingKey[],
+  groupBy: HuntParams['group_by'],
+  params: ParamList
+): string {
+  const principal = groupBy === 'name' ? 'service_principal_name' : 'service_principal_id';
+  const rows = findings.map((finding, index) =>
+    [
+      keyCondition(esqlField(ACTION_FIELD), finding.action, params, `finding_${index}_action`),
+      keyCondition(principal, finding.principal, params, `finding_${index}_principal`),
+      `timestamp_day_bucket == TO_DATETIME(${params.add(`finding_${index}_day`, finding.day)})`,
+    ].join(' AND ')
+  );
+  return rows.map((row) => `(${row})`).join(' OR\n  ');
+}
+
 export function buildHuntQuery(
   hunt: HuntParams,
   time: ResolvedTimeRange,
-  availableFields: ReadonlySet<string>
+  availableFields: ReadonlySet<string>,
+  options: BuildHuntQueryOptions = {}
 ): BuildHuntQueryResult {
   const { datasets, skipped } = planDatasets(hunt.datasets, availableFields);
   const missingCommon = COMMON_FIELDS.filter((field) => !availableFields.has(field));
@@ -248,19 +306,27 @@ export function buildHuntQuery(
     return { ok: false, reason: 'no_data_sources', missingFields, skipped };
   }
 
-  const params = new ParamList();
-  const stages = [
-    fromClause(hunt.index_patterns),
-    `WHERE ${timeCondition(time, params)}`,
-    ...huntSelectionStages(datasets, availableFields, params),
-    `WHERE ${sourceIpCondition(hunt.trusted_cidrs, params)}`,
-    statsStage(hunt.group_by),
-    `WHERE (daily_action_count <= ${params.add(PARAM_MAX_DAILY, hunt.max_daily_actions)} and distinct_ips >= ${params.add(PARAM_MIN_IPS, hunt.min_distinct_ips)})`,
-    'SORT daily_action_count ASC',
-    // One row more than the analyst's limit: getting it proves the result was cut.
-    `LIMIT ${probeLimit(Math.trunc(hunt.limit))}`,
-  ];
-  const query = joinStages(stages);
+  const render = (bounded: boolean) => {
+    const params = new ParamList();
+    const findings = options.findings?.length
+      ? [`WHERE\n  ${findingsCondition(options.findings, hunt.group_by, params)}`]
+      : [];
+    const stages = [
+      fromClause(hunt.index_patterns),
+      `WHERE ${timeCondition(time, params, bounded)}`,
+      ...huntSelectionStages(datasets, availableFields, params),
+      `WHERE ${sourceIpCondition(hunt.trusted_cidrs, params)}`,
+      statsStage(hunt.group_by),
+      `WHERE (daily_action_count <= ${params.add(PARAM_MAX_DAILY, hunt.max_daily_actions)} and distinct_ips >= ${params.add(PARAM_MIN_IPS, hunt.min_distinct_ips)})`,
+      ...findings,
+      'SORT daily_action_count ASC',
+      // One row more than the analyst's limit: getting it proves the result was cut.
+      `LIMIT ${probeLimit(Math.trunc(hunt.limit))}`,
+    ];
+    return { query: joinStages(stages), params };
+  };
+  const { query, params } = render(false);
+  const pinned = render(true);
   const namelessDatasets =
     hunt.group_by === 'name'
       ? datasets.filter((dataset) => DATA_SOURCES[dataset].nameFields.length === 0)
@@ -272,6 +338,7 @@ export function buildHuntQuery(
       params: params.entries,
       filter: timestampFilter(time),
       inlined: inlineEsqlParams(query, params.entries, timeOverrides(time)),
+      pinned: inlineEsqlParams(pinned.query, pinned.params.entries, pinnedTimeOverrides(time)),
       datasets,
       skipped,
       namelessDatasets,

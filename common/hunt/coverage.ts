@@ -16,7 +16,7 @@ import type { ResolvedTimeRange } from './time_range';
 
 /** Coverage depends only on where and when the hunt looks. */
 export const coverageParamsSchema = huntParamsSchema
-  .pick({ time_range: true, index_patterns: true })
+  .pick({ time_range: true, index_patterns: true, window: true })
   .strict();
 export type CoverageParams = z.output<typeof coverageParamsSchema>;
 

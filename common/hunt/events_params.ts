@@ -25,7 +25,10 @@ export const rowKeySchema = z
   })
   .strict();
 
-/** The hunt as it ran, plus the row whose events to read. */
+/**
+ * The hunt as it ran, with the window it ran over (`window`: the page always sends it, so the
+ * row's first and last day are cut where the run's were), plus the row whose events to read.
+ */
 export const eventsParamsSchema = huntParamsSchema.extend({ row: rowKeySchema }).strict();
 export type EventsParams = z.output<typeof eventsParamsSchema>;
 

@@ -22,6 +22,8 @@ import {
   type TimeExpressionProblem,
 } from './time_range';
 
+import { runWindowSchema } from './run_window';
+
 export { CIDR_RULE } from './cidr';
 
 export const DEFAULT_INDEX_PATTERNS = ['logs-azure.*', 'logs-o365.audit-*'];
@@ -195,6 +197,11 @@ export const huntParamsSchema = z
       .refine(unique, 'must not repeat a CIDR block')
       .default([]),
     limit: boundedInteger(1, ESQL_MAX_ROW_LIMIT).default(ESQL_DEFAULT_ROW_LIMIT),
+    /**
+     * The instants `time_range` resolved to when the page ran the hunt; the query uses these.
+     * Without them (a call from a script) the server resolves `time_range` itself, in its zone.
+     */
+    window: runWindowSchema.optional(),
   })
   .strict();
 

@@ -152,8 +152,12 @@ describe('value pivots', () => {
   ])('%s = %s', (kind, value, where) => {
     const pivot = buildValuePivot(DEFAULTS, kind, value, WINDOW, ALL);
     expect(pivot?.inlined).toContain(where);
-    expect(pivot?.inlined).toContain('| WHERE @timestamp > now() - 30 day\n');
-    expect(pivot?.timeRange).toEqual({ from: 'now-30d', to: 'now' });
+    // Pinned to the run's instants, both bounds: opened next month it reads the same events.
+    expect(pivot?.inlined).toContain(
+      '| WHERE @timestamp > TO_DATETIME("2026-10-28T12:00:00.000Z") AND @timestamp <= TO_DATETIME("2026-11-27T12:00:00.000Z")\n'
+    );
+    expect(pivot?.inlined).not.toContain('now()');
+    expect(pivot?.timeRange).toEqual({ from: WINDOW.start, to: WINDOW.end });
   });
 
   it('has no query when none of the chosen sources exists', () => {

@@ -17,10 +17,10 @@ import {
   huntSelectionStages,
   joinStages,
   ParamList,
+  pinnedTimeOverrides,
   planDatasets,
   sourceIpCondition,
   timeCondition,
-  timeOverrides,
 } from './build_hunt_query';
 import {
   ACTION_FIELD,
@@ -55,7 +55,7 @@ export interface PivotQuery {
   params: EsqlNamedParams;
   filter: { range: Record<string, Record<string, string>> };
   inlined: string;
-  /** The window to open Discover on. */
+  /** The window to open Discover on: the instants, never `now-…`, so the link does not drift. */
   timeRange: TimeRange;
 }
 
@@ -215,16 +215,20 @@ export function buildRowPivot(
   );
 }
 
-/** Every event of one value in the hunt's window, from the hunt's sources. */
+/**
+ * Every event of one value in the run's window, from the hunt's sources. Both bounds are stated
+ * as the run's instants (`start < @timestamp <= end`, the hunt's own), so the pivot reads the same
+ * events as sent now and when its inlined form is opened in Discover next month.
+ */
 export function buildValuePivot(
   hunt: HuntParams,
   kind: PivotValueKind,
   value: string,
-  time: ResolvedTimeRange,
+  time: Pick<ResolvedTimeRange, 'start' | 'end'>,
   availableFields: ReadonlySet<string>
 ): PivotQuery | undefined {
   const params = new ParamList();
-  const timeStage = `WHERE ${timeCondition(time, params)}`;
+  const timeStage = `WHERE ${timeCondition({ from: time.start, to: time.end, ...time }, params, true)}`;
   return assemble(
     hunt,
     availableFields,
@@ -236,7 +240,7 @@ export function buildValuePivot(
         [TIMESTAMP_FIELD]: { gt: time.start, lte: time.end, format: 'strict_date_optional_time' },
       },
     },
-    { from: time.from, to: time.to },
-    timeOverrides(time)
+    { from: time.start, to: time.end },
+    pinnedTimeOverrides(time)
   );
 }

@@ -1,4 +1,5 @@
 import dateMath from '@kbn/datemath';
+import type moment from 'moment';
 
 /** Elastic datemath relative to now: `now`, `now-30d`, `now-1d/d`, `now-2h+5m` … */
 const RELATIVE_EXPRESSION = /^now(?:[+-]\d{1,6}[smhdwMy])*(?:\/[smhdwMy])?$/;
@@ -57,10 +58,11 @@ export function isTimeExpressionSyntax(value: string): boolean {
 function resolve(
   value: string,
   now: Date,
-  roundUp: boolean
+  roundUp: boolean,
+  momentInstance?: MomentInstance
 ): { instant: Date } | { problem: TimeExpressionProblem } {
   if (!isTimeExpressionSyntax(value)) return { problem: 'syntax' };
-  const moment = dateMath.parse(value, { forceNow: now, roundUp });
+  const moment = dateMath.parse(value, { forceNow: now, roundUp, momentInstance });
   if (!moment?.isValid()) {
     // Date math that overflows the calendar (now+999999y) is out of range; an ISO string that
     // does not parse names a day or time that does not exist.
@@ -88,15 +90,31 @@ export function isTimeExpression(value: string): boolean {
   return checkTimeExpression(value, new Date()) === undefined;
 }
 
+/**
+ * The moment function date math computes with. Rounding (`now-7d/d`) and a zone-less ISO time
+ * depend on its zone: the browser passes one set to the analyst's `dateFormat:tz`; without one,
+ * date math uses moment's default zone, which is the zone of the process that runs it.
+ */
+export type MomentInstance = typeof moment;
+
 /** Resolves one end of a range; the end of a range rounds up, as Kibana's time picker does. */
-export function resolveTimeExpression(value: string, now: Date, roundUp = false): Date | undefined {
-  const result = resolve(value, now, roundUp);
+export function resolveTimeExpression(
+  value: string,
+  now: Date,
+  roundUp = false,
+  momentInstance?: MomentInstance
+): Date | undefined {
+  const result = resolve(value, now, roundUp, momentInstance);
   return 'instant' in result ? result.instant : undefined;
 }
 
-export function resolveTimeRange(range: TimeRange, now: Date): ResolvedTimeRange | undefined {
-  const start = resolveTimeExpression(range.from, now);
-  const end = resolveTimeExpression(range.to, now, true);
+export function resolveTimeRange(
+  range: TimeRange,
+  now: Date,
+  momentInstance?: MomentInstance
+): ResolvedTimeRange | undefined {
+  const start = resolveTimeExpression(range.from, now, false, momentInstance);
+  const end = resolveTimeExpression(range.to, now, true, momentInstance);
   if (!start || !end) return undefined;
   return { ...range, start: start.toISOString(), end: end.toISOString() };
 }

@@ -6,12 +6,26 @@
  * shows the value with its error instead of silently dropping it.
  */
 import { DATASETS, type Dataset } from './data_sources';
-import { DEFAULT_HUNT_PARAMS, type GroupBy, type HuntParamsInput } from './hunt_params';
+import { DEFAULT_HUNT_PARAMS, type GroupBy, type HuntParams } from './hunt_params';
+import type { RunWindow } from './run_window';
 
 /** The plugin's locator params (`ENTRA_SP_HUNT_LOCATOR`); every field optional. */
 export interface EntraSpHuntLocatorParams {
-  [key: string]: string | number | boolean | string[] | { from: string; to: string } | undefined;
+  [key: string]:
+    | string
+    | number
+    | boolean
+    | string[]
+    | { from: string; to: string }
+    | { start: string; end: string }
+    | undefined;
+  /** The analyst's range as written (`now-30d` … `now`): shown, and used by a new run. */
   timeRange?: { from: string; to: string };
+  /**
+   * The instants of the run a link was made from. With `runOnOpen`, the page runs over exactly
+   * this window (the rows the link was made from), not over `timeRange` resolved again.
+   */
+  window?: { start: string; end: string };
   maxDailyActions?: number;
   minDistinctIps?: number;
   datasets?: string[];
@@ -47,6 +61,8 @@ export const URL_KEYS = {
   indexPatterns: 'indices',
   limit: 'limit',
   run: 'run',
+  windowStart: 'start',
+  windowEnd: 'end',
 } as const;
 
 export const DEFAULT_FORM_STATE: HuntFormState = {
@@ -72,8 +88,11 @@ function parseList(value: string | null): string[] | undefined {
   return value === '' ? [] : value.split(LIST_SEPARATOR).map((item) => item.trim());
 }
 
-/** Writes only what differs from the defaults, so links stay short and readable. */
-export function formStateToSearch(state: HuntFormState, run: boolean): string {
+/**
+ * Writes only what differs from the defaults, so links stay short and readable. A run's window
+ * (its two instants) goes with `run=1` only: it pins what that link runs.
+ */
+export function formStateToSearch(state: HuntFormState, run: boolean, window?: RunWindow): string {
   const search = new URLSearchParams();
   const scalar = (key: keyof typeof URL_KEYS, value: string, fallback: string) => {
     if (value !== fallback) search.set(URL_KEYS[key], value);
@@ -91,14 +110,31 @@ export function formStateToSearch(state: HuntFormState, run: boolean): string {
   many('indexPatterns', state.indexPatterns, DEFAULT_FORM_STATE.indexPatterns);
   scalar('limit', state.limit, DEFAULT_FORM_STATE.limit);
   if (run) search.set(URL_KEYS.run, '1');
+  if (run && window) {
+    search.set(URL_KEYS.windowStart, window.start);
+    search.set(URL_KEYS.windowEnd, window.end);
+  }
   const text = search.toString();
   return text ? `?${text}` : '';
 }
 
-export function searchToFormState(search: string): { state: HuntFormState; run: boolean } {
+export interface UrlView {
+  state: HuntFormState;
+  run: boolean;
+  /** The pinned window as written in the link, not yet validated (with `run` only). */
+  window?: { start: string; end: string };
+}
+
+export function searchToFormState(search: string): UrlView {
   const query = new URLSearchParams(search);
   const get = (key: keyof typeof URL_KEYS) => query.get(URL_KEYS[key]);
+  const run = get('run') === '1';
+  const start = get('windowStart');
+  const end = get('windowEnd');
+  const window =
+    run && (start !== null || end !== null) ? { start: start ?? '', end: end ?? '' } : undefined;
   return {
+    ...(window ? { window } : {}),
     state: {
       from: get('from') ?? DEFAULT_FORM_STATE.from,
       to: get('to') ?? DEFAULT_FORM_STATE.to,
@@ -110,7 +146,7 @@ export function searchToFormState(search: string): { state: HuntFormState; run: 
       indexPatterns: parseList(get('indexPatterns')) ?? DEFAULT_FORM_STATE.indexPatterns,
       limit: get('limit') ?? DEFAULT_FORM_STATE.limit,
     },
-    run: get('run') === '1',
+    run,
   };
 }
 
@@ -134,12 +170,17 @@ export function locatorParamsToFormState(params: EntraSpHuntLocatorParams): Hunt
   };
 }
 
-/** The hunt params as a locator would store them (e.g. in a case comment). */
+/**
+ * The hunt params as a locator would store them (e.g. in a case comment). With a window, the link
+ * runs over exactly those instants; without one it resolves its range again when opened.
+ */
 export function paramsToLocatorParams(
-  params: Required<HuntParamsInput>,
-  runOnOpen: boolean
+  params: Omit<HuntParams, 'window'>,
+  runOnOpen: boolean,
+  window?: RunWindow
 ): EntraSpHuntLocatorParams {
   return {
+    ...(window ? { window: { start: window.start, end: window.end } } : {}),
     timeRange: { from: params.time_range.from, to: params.time_range.to },
     maxDailyActions: params.max_daily_actions,
     minDistinctIps: params.min_distinct_ips,

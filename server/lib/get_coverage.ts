@@ -15,10 +15,9 @@ import {
   type ResultNotes,
 } from '../../common/hunt/result_notes';
 import { readRecords } from '../../common/hunt/shape_results';
-import { resolveTimeRange } from '../../common/hunt/time_range';
 import { getFieldCoverage } from './field_coverage';
-import { answerParts, assertEsqlResult, toClientParams } from './run_hunt';
-import { InvalidTimeRangeError, isWholeNoIndexError } from './es_errors';
+import { answerParts, assertEsqlResult, huntWindow, toClientParams } from './run_hunt';
+import { isWholeNoIndexError } from './es_errors';
 
 /**
  * What the page shows before anything runs: which data sources exist in the window, which of the
@@ -30,8 +29,7 @@ export async function getCoverage(
   params: CoverageParams,
   { signal, now = new Date() }: { signal?: AbortSignal; now?: Date } = {}
 ): Promise<CoverageResponse> {
-  const time = resolveTimeRange(params.time_range, now);
-  if (!time) throw new InvalidTimeRangeError();
+  const time = huntWindow(params, now);
   const timeBody = { from: time.from, to: time.to, start: time.start, end: time.end };
   const fields = await getFieldCoverage(client, params.index_patterns, signal);
   const canCount =

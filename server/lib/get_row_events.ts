@@ -11,9 +11,8 @@ import {
   warningsFromHeaders,
 } from '../../common/hunt/result_notes';
 import { readRecords } from '../../common/hunt/shape_results';
-import { resolveTimeRange } from '../../common/hunt/time_range';
 import { getFieldCoverage } from './field_coverage';
-import { answerParts, assertEsqlResult, toClientParams } from './run_hunt';
+import { answerParts, assertEsqlResult, huntWindow, toClientParams } from './run_hunt';
 import { isWholeNoIndexError } from './es_errors';
 import { rowCapFor } from './row_cap';
 
@@ -28,8 +27,9 @@ export async function getRowEvents(
   { signal, now = new Date() }: { signal?: AbortSignal; now?: Date } = {}
 ): Promise<EventsResponse> {
   const { row, ...hunt } = params;
+  // The run's own window: the row's first and last day are cut where the run's window was.
+  const window = huntWindow(hunt, now);
   const coverage = await getFieldCoverage(client, hunt.index_patterns, signal);
-  const window = resolveTimeRange(hunt.time_range, now);
   const pivot =
     coverage.indices.length > 0
       ? buildRowPivot(hunt, row, coverage.availableFields, window, probeLimit(PIVOT_EVENT_LIMIT))

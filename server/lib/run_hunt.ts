@@ -9,14 +9,29 @@ import type { HuntParams } from '../../common/hunt/hunt_params';
 import { COMPLETE_RESULT } from '../../common/hunt/result_notes';
 import { shapeHuntResponse, type EsqlResponseLike } from '../../common/hunt/shape_results';
 import { resolveTimeRange, type ResolvedTimeRange } from '../../common/hunt/time_range';
+import { pinnedTimeRange } from '../../common/hunt/run_window';
 import { InvalidTimeRangeError, isWholeNoIndexError, MalformedResponseError } from './es_errors';
 import { getFieldCoverage } from './field_coverage';
 import { rowCapFor } from './row_cap';
 
 export interface RunHuntOptions {
   signal?: AbortSignal;
-  /** The instant relative times resolve against; tests pin it. */
+  /** The instant relative times resolve against when no window is given; tests pin it. */
   now?: Date;
+}
+
+/**
+ * The window to query: the instants the page resolved for this run, or, for a caller that sends
+ * none (a script), `time_range` resolved here, at `now` and in the server's zone.
+ */
+export function huntWindow(
+  params: Pick<HuntParams, 'time_range' | 'window'>,
+  now: Date
+): ResolvedTimeRange {
+  if (params.window) return pinnedTimeRange(params.time_range, params.window);
+  const time = resolveTimeRange(params.time_range, now);
+  if (!time) throw new InvalidTimeRangeError();
+  return time;
 }
 
 function emptyResponse(
@@ -31,6 +46,7 @@ function emptyResponse(
     ...COMPLETE_RESULT,
     took_ms: null,
     query: null,
+    pinned_query: null,
     time: { from: time.from, to: time.to, start: time.start, end: time.end },
     datasets: [],
     skipped: [],
@@ -82,8 +98,7 @@ export async function prepareHunt(
   params: HuntParams,
   { signal, now = new Date() }: RunHuntOptions = {}
 ): Promise<Prepared> {
-  const time = resolveTimeRange(params.time_range, now);
-  if (!time) throw new InvalidTimeRangeError();
+  const time = huntWindow(params, now);
   const coverage = await getFieldCoverage(client, params.index_patterns, signal);
   if (coverage.indices.length === 0)
     return { kind: 'done', response: emptyResponse('no_indices', params, time) };
@@ -112,6 +127,7 @@ function responseFor(
     ...emptyResponse('ok', params, time),
     available_fields: prepared.availableFields,
     query: hunt.inlined,
+    pinned_query: hunt.pinned,
     datasets: hunt.datasets,
     skipped: hunt.skipped,
     nameless_datasets: hunt.namelessDatasets,

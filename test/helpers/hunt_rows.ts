@@ -29,6 +29,7 @@ export function huntResponse(overrides: Partial<HuntResponse> = {}): HuntRespons
     ...COMPLETE_RESULT,
     took_ms: 5,
     query: 'FROM x',
+    pinned_query: 'FROM x | WHERE @timestamp > TO_DATETIME("2026-10-28T00:00:00.000Z")',
     time: {
       from: 'now-30d',
       to: 'now',
