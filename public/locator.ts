@@ -18,7 +18,11 @@ export class EntraSpHuntLocatorDefinition implements LocatorDefinition<EntraSpHu
     params: EntraSpHuntLocatorParams
   ): Promise<KibanaLocation> => ({
     app: PLUGIN_ID,
-    path: `/${formStateToSearch(locatorParamsToFormState(params), params.runOnOpen === true)}`,
+    path: `/${formStateToSearch(
+      locatorParamsToFormState(params),
+      params.runOnOpen === true,
+      params.window
+    )}`,
     state: {},
   });
 }

@@ -12,6 +12,9 @@ import { huntResponse } from '../../test/helpers/hunt_rows';
 import { HuntRequestError } from '../services/hunt_api';
 import { autoRetrySeconds, MAX_AUTO_RETRY_SECONDS, useHunt } from './use_hunt';
 
+/** The instants the page resolved the range to; the request carries them. */
+const WINDOW = { start: '2026-10-28T09:15:00.000Z', end: '2026-11-27T09:15:00.000Z' };
+
 const base = huntResponse({
   outcome: 'running',
   id: 'FmNJRUZ1YWZCU3dH',
@@ -57,7 +60,7 @@ async function startLongHunt() {
         : new Promise(() => undefined);
   const { core, posts } = createCoreStart(onPost);
   const hook = renderHook(() => useHunt(core.http));
-  act(() => hook.result.current.run(DEFAULT_HUNT_PARAMS));
+  act(() => hook.result.current.run(DEFAULT_HUNT_PARAMS, WINDOW));
   await waitFor(() => expect(posts.some((post) => post.path === HUNT_STATUS_API_PATH)).toBe(true));
   return { ...hook, posts };
 }
@@ -80,7 +83,7 @@ describe('useHunt', () => {
     };
     const { core, posts } = createCoreStart(onPost);
     const { result } = renderHook(() => useHunt(core.http));
-    act(() => result.current.run(DEFAULT_HUNT_PARAMS));
+    act(() => result.current.run(DEFAULT_HUNT_PARAMS, WINDOW));
     expect(result.current.status).toBe('loading');
     await waitFor(() => expect(result.current.status).toBe('success'));
     expect(result.current.response).toMatchObject({
@@ -108,7 +111,7 @@ describe('useHunt', () => {
     const { core, posts } = createCoreStart(onPost);
     const { result } = renderHook(() => useHunt(core.http));
     const started = Date.now();
-    act(() => result.current.run(DEFAULT_HUNT_PARAMS));
+    act(() => result.current.run(DEFAULT_HUNT_PARAMS, WINDOW));
     await waitFor(() => expect(result.current.retryingInSeconds).toBe(1));
     await waitFor(() => expect(result.current.status).toBe('success'));
     expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
@@ -120,7 +123,7 @@ describe('useHunt', () => {
       throw busy(0);
     });
     const { result } = renderHook(() => useHunt(core.http));
-    act(() => result.current.run(DEFAULT_HUNT_PARAMS));
+    act(() => result.current.run(DEFAULT_HUNT_PARAMS, WINDOW));
     await waitFor(() => expect(result.current.status).toBe('error'));
     expect(result.current.error?.code).toBe('too_many_requests');
     expect(posts).toHaveLength(4);
@@ -131,7 +134,7 @@ describe('useHunt', () => {
       throw failure(429, 'circuit_breaker');
     });
     const { result } = renderHook(() => useHunt(core.http));
-    act(() => result.current.run(DEFAULT_HUNT_PARAMS));
+    act(() => result.current.run(DEFAULT_HUNT_PARAMS, WINDOW));
     await waitFor(() => expect(result.current.status).toBe('error'));
     expect(result.current.error?.code).toBe('circuit_breaker');
     expect(posts).toHaveLength(1);
@@ -142,7 +145,7 @@ describe('useHunt', () => {
       throw busy(MAX_AUTO_RETRY_SECONDS + 1);
     });
     const { result } = renderHook(() => useHunt(core.http));
-    act(() => result.current.run(DEFAULT_HUNT_PARAMS));
+    act(() => result.current.run(DEFAULT_HUNT_PARAMS, WINDOW));
     await waitFor(() => expect(result.current.status).toBe('error'));
     expect(result.current.error?.retryAfterSeconds).toBe(MAX_AUTO_RETRY_SECONDS + 1);
     expect(result.current.retryingInSeconds).toBeUndefined();
@@ -164,7 +167,7 @@ describe('useHunt', () => {
   it('a hunt gone between two checks moments apart was removed, not expired', async () => {
     const { core, posts } = createCoreStart(checkedThenFailing(failure(404, 'hunt_not_found')));
     const { result } = renderHook(() => useHunt(core.http));
-    act(() => result.current.run(DEFAULT_HUNT_PARAMS));
+    act(() => result.current.run(DEFAULT_HUNT_PARAMS, WINDOW));
     await waitFor(() => expect(result.current.status).toBe('error'));
     expect(result.current.error?.code).toBe('hunt_not_found');
     expect(result.current.error?.message).toContain('cancelled elsewhere');
@@ -187,7 +190,7 @@ describe('useHunt', () => {
     };
     const { core } = createCoreStart(onPost);
     const { result } = renderHook(() => useHunt(core.http));
-    act(() => result.current.run(DEFAULT_HUNT_PARAMS));
+    act(() => result.current.run(DEFAULT_HUNT_PARAMS, WINDOW));
     await waitFor(() => expect(result.current.status).toBe('error'));
     expect(result.current.error?.code).toBe('hunt_expired');
     expect(result.current.error?.message).toContain('more than 2 minutes');
@@ -197,7 +200,7 @@ describe('useHunt', () => {
   it('not every 404 while polling means the hunt is gone: a missing route is said as it is', async () => {
     const { core, posts } = createCoreStart(checkedThenFailing(failure(404, undefined)));
     const { result } = renderHook(() => useHunt(core.http));
-    act(() => result.current.run(DEFAULT_HUNT_PARAMS));
+    act(() => result.current.run(DEFAULT_HUNT_PARAMS, WINDOW));
     await waitFor(() => expect(result.current.status).toBe('error'));
     expect(result.current.error?.code).toBe('unknown');
     expect(result.current.error?.message).not.toContain('expire');
@@ -218,7 +221,7 @@ describe('useHunt', () => {
 
   it('a new run stops the old one and deletes its query', async () => {
     const { result, posts } = await startLongHunt();
-    act(() => result.current.run({ ...DEFAULT_HUNT_PARAMS, max_daily_actions: 3 }));
+    act(() => result.current.run({ ...DEFAULT_HUNT_PARAMS, max_daily_actions: 3 }, WINDOW));
     expect(
       posts.filter((post) => post.path === HUNT_CANCEL_API_PATH).map((post) => post.body)
     ).toEqual([{ id: base.id }]);

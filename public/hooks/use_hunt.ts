@@ -4,6 +4,7 @@ import { i18n } from '@kbn/i18n';
 import { ASYNC_HUNT_KEEP_ALIVE_MINUTES } from '../../common/constants';
 import type { HuntResponse } from '../../common/hunt/api_types';
 import type { HuntParams } from '../../common/hunt/hunt_params';
+import type { RunWindow } from '../../common/hunt/run_window';
 import {
   HuntRequestError,
   postHunt,
@@ -22,15 +23,22 @@ export interface UseHuntValue {
   params?: HuntParams;
   /** The params that produced `response`: what everything derived from the rows must use. */
   responseParams?: HuntParams;
+  /** The window of the run in flight, or of the last run: its two instants. */
+  window?: RunWindow;
   /** Changes with every new response, so views of the old rows (selection, flyout) can reset. */
   responseId: number;
   /** When the current run started (ms since epoch), for elapsed time. */
   startedAt?: number;
   /** Set while Elasticsearch asked us to wait (429) before the next check. */
   retryingInSeconds?: number;
-  run(params: HuntParams): void;
+  /** Runs the hunt over `window`, the instants the page resolved the range to for this run. */
+  run(params: HuntParams, window: RunWindow): void;
+  /** Shows a finished run again (kept from earlier in this tab) without querying. */
+  restore(run: { params: HuntParams; response: HuntResponse; ranAt: number }): void;
   cancel(): void;
 }
+
+type HuntState = Omit<UseHuntValue, 'run' | 'restore' | 'cancel'>;
 
 /** A busy cluster (429) is asked again this many times before the page gives up. */
 export const MAX_BUSY_RETRIES = 3;
@@ -96,9 +104,7 @@ function explainGoneHunt(failure: HuntRequestError, lastCheckedAt: number): Hunt
   );
 }
 
-type Setter = (
-  update: (current: Omit<UseHuntValue, 'run' | 'cancel'>) => Omit<UseHuntValue, 'run' | 'cancel'>
-) => void;
+type Setter = (update: (current: HuntState) => HuntState) => void;
 
 /**
  * Calls `request`; on 429 waits as long as Elasticsearch asked (Retry-After) and tries again, a few
@@ -128,7 +134,7 @@ async function withBusyRetry<T>(
  * short; Cancel, a new run or leaving the page stops the checks and deletes the running query.
  */
 export function useHunt(http: HttpStart): UseHuntValue {
-  const [state, setState] = useState<Omit<UseHuntValue, 'run' | 'cancel'>>({
+  const [state, setState] = useState<HuntState>({
     status: 'idle',
     responseId: 0,
   });
@@ -158,7 +164,7 @@ export function useHunt(http: HttpStart): UseHuntValue {
   }, [stopActive]);
 
   const run = useCallback(
-    (params: HuntParams) => {
+    (params: HuntParams, window: RunWindow) => {
       stopActive();
       const own = { controller: new AbortController(), id: undefined as string | undefined };
       active.current = own;
@@ -167,13 +173,16 @@ export function useHunt(http: HttpStart): UseHuntValue {
         ...current,
         status: 'loading',
         params,
+        window,
         startedAt: Date.now(),
         error: undefined,
         retryingInSeconds: undefined,
       }));
 
       (async () => {
-        let response = await withBusyRetry(() => postHunt(http, params, signal), signal, setState);
+        // The window travels with the params: the server queries these instants, not `now`.
+        const body = { ...params, window };
+        let response = await withBusyRetry(() => postHunt(http, body, signal), signal, setState);
         let lastCheckedAt = Date.now();
         while (response.outcome === 'running' && response.id) {
           own.id = response.id;
@@ -202,6 +211,7 @@ export function useHunt(http: HttpStart): UseHuntValue {
             status: 'success',
             response,
             params,
+            window,
             responseParams: params,
             responseId: current.responseId + 1,
           }));
@@ -218,6 +228,7 @@ export function useHunt(http: HttpStart): UseHuntValue {
             status: 'error',
             error: failure,
             params,
+            window,
             responseId: current.responseId,
           }));
         }
@@ -226,7 +237,23 @@ export function useHunt(http: HttpStart): UseHuntValue {
     [http, stopActive]
   );
 
+  const restore = useCallback<UseHuntValue['restore']>(
+    ({ params, response, ranAt }) => {
+      stopActive();
+      setState((current) => ({
+        status: 'success',
+        response,
+        params,
+        window: { start: response.time.start, end: response.time.end },
+        responseParams: params,
+        responseId: current.responseId + 1,
+        startedAt: ranAt,
+      }));
+    },
+    [stopActive]
+  );
+
   useEffect(() => stopActive, [stopActive]);
 
-  return { ...state, run, cancel };
+  return { ...state, run, restore, cancel };
 }

@@ -9,8 +9,8 @@ import {
   type PivotQuery,
   type PivotValueKind,
 } from '../../common/hunt/pivot_queries';
+import type { RunWindow } from '../../common/hunt/run_window';
 import type { HuntRow } from '../../common/hunt/shape_results';
-import { resolveTimeRange } from '../../common/hunt/time_range';
 import { discoverHref, getDiscoverLocator } from '../services/discover';
 import { useServices } from '../services/services_context';
 
@@ -21,21 +21,27 @@ export interface UsePivotsValue {
   valuePivot(kind: PivotValueKind, value: string): PivotQuery | undefined;
   /** A Discover link for a pivot (or the whole hunt), when Discover can be opened. */
   discoverUrl(pivot: Pick<PivotQuery, 'inlined' | 'timeRange'> | undefined): string | undefined;
-  /** A redirect link that reopens this hunt view and runs it. */
-  huntUrl(): string | undefined;
+  /**
+   * A redirect link that reopens this hunt view and runs it: over the run's own window (the
+   * default: the rows the link is made from), or (`relative`) over the range resolved again
+   * when the link is opened.
+   */
+  huntUrl(options?: { relative?: boolean }): string | undefined;
 }
 
-/** Pivots for the run being shown: its params, the fields that exist and its window. */
+/**
+ * Pivots for the run being shown: its params, the fields that exist and its window (the run's
+ * two instants). Every pivot and link uses that window, never `now` resolved again.
+ */
 export function usePivots(
   params: HuntParams | undefined,
   availableFields: readonly string[] | undefined,
-  window?: { start: string; end: string }
+  window?: RunWindow
 ): UsePivotsValue {
   const services = useServices();
   return useMemo(() => {
     const locator = getDiscoverLocator(services);
     const fields = new Set(availableFields ?? []);
-    const time = params ? resolveTimeRange(params.time_range, new Date()) : undefined;
     return {
       canOpenDiscover: !!locator,
       rowPivot: (row) => {
@@ -43,12 +49,15 @@ export function usePivots(
         return params && key ? buildRowPivot(params, key, fields, window) : undefined;
       },
       valuePivot: (kind, value) =>
-        params && time ? buildValuePivot(params, kind, value, time, fields) : undefined,
+        params && window ? buildValuePivot(params, kind, value, window, fields) : undefined,
       discoverUrl: (pivot) => (locator && pivot ? discoverHref(locator, pivot) : undefined),
-      huntUrl: () => {
+      huntUrl: ({ relative = false } = {}) => {
         const own =
           services.share.url.locators.get<EntraSpHuntLocatorParams>(ENTRA_SP_HUNT_LOCATOR);
-        return own && params ? own.getRedirectUrl(paramsToLocatorParams(params, true)) : undefined;
+        if (!own || !params) return undefined;
+        return own.getRedirectUrl(
+          paramsToLocatorParams(params, true, relative ? undefined : window)
+        );
       },
     };
   }, [availableFields, params, services, window]);

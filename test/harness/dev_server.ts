@@ -42,6 +42,11 @@ export interface DevServerOptions {
    * reads them when it loads, as Kibana's does. `POST /__harness/ui-settings` changes them.
    */
   uiSettings?: Record<string, unknown>;
+  /**
+   * The Cases the page gets: 9.5's (Discover sessions attach by reference, the default) or the
+   * 9.3/9.4 contract without them.
+   */
+  casesDiscoverSessions?: boolean;
 }
 
 export interface DevServer {
@@ -67,9 +72,13 @@ function html(
   demo: boolean,
   entry: string,
   stylesheets: string[],
-  uiSettings: Record<string, unknown>
+  uiSettings: Record<string, unknown>,
+  casesDiscoverSessions: boolean
 ): string {
-  const config = JSON.stringify({ demo, uiSettings }).replace(/</g, '\\u003c');
+  const config = JSON.stringify({ demo, uiSettings, casesDiscoverSessions }).replace(
+    /</g,
+    '\\u003c'
+  );
   const mode = uiSettings['theme:darkMode'] === 'enabled' ? 'dark' : 'light';
   return `<!doctype html>
 <html lang="en">
@@ -148,7 +157,8 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
       [...bundle.files.keys()].filter(
         (path) => path.endsWith('.css') && !path.startsWith('/bundle/charts_')
       ),
-      uiSettings
+      uiSettings,
+      options.casesDiscoverSessions ?? true
     );
 
   const server = createServer(async (request, response) => {

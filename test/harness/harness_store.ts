@@ -11,7 +11,8 @@ export interface HarnessCase {
   id: string;
   title: string;
   owner: string;
-  comments: Array<{ type: 'user'; comment: string }>;
+  /** Attachments as Cases stores them: user comments and Discover-session references. */
+  comments: Array<{ type: string } & Record<string, unknown>>;
 }
 
 export interface HarnessSavedSearch {

@@ -1,5 +1,11 @@
 import { createElement, type ReactNode } from 'react';
-import type { ChromeBreadcrumb, CoreStart, HttpFetchOptions, HttpHandler } from '@kbn/core/public';
+import type {
+  ChromeBreadcrumb,
+  CoreStart,
+  HttpFetchOptions,
+  HttpHandler,
+  ToastInputFields,
+} from '@kbn/core/public';
 import { KibanaRenderContextProvider } from '@kbn/react-kibana-context-render';
 import { BehaviorSubject } from 'rxjs';
 import { sharePluginMock } from '@kbn/share-plugin/public/mocks';
@@ -25,6 +31,7 @@ export function createCoreStart(onPost: PostHandler, coreOptions: CoreStartOptio
   const breadcrumbs: ChromeBreadcrumb[][] = [];
   const titles: Array<string | string[]> = [];
   const posts: Array<{ path: string; body: unknown; options: HttpFetchOptions }> = [];
+  const toasts: Array<{ kind: string; toast: string | ToastInputFields }> = [];
   const post = ((path: string, options: HttpFetchOptions = {}) => {
     const body = options.body ? JSON.parse(options.body) : undefined;
     posts.push({ path, body, options });
@@ -49,8 +56,20 @@ export function createCoreStart(onPost: PostHandler, coreOptions: CoreStartOptio
       capabilities: { navLinks: {}, management: {}, catalogue: {} },
       navigateToUrl: async () => undefined,
       getUrlForApp: createGetUrlForApp(),
+      currentAppId$: new BehaviorSubject<string | undefined>('entraSpHunt'),
+      applications$: new BehaviorSubject(new Map()),
     },
-    notifications: { toasts: { addSuccess: () => ({ id: 't' }), addDanger: () => ({ id: 't' }) } },
+    notifications: {
+      toasts: {
+        addSuccess: (toast) => (toasts.push({ kind: 'success', toast }), { id: 't' }),
+        addInfo: (toast) => (toasts.push({ kind: 'info', toast }), { id: 't' }),
+        addDanger: (toast) => (toasts.push({ kind: 'danger', toast }), { id: 't' }),
+        addError: (error, { title }) => (
+          toasts.push({ kind: 'danger', toast: { title, text: error.message } }),
+          { id: 't' }
+        ),
+      },
+    },
     uiSettings: createUiSettingsClient(coreOptions.uiSettings),
     i18n: {},
     theme,
@@ -62,5 +81,5 @@ export function createCoreStart(onPost: PostHandler, coreOptions: CoreStartOptio
   };
   const share = sharePluginMock.createStartContract();
   const services: EntraSpHuntServices = servicesFrom(core, { share });
-  return { core, services, share, breadcrumbs, titles, posts };
+  return { core, services, share, breadcrumbs, titles, posts, toasts };
 }

@@ -12,10 +12,14 @@ export interface KnownApp {
 /**
  * Apps other plugins register that this plugin links to. Security's UI app is `securitySolutionUI`
  * on `/app/security` (APP_UI_ID and APP_PATH in security_solution's common/constants.ts), with
- * the `rules` deep link on `/rules`.
+ * the `rules` deep link on `/rules` and `cases` on `/cases`.
  */
 export const KNOWN_APPS: Record<string, KnownApp> = {
-  securitySolutionUI: { appRoute: '/app/security', deepLinks: { rules: '/rules' } },
+  securitySolutionUI: {
+    appRoute: '/app/security',
+    // CASES_PATH: where Cases' "View case" toast opens a Security case.
+    deepLinks: { rules: '/rules', cases: '/cases' },
+  },
 };
 
 function appendPath(base: string, path = ''): string {

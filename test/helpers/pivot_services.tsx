@@ -1,4 +1,6 @@
-import type { CasesPublicStart, CaseAttachmentsWithoutOwner } from '@kbn/cases-plugin/public';
+import React, { type ReactElement } from 'react';
+import { KibanaContextProvider } from '@kbn/kibana-react-plugin/public';
+import { createCasesStandIn, createMemoryCasesBackend } from '@kbn/cases-plugin/public/mocks';
 import type { SavedSearch, SavedSearchPublicPluginStart } from '@kbn/saved-search-plugin/public';
 import type { EntraSpHuntServices } from '../../public/types';
 import { DISCOVER_APP_LOCATOR } from '../../public/services/discover';
@@ -6,10 +8,13 @@ import { EntraSpHuntLocatorDefinition } from '../../public/locator';
 import { createCoreStart, type PostHandler } from './core_start';
 import { createUiSettingsClient } from './ui_settings';
 
-/** Services with Discover's locator registered, capabilities set, and optional Cases/saved search. */
+/**
+ * Services with Discover's locator registered, capabilities set, Cases (9.5's contract, or the
+ * older one with `discoverSessions: false`) and the saved-search service.
+ */
 export function createPivotServices(
   onPost: PostHandler,
-  { discover = true, esql = true, save = true } = {}
+  { discover = true, esql = true, save = true, discoverSessions = true } = {}
 ) {
   const setup = createCoreStart(onPost);
   setup.share.url.locators.create({
@@ -17,44 +22,13 @@ export function createPivotServices(
     getLocation: async () => ({ app: 'discover', path: '#/', state: {} }),
   });
   setup.share.url.locators.create(new EntraSpHuntLocatorDefinition());
-  const caseCalls: Array<{ kind: 'new' | 'existing'; attachments: CaseAttachmentsWithoutOwner }> =
-    [];
   const saved: SavedSearch[] = [];
-  const cases: CasesPublicStart = {
-    ui: {
-      getCasesContext:
-        () =>
-        ({ children }) =>
-          children as never,
-    },
-    hooks: {
-      useCasesAddToNewCaseFlyout: () => ({
-        open: (options = {}) =>
-          caseCalls.push({ kind: 'new', attachments: options.attachments ?? [] }),
-        close: () => undefined,
-      }),
-      useCasesAddToExistingCaseModal: () => ({
-        open: (options = {}) =>
-          caseCalls.push({ kind: 'existing', attachments: options.getAttachments?.({}) ?? [] }),
-        close: () => undefined,
-      }),
-    },
-    helpers: {
-      canUseCases: () => ({
-        all: true,
-        create: true,
-        read: true,
-        update: true,
-        delete: false,
-        push: false,
-        connectors: false,
-        settings: false,
-        createComment: true,
-        reopenCase: false,
-        assign: false,
-      }),
-    },
-  };
+  const casesStore = createMemoryCasesBackend();
+  const cases = createCasesStandIn({
+    backend: casesStore.backend,
+    discoverSessions,
+    permissions: { delete: false, push: false, connectors: false, settings: false },
+  });
   const savedSearch: SavedSearchPublicPluginStart = {
     getNew: () => {
       let query: { esql: string } | undefined;
@@ -82,5 +56,11 @@ export function createPivotServices(
     cases,
     savedSearch,
   };
-  return { ...setup, services, caseCalls, saved };
+  /** The page as application.tsx renders it: Kibana's services in KibanaContextProvider. */
+  const withKibana = (ui: ReactElement) => (
+    <KibanaContextProvider services={{ ...setup.core, cases, savedSearch }}>
+      {ui}
+    </KibanaContextProvider>
+  );
+  return { ...setup, services, cases: casesStore.cases, saved, withKibana };
 }

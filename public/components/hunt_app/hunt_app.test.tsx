@@ -64,31 +64,44 @@ function renderApp(search = '', onPost: PostHandler = answers) {
 jest.setTimeout(90_000);
 
 describe('HuntApp with Cases', () => {
-  it('adds exactly the selected rows, with the params that produced them, and forgets the selection on a new run', async () => {
+  it('adds exactly the selected rows, over the run window, then clears the selection', async () => {
     const history = createMemoryHistory({ initialEntries: ['/?max_daily=3'] });
     const setup = createPivotServices(answers);
     renderWithProviders(
-      <ServicesProvider services={setup.services}>
-        <HuntApp history={history} />
-      </ServicesProvider>
+      setup.withKibana(
+        <ServicesProvider services={setup.services}>
+          <HuntApp history={history} />
+        </ServicesProvider>
+      )
     );
     fireEvent.click(screen.getByTestId(DATA_TEST_SUBJ.runButton));
     await screen.findByTestId(DATA_TEST_SUBJ.resultsTable);
+    const hunt = setup.posts.find((post) => post.path === HUNT_API_PATH);
+    // The page resolved the window once and sent its instants; links and the case reuse them.
+    const window = (hunt?.body as { window: { start: string; end: string } }).window;
+    expect(Date.parse(window.end) - Date.parse(window.start)).toBe(30 * 24 * 3600 * 1000);
+    expect(history.location.search).toContain(`start=${encodeURIComponent(window.start)}`);
     const [firstRow] = screen.getAllByTestId(DATA_TEST_SUBJ.selectRow);
     fireEvent.click(firstRow);
     // A form change after the run must not leak into the comment: the rows came from max 3.
     fireEvent.change(screen.getByTestId(DATA_TEST_SUBJ.maxDailyInput), { target: { value: '9' } });
     fireEvent.click(screen.getByTestId(DATA_TEST_SUBJ.addToNewCase));
-    const [call] = setup.caseCalls;
-    expect(call.kind).toBe('new');
-    const comment = call.attachments[0].comment;
-    expect(comment).toContain('at most 3 events a day');
-    expect(comment).toContain('| sp\\-0 | action\\-0 |');
-    expect(comment).not.toContain('sp\\-1');
-    expect(comment).toContain('[Reopen this hunt](</app/r?l=ENTRA_SP_HUNT_LOCATOR');
-
-    fireEvent.click(screen.getByTestId(DATA_TEST_SUBJ.runButton));
-    // A second run re-renders the page; under load that outlasts waitFor's 1 s default.
+    fireEvent.click(await screen.findByTestId('harnessCaseCreate'));
+    await waitFor(() => expect(setup.cases).toHaveLength(2), { timeout: RERUN_TIMEOUT_MS });
+    const [comment, session] = setup.cases[1].attachments;
+    if (comment.type !== 'user' || session.type !== 'discoverSession')
+      throw new Error('expected the comment and the session');
+    expect(comment.comment).toContain('at most 3 events a day');
+    expect(comment.comment).toContain('| sp\\-0 |');
+    expect(comment.comment).not.toContain('sp\\-1');
+    expect(comment.comment).toContain('[Reopen this hunt](</app/r?l=ENTRA_SP_HUNT_LOCATOR');
+    // The session holds exactly the added finding, over the run's instants.
+    const esql = setup.saved[0].searchSource.getField('query')?.esql ?? '';
+    expect(esql).toContain('"sp-0"');
+    expect(esql).not.toContain('"sp-1"');
+    expect(esql).toContain(`TO_DATETIME("${window.start}")`);
+    expect(setup.saved[0].timeRange).toEqual({ from: window.start, to: window.end });
+    // Added once: the selection clears, so the same rows are not added twice by mistake.
     await waitFor(() => expect(screen.getByTestId(DATA_TEST_SUBJ.addToNewCase)).toBeDisabled(), {
       timeout: RERUN_TIMEOUT_MS,
     });

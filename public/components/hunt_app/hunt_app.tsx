@@ -20,6 +20,14 @@ import { HUNT_FIELDS } from '../../../common/hunt/data_sources';
 import { buildHuntQuery } from '../../../common/hunt/build_hunt_query';
 import { parseCoverageParams } from '../../../common/hunt/coverage';
 import { resolveTimeRange } from '../../../common/hunt/time_range';
+import type { HuntParams } from '../../../common/hunt/hunt_params';
+import {
+  isRelativeRange,
+  pinnedTimeRange,
+  resolveRunWindow,
+  runWindowSchema,
+  type RunWindow,
+} from '../../../common/hunt/run_window';
 import {
   formStateToParamsInput,
   formStateToSearch,
@@ -32,7 +40,9 @@ import { useCoverage } from '../../hooks/use_coverage';
 import { useHunt, type UseHuntValue } from '../../hooks/use_hunt';
 import { usePivots } from '../../hooks/use_pivots';
 import { DATE_FORMAT_TZ, useTimePickerRanges } from '../../hooks/use_time_picker_ranges';
-import { buildCaseComment } from '../../../common/hunt/case_comment';
+import { buildCaseComment, type CaseCommentLinks } from '../../../common/hunt/case_comment';
+import { readRun, storeRun, tabStorage } from '../../services/run_cache';
+import { zonedMoment } from '../../services/time_zone';
 import type { HuntRow } from '../../../common/hunt/shape_results';
 import { useServices } from '../../services/services_context';
 import { DATA_TEST_SUBJ } from '../../data_test_subj';
@@ -42,7 +52,7 @@ import { ErrorState, errorTitle, IdleState, ResponseNotices, RunningState } from
 import { ParamsForm } from '../params_form';
 import { QueryPreview } from '../query_preview';
 import { ResultsTable } from '../results_table';
-import { AddToCase } from '../add_to_case';
+import { AddToCase, type CaseEvidence } from '../add_to_case';
 import { CreateRuleButton } from '../create_rule';
 import { RunSummary } from '../run_summary';
 import { SaveSessionButton } from '../save_session';
@@ -89,12 +99,14 @@ function statusAnnouncement(hunt: UseHuntValue): string {
 
 /** The whole page; its state lives in the URL so every view is a link. */
 export function HuntApp({ history }: HuntAppProps) {
-  const { http, chrome, uiSettings, application } = useServices();
+  const { http, chrome, uiSettings } = useServices();
   const timePicker = useTimePickerRanges();
   const timeZone = useMemo(
     () => resolveTimeZone(uiSettings.get<string>(DATE_FORMAT_TZ)),
     [uiSettings]
   );
+  // Date math resolves in the analyst's zone (`dateFormat:tz`), not in the browser's.
+  const zone = useMemo(() => zonedMoment(timeZone), [timeZone]);
   const initial = useMemo(() => searchToFormState(history.location.search), [history]);
   const [form, setForm] = useState<HuntFormState>(initial.state);
   const lastWrittenSearch = useRef(history.location.search);
@@ -108,10 +120,11 @@ export function HuntApp({ history }: HuntAppProps) {
   }, [chrome]);
 
   const writeUrl = useCallback(
-    (state: HuntFormState, run: boolean) => {
-      const search = formStateToSearch(state, run);
+    (state: HuntFormState, run: boolean, window?: RunWindow) => {
+      const search = formStateToSearch(state, run, window);
       lastWrittenSearch.current = search;
       history.replace({ ...history.location, search });
+      return search;
     },
     [history]
   );
@@ -119,15 +132,50 @@ export function HuntApp({ history }: HuntAppProps) {
   // After a run the analyst asked for, the results come into view and take focus.
   const resultsTitle = useRef<HTMLHeadingElement>(null);
   const focusResults = useRef(false);
-  const { run: runHunt } = hunt;
+  const { run: runHunt, restore: restoreHunt } = hunt;
   const { addRecentlyUsed } = timePicker;
+  // The view (URL search) each run was made for: a finished run is kept in the tab under it.
+  const runView = useRef<string | undefined>(undefined);
   const run = useCallback(() => {
     if (!validation.params) return;
-    runHunt(validation.params);
+    // The one resolution of the range for this run: the server and every follow-up use it.
+    const window = resolveRunWindow(validation.params.time_range, new Date(), zone);
+    if (!window) return;
+    runHunt(validation.params, window);
     addRecentlyUsed({ from: form.from, to: form.to });
     focusResults.current = true;
-    writeUrl(form, true);
-  }, [addRecentlyUsed, form, runHunt, validation.params, writeUrl]);
+    runView.current = writeUrl(form, true, window);
+  }, [addRecentlyUsed, form, runHunt, validation.params, writeUrl, zone]);
+
+  /**
+   * A view from a link or from Back: the rows kept in this tab for exactly that view when they
+   * are still valid, else a run over the link's pinned window (or over its range resolved now
+   * when it pins none).
+   */
+  const openView = useCallback(
+    (search: string, params: HuntParams, linked?: { start: string; end: string }) => {
+      const pinned = linked ? runWindowSchema.safeParse(linked) : undefined;
+      const window = pinned?.success
+        ? pinned.data
+        : resolveRunWindow(params.time_range, new Date(), zone);
+      if (!window) return;
+      const view = pinned?.success
+        ? search
+        : formStateToSearch(searchToFormState(search).state, true, window);
+      const kept = pinned?.success ? readRun(tabStorage(), view) : undefined;
+      runView.current = view;
+      if (kept) {
+        restoreHunt(kept);
+        return;
+      }
+      runHunt(params, window);
+      if (view !== search) {
+        lastWrittenSearch.current = view;
+        history.replace({ ...history.location, search: view });
+      }
+    },
+    [history, restoreHunt, runHunt, zone]
+  );
   useEffect(() => {
     if (!focusResults.current || (hunt.status !== 'success' && hunt.status !== 'error')) return;
     focusResults.current = false;
@@ -150,9 +198,29 @@ export function HuntApp({ history }: HuntAppProps) {
   useEffect(() => {
     if (autoRan.current || !initial.run) return;
     autoRan.current = true;
-    if (validation.params) run();
-    else setLinkNotRun(true);
-  }, [initial.run, run, validation.params]);
+    if (!validation.params) {
+      setLinkNotRun(true);
+      return;
+    }
+    focusResults.current = true;
+    openView(history.location.search, validation.params, initial.window);
+  }, [history, initial.run, initial.window, openView, validation.params]);
+
+  // A finished, complete run is kept in the tab for its view, so Back shows it again.
+  useEffect(() => {
+    if (hunt.status !== 'success' || !hunt.response || !hunt.responseParams || !hunt.window) return;
+    if (!runView.current) return;
+    storeRun(tabStorage(), {
+      view: runView.current,
+      params: hunt.responseParams,
+      window: hunt.window,
+      response: hunt.response,
+      ranAt: hunt.startedAt ?? Date.now(),
+      savedAt: Date.now(),
+    });
+    // Stored once per response.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [hunt.responseId]);
 
   // A link opened while the app is mounted (e.g. from a case) replaces the view.
   useEffect(
@@ -163,10 +231,11 @@ export function HuntApp({ history }: HuntAppProps) {
         const next = searchToFormState(location.search);
         setForm(next.state);
         const nextValidation = validateForm(next.state);
-        if (next.run && nextValidation.params) runHunt(nextValidation.params);
+        if (next.run && nextValidation.params)
+          openView(location.search, nextValidation.params, next.window);
         setLinkNotRun(next.run && !nextValidation.params);
       }),
-    [history, runHunt]
+    [history, openView]
   );
 
   const onFormChange = useCallback(
@@ -190,12 +259,12 @@ export function HuntApp({ history }: HuntAppProps) {
 
   const preview = useMemo(() => {
     if (!validation.params) return { reason: INVALID_REASON };
-    const time = resolveTimeRange(validation.params.time_range, new Date());
+    const time = resolveTimeRange(validation.params.time_range, new Date(), zone);
     if (!time) return { reason: INVALID_REASON };
     const fields = new Set(coverage.coverage ? coverage.coverage.available_fields : HUNT_FIELDS);
     const built = buildHuntQuery(validation.params, time, fields);
     return built.ok ? { query: built.hunt.inlined } : { reason: NO_SOURCES_REASON };
-  }, [coverage.coverage, validation.params]);
+  }, [coverage.coverage, validation.params, zone]);
 
   const ruleFields = useMemo(
     () => new Set(coverage.coverage ? coverage.coverage.available_fields : HUNT_FIELDS),
@@ -207,28 +276,71 @@ export function HuntApp({ history }: HuntAppProps) {
   const { response, responseParams: shownParams, responseId } = hunt;
   const [inspected, setInspected] = useState<HuntRow | undefined>(undefined);
   const [selected, setSelected] = useState<HuntRow[]>([]);
+  // Bumped when findings went into a case: the table clears its selection.
+  const [casesAdded, setCasesAdded] = useState(0);
   useEffect(() => {
     setInspected(undefined);
     setSelected([]);
-    setRanAt(lastStartedAt.current);
+    setRanAt(hunt.startedAt ?? lastStartedAt.current);
+    // Only a new response resets the view of the rows.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [responseId]);
-  const pivots = usePivots(shownParams, response?.available_fields, response?.time);
-  const huntQuery = response?.query ?? undefined;
+  const runWindow = useMemo(
+    () => (response ? { start: response.time.start, end: response.time.end } : undefined),
+    [response]
+  );
+  const pivots = usePivots(shownParams, response?.available_fields, runWindow);
+  // What leaves the page states the run's two instants: it shows these rows whenever opened.
+  const huntQuery = response?.pinned_query ?? undefined;
+  const pinnedRange = runWindow ? { from: runWindow.start, to: runWindow.end } : undefined;
   const huntDiscoverUrl =
-    huntQuery && shownParams
-      ? pivots.discoverUrl({ inlined: huntQuery, timeRange: shownParams.time_range })
+    huntQuery && pinnedRange
+      ? pivots.discoverUrl({ inlined: huntQuery, timeRange: pinnedRange })
       : undefined;
-  const buildComment = () => {
-    if (!response || !shownParams) return '';
-    return buildCaseComment({
-      definition: HUNT_DEFINITION,
-      params: shownParams,
-      time: response.time,
-      rows: selected,
-      query: response.query ?? '',
-      huntUrl: pivots.huntUrl(),
-      discoverUrl: huntDiscoverUrl,
+  const prepareCase = (): CaseEvidence => {
+    if (!response || !shownParams || !runWindow || !pinnedRange) return { comment: () => '' };
+    const time = pinnedTimeRange(shownParams.time_range, runWindow);
+    const findings = selected.map((row) => ({
+      day: row.day ?? '',
+      action: row.action,
+      principal:
+        shownParams.group_by === 'name' ? row.service_principal_name : row.service_principal_id,
+    }));
+    const built = buildHuntQuery(shownParams, time, new Set(response.available_fields), {
+      findings,
     });
+    const findingsQuery = built.ok ? built.hunt.pinned : (response.pinned_query ?? '');
+    const reopen = pivots.huntUrl();
+    const links: CaseCommentLinks = {
+      reopen,
+      rerun: isRelativeRange(shownParams.time_range)
+        ? pivots.huntUrl({ relative: true })
+        : undefined,
+      discover: pivots.discoverUrl({ inlined: findingsQuery, timeRange: pinnedRange }),
+    };
+    const description = [
+      HUNT_DEFINITION.name,
+      `${selected.length} finding(s); window after ${runWindow.start}, up to ${runWindow.end} (${shownParams.time_range.from} to ${shownParams.time_range.to})`,
+      `At most ${shownParams.max_daily_actions} events a day from at least ${shownParams.min_distinct_ips} IPs; grouped by ${shownParams.group_by}; index patterns ${shownParams.index_patterns.join(', ')}`,
+      ...(reopen ? [`Reopen the hunt: ${reopen}`] : []),
+    ].join('\n');
+    return {
+      session: {
+        title: `${HUNT_DEFINITION.name}: ${selected.length} finding(s), ${runWindow.start} to ${runWindow.end}`,
+        description,
+        esql: findingsQuery,
+        timeRange: pinnedRange,
+      },
+      comment: (session) =>
+        buildCaseComment({
+          definition: HUNT_DEFINITION,
+          params: shownParams,
+          time,
+          rows: selected,
+          query: findingsQuery,
+          links: { ...links, session },
+        }),
+    };
   };
 
   const isStale =
@@ -374,17 +486,21 @@ export function HuntApp({ history }: HuntAppProps) {
                         </EuiButton>
                       </EuiFlexItem>
                     )}
-                    {huntQuery && (
+                    {huntQuery && pinnedRange && (
                       <EuiFlexItem grow={false}>
                         <SaveSessionButton
                           esql={huntQuery}
-                          timeRange={shownParams.time_range}
+                          timeRange={pinnedRange}
                           defaultTitle={`${HUNT_DEFINITION.name} (${shownParams.time_range.from} to ${shownParams.time_range.to})`}
                         />
                       </EuiFlexItem>
                     )}
                     <EuiFlexItem grow={false}>
-                      <AddToCase selectedCount={selected.length} buildComment={buildComment} />
+                      <AddToCase
+                        selectedCount={selected.length}
+                        prepare={prepareCase}
+                        onAdded={() => setCasesAdded((count) => count + 1)}
+                      />
                     </EuiFlexItem>
                   </EuiFlexGroup>
                   <EuiSpacer size="m" />
@@ -395,13 +511,14 @@ export function HuntApp({ history }: HuntAppProps) {
                     pivots={pivots}
                     onInspectRow={setInspected}
                     onSelectionChange={setSelected}
-                    navigateToUrl={application.navigateToUrl}
+                    selectionResetKey={casesAdded}
                   />
-                  {inspected && (
+                  {inspected && runWindow && (
                     <Suspense fallback={<EuiLoadingSpinner size="l" />}>
                       <RowFlyout
                         row={inspected}
                         params={shownParams}
+                        window={runWindow}
                         pivots={pivots}
                         onClose={() => setInspected(undefined)}
                       />

@@ -20,24 +20,18 @@ const row = huntRow({
 });
 const params = huntParamsSchema.parse({});
 
-const navigateToUrl = jest.fn();
+/** The run's window: every pivot pins it. */
+const runWindow = { start: '2026-10-28T09:15:00.000Z', end: '2026-11-27T09:15:00.000Z' };
 
 function renderTable(options?: Parameters<typeof createPivotServices>[1]) {
-  navigateToUrl.mockClear();
   const { services } = createPivotServices(async () => ({}), options);
   const wrapper = ({ children }: { children: React.ReactNode }) => (
     <ServicesProvider services={services}>{children}</ServicesProvider>
   );
-  const { result } = renderHook(() => usePivots(params, COVERAGE_FIELDS), { wrapper });
+  const { result } = renderHook(() => usePivots(params, COVERAGE_FIELDS, runWindow), { wrapper });
   renderWithProviders(
     <ServicesProvider services={services}>
-      <ResultsTable
-        rows={[row]}
-        groupBy="name"
-        pivots={result.current}
-        onInspectRow={jest.fn()}
-        navigateToUrl={navigateToUrl}
-      />
+      <ResultsTable rows={[row]} groupBy="name" pivots={result.current} onInspectRow={jest.fn()} />
     </ServicesProvider>
   );
 }
@@ -50,15 +44,15 @@ function decoded(href: string | null): {
 }
 
 describe('result actions', () => {
-  it('opens a row in Discover with its pivot query and its day', () => {
+  it('links a row to Discover in a new tab, with its pivot query and its day', () => {
     renderTable();
-    fireEvent.click(
-      within(screen.getByTestId(DATA_TEST_SUBJ.resultsTable)).getByTestId(
-        DATA_TEST_SUBJ.rowDiscover
-      )
+    const link = within(screen.getByTestId(DATA_TEST_SUBJ.resultsTable)).getByTestId(
+      DATA_TEST_SUBJ.rowDiscover
     );
-    expect(navigateToUrl).toHaveBeenCalledTimes(1);
-    const linkParams = decoded(navigateToUrl.mock.calls[0][0]);
+    // A real link: it opens in a new tab (and the browser's own middle-click and copy work).
+    expect(link.tagName).toBe('A');
+    expect(link).toHaveAttribute('target', '_blank');
+    const linkParams = decoded(link.getAttribute('href'));
     expect(linkParams.query.esql).toContain(
       '| WHERE MV_CONTAINS(service_principal_name, "x\\" | DROP")'
     );
@@ -97,7 +91,14 @@ describe('result actions', () => {
       '| WHERE MV_CONTAINS(source.ip, TO_IP("192.0.2.1"))',
       '| WHERE MV_CONTAINS(source.ip, TO_IP("192.0.2.2"))',
     ]);
-    expect(single[0].timeRange).toEqual({ from: 'now-30d', to: 'now' });
+    // Pinned: the run's instants, never `now-30d`, so the link shows these events next month too.
+    for (const entry of [...single, ...ips])
+      expect(entry.timeRange).toEqual({ from: runWindow.start, to: runWindow.end });
+    expect(
+      screen
+        .getAllByTestId(DATA_TEST_SUBJ.valuePivot)
+        .every((link) => link.getAttribute('target') === '_blank')
+    ).toBe(true);
   });
 
   it.each([

@@ -60,11 +60,9 @@ export interface ResultsTableProps {
   onSelectionChange?: (rows: HuntRow[]) => void;
   /** The id of the heading that names the grid. */
   labelledBy?: string;
-  /** Opens a link inside Kibana (application.navigateToUrl); a plain page load otherwise. */
-  navigateToUrl?: (url: string) => void;
+  /** Changes when the selected rows went somewhere (a case): the selection clears. */
+  selectionResetKey?: number;
 }
-
-const assignLocation = (url: string) => window.location.assign(url);
 
 /** What control-column cells read; a new value re-renders them (a sort moves rows under them). */
 interface GridRowsContextValue {
@@ -72,7 +70,6 @@ interface GridRowsContextValue {
   visible: RowEntry[];
   /** The rows of the page on screen: the grid's rows, by their index. */
   pageRows: RowEntry[];
-  navigateToUrl(url: string): void;
   selected: ReadonlySet<number>;
   toggle(index: number): void;
   toggleAll(): void;
@@ -134,18 +131,19 @@ function SelectRowCell({ rowIndex }: EuiDataGridCellValueElementProps) {
 }
 
 /**
- * Inspect the row's events here, or open them in Discover; usable whatever is selected. The
- * Discover query is built when the analyst asks for it, not for every row of every page.
+ * Inspect the row's events here, or open them in Discover; usable whatever is selected. Discover
+ * is a real link opening in a new tab (the analyst keeps this page and its rows); its query is
+ * built for the rows of the page on screen only.
  */
 function RowActionsCell({ rowIndex }: EuiDataGridCellValueElementProps) {
-  const { pageRows, pivots, onInspectRow, groupBy, navigateToUrl } = useGridRows();
+  const { pageRows, pivots, onInspectRow, groupBy } = useGridRows();
   const entry = pageRows[rowIndex];
   if (!entry) return null;
   const name = rowName(entry.row, groupBy);
-  const openInDiscover = () => {
-    const url = pivots?.discoverUrl(pivots.rowPivot(entry.row));
-    if (url) navigateToUrl(url);
-  };
+  const discoverUrl =
+    pivots?.canOpenDiscover && entry.row.day
+      ? pivots.discoverUrl(pivots.rowPivot(entry.row))
+      : undefined;
   return (
     <EuiFlexGroup gutterSize="xs" responsive={false} alignItems="center">
       {onInspectRow && (
@@ -165,12 +163,14 @@ function RowActionsCell({ rowIndex }: EuiDataGridCellValueElementProps) {
           />
         </EuiFlexItem>
       )}
-      {pivots?.canOpenDiscover && entry.row.day && (
+      {discoverUrl && (
         <EuiFlexItem grow={false}>
           <EuiButtonIcon
             iconType="discoverApp"
             size="xs"
-            onClick={openInDiscover}
+            href={discoverUrl}
+            target="_blank"
+            rel="noopener noreferrer"
             aria-label={i18n.translate('entraSpHunt.results.discoverActionAriaLabel', {
               defaultMessage: 'Open the events of {row} in Discover',
               values: { row: name },
@@ -288,7 +288,7 @@ export function ResultsTable({
   onInspectRow,
   onSelectionChange,
   labelledBy,
-  navigateToUrl = assignLocation,
+  selectionResetKey,
 }: ResultsTableProps) {
   const columns = useMemo(() => resultColumns(groupBy), [groupBy]);
   const columnsById = useMemo(
@@ -325,6 +325,9 @@ export function ResultsTable({
   useEffect(() => {
     onSelectionChange?.(rows.filter((_row, index) => selected.has(index)));
   }, [onSelectionChange, rows, selected]);
+  useEffect(() => {
+    if (selectionResetKey) setSelected(new Set());
+  }, [selectionResetKey]);
 
   const onFilter = useCallback((columnId: string, value: string, negate: boolean) => {
     setValueFilters((current) => [
@@ -403,22 +406,10 @@ export function ResultsTable({
       pivots,
       groupBy,
       onInspectRow,
-      navigateToUrl,
       columnsById,
       actionContext,
     }),
-    [
-      visible,
-      pageRows,
-      selected,
-      toggle,
-      toggleAll,
-      pivots,
-      groupBy,
-      onInspectRow,
-      navigateToUrl,
-      columnsById,
-    ]
+    [visible, pageRows, selected, toggle, toggleAll, pivots, groupBy, onInspectRow, columnsById]
   );
 
   const gridSorting = useMemo<EuiDataGridSorting>(

@@ -106,6 +106,8 @@ function actionProps(
     'aria-label': label,
     title: label,
     href,
+    // A pivot opens Discover in a new tab: this page keeps its rows.
+    ...(href ? { target: '_blank', rel: 'noopener noreferrer' } : {}),
     onClick: action.onClick ? () => action.onClick?.(column, value, context) : undefined,
     'data-test-subj': action.testSubj,
     label,

@@ -123,6 +123,9 @@ describe('event summaries of events with several source IPs', () => {
   });
 });
 
+/** The run's window, resolved when the hunt ran (not when the flyout opens). */
+const RUN_WINDOW = { start: '2026-10-28T09:15:00.000Z', end: '2026-11-27T09:15:00.000Z' };
+
 /** The flyout for `row` with the hunt's params, its Discover pivots, and `onPost` answering. */
 function renderFlyout(onPost: PostHandler, input: HuntParamsInput = {}) {
   const { services, posts } = createPivotServices(onPost);
@@ -130,10 +133,16 @@ function renderFlyout(onPost: PostHandler, input: HuntParamsInput = {}) {
   const wrapper = ({ children }: { children: React.ReactNode }) => (
     <ServicesProvider services={services}>{children}</ServicesProvider>
   );
-  const { result } = renderHook(() => usePivots(params, COVERAGE_FIELDS), { wrapper });
+  const { result } = renderHook(() => usePivots(params, COVERAGE_FIELDS, RUN_WINDOW), { wrapper });
   renderWithProviders(
     <ServicesProvider services={services}>
-      <RowFlyout row={row} params={params} pivots={result.current} onClose={jest.fn()} />
+      <RowFlyout
+        row={row}
+        params={params}
+        window={RUN_WINDOW}
+        pivots={result.current}
+        onClose={jest.fn()}
+      />
     </ServicesProvider>
   );
   return { posts };
@@ -151,6 +160,8 @@ describe('RowFlyout', () => {
       path: EVENTS_API_PATH,
       body: {
         max_daily_actions: 4,
+        // The run's own instants: the flyout does not resolve `now-30d` again when it opens.
+        window: RUN_WINDOW,
         row: { day: row.day, action: row.action, principal: 'Managed Service Identity' },
       },
     });
@@ -169,6 +180,10 @@ describe('RowFlyout', () => {
     );
     expect(screen.getByTestId(DATA_TEST_SUBJ.rowFlyoutDiscover).getAttribute('href')).toMatch(
       /^\/app\/r\?l=DISCOVER_APP_LOCATOR/
+    );
+    expect(screen.getByTestId(DATA_TEST_SUBJ.rowFlyoutDiscover)).toHaveAttribute(
+      'target',
+      '_blank'
     );
     expect(
       screen.getByText('Add service principal credentials on Fri, 20 Nov 2026: 3 events from 2 IPs')

@@ -27,6 +27,7 @@ import {
 import { FormattedMessage } from '@kbn/i18n-react';
 import { i18n } from '@kbn/i18n';
 import type { EventsResponse } from '../../../common/hunt/api_types';
+import type { RunWindow } from '../../../common/hunt/run_window';
 import type { HuntParams } from '../../../common/hunt/hunt_params';
 import { rowKey } from '../../../common/hunt/pivot_queries';
 import type { HuntRow } from '../../../common/hunt/shape_results';
@@ -44,6 +45,8 @@ import { ipSummaries, timeline, type IpSummary } from './event_summaries';
 export interface RowFlyoutProps {
   row: HuntRow;
   params: HuntParams;
+  /** The run's window: the row's first and last day are cut where the run's were. */
+  window: RunWindow;
   pivots: UsePivotsValue;
   onClose: () => void;
 }
@@ -100,7 +103,7 @@ function cell(value: unknown): string {
 }
 
 /** The raw events of one row, read in place: timeline, IPs with where they are, and the events. */
-export function RowFlyout({ row, params, pivots, onClose }: RowFlyoutProps) {
+export function RowFlyout({ row, params, window, pivots, onClose }: RowFlyoutProps) {
   const { http } = useServices();
   const darkMode = useDarkMode();
   const [state, setState] = useState<{
@@ -109,7 +112,7 @@ export function RowFlyout({ row, params, pivots, onClose }: RowFlyoutProps) {
     error?: HuntRequestError;
   }>({ loading: true });
   const key = rowKey(row, params.group_by);
-  const request = key ? JSON.stringify({ ...params, row: key }) : undefined;
+  const request = key ? JSON.stringify({ ...params, window, row: key }) : undefined;
 
   useEffect(() => {
     if (!request) return;
@@ -169,6 +172,7 @@ export function RowFlyout({ row, params, pivots, onClose }: RowFlyoutProps) {
                 size="s"
                 iconType="discoverApp"
                 href={discoverUrl}
+                target="_blank"
                 data-test-subj={DATA_TEST_SUBJ.rowFlyoutDiscover}
               >
                 <FormattedMessage

@@ -7,8 +7,8 @@
  * moment's default zone, as Kibana's core does) and rendering.addContext (EUI provider following
  * `theme$`, and i18n).
  */
-import React, { useEffect, useState, type ReactNode } from 'react';
-import { EuiProvider } from '@elastic/eui';
+import React, { useEffect, useRef, useState, type ReactNode } from 'react';
+import { EuiGlobalToastList, EuiProvider } from '@elastic/eui';
 import { I18nProvider } from '@kbn/i18n-react';
 import moment from 'moment-timezone';
 import { BehaviorSubject } from 'rxjs';
@@ -23,6 +23,7 @@ import type {
   IHttpFetchError,
   IUiSettingsClient,
   ThemeServiceStart,
+  ToastInputFields,
 } from '@kbn/core/public';
 import { createGetUrlForApp } from '../../helpers/get_url_for_app';
 import { createUiSettingsClient } from '../../helpers/ui_settings';
@@ -82,7 +83,13 @@ export interface HarnessChrome {
   breadcrumbs$: BehaviorSubject<ChromeBreadcrumb[]>;
 }
 
+export type HarnessToast = ToastInputFields & {
+  id: string;
+  color: NonNullable<ToastInputFields['color']>;
+};
+
 export interface HarnessCore {
+  toasts$: BehaviorSubject<HarnessToast[]>;
   setup: CoreSetup;
   start: CoreStart;
   apps: Map<string, App>;
@@ -145,6 +152,13 @@ export function createHarnessCore(
     post: (path, options) => fetchJson('POST', path, options),
   };
   const apps = new Map<string, App>();
+  const toasts$ = new BehaviorSubject<HarnessToast[]>([]);
+  const addToast = (color: HarnessToast['color'], toast: string | ToastInputFields) => {
+    const id = `toast-${toasts$.value.length + 1}`;
+    const fields = typeof toast === 'string' ? { title: toast } : toast;
+    toasts$.next([...toasts$.value, { ...fields, color: fields.color ?? color, id }]);
+    return { id };
+  };
   const breadcrumbs$ = new BehaviorSubject<ChromeBreadcrumb[]>([]);
   const uiSettings = createUiSettingsClient(uiSettingsUserValues);
   applyTimeZone(uiSettings);
@@ -166,6 +180,10 @@ export function createHarnessCore(
       },
       navigateToUrl,
       getUrlForApp: createGetUrlForApp('', window.location.origin),
+      currentAppId$: new BehaviorSubject<string | undefined>(
+        window.location.pathname.split('/')[2]
+      ),
+      applications$: new BehaviorSubject(new Map()),
     },
     chrome: {
       setBreadcrumbs: (next) => breadcrumbs$.next(next),
@@ -180,8 +198,10 @@ export function createHarnessCore(
     },
     notifications: {
       toasts: {
-        addSuccess: () => ({ id: 'toast' }),
-        addDanger: () => ({ id: 'toast' }),
+        addSuccess: (toast) => addToast('success', toast),
+        addInfo: (toast) => addToast('primary', toast),
+        addDanger: (toast) => addToast('danger', toast),
+        addError: (error, { title }) => addToast('danger', { title, text: error.message }),
       },
     },
     uiSettings,
@@ -198,5 +218,47 @@ export function createHarnessCore(
     http,
     getStartServices: async () => [start, await depsPromise, {}] as [CoreStart, object, unknown],
   };
-  return { setup, start, apps, chrome: { breadcrumbs$ }, startServices: { resolve: resolveDeps } };
+  return {
+    setup,
+    start,
+    apps,
+    chrome: { breadcrumbs$ },
+    toasts$,
+    startServices: { resolve: resolveDeps },
+  };
+}
+
+/** A title or text as Kibana's toast list shows it: a string, or a mount point rendered into it. */
+function ToastPart({ part }: { part: ToastInputFields['text'] }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!ref.current || typeof part !== 'function') return;
+    return part(ref.current);
+  }, [part]);
+  return typeof part === 'function' ? <div ref={ref} /> : <>{part}</>;
+}
+
+/** Kibana's global toast list (core's notifications service renders one for every app). */
+export function HarnessToasts({ toasts$ }: { toasts$: BehaviorSubject<HarnessToast[]> }) {
+  const [toasts, setToasts] = useState<HarnessToast[]>([]);
+  useEffect(() => {
+    const subscription = toasts$.subscribe(setToasts);
+    return () => subscription.unsubscribe();
+  }, [toasts$]);
+  return (
+    <EuiGlobalToastList
+      toasts={toasts.map((toast) => ({
+        id: toast.id,
+        color: toast.color,
+        iconType: toast.iconType,
+        title: <ToastPart part={toast.title} />,
+        text: <ToastPart part={toast.text} />,
+        'data-test-subj': toast['data-test-subj'] ?? 'harnessToast',
+      }))}
+      dismissToast={(dismissed) =>
+        toasts$.next(toasts$.value.filter((toast) => toast.id !== dismissed.id))
+      }
+      toastLifeTimeMs={60_000}
+    />
+  );
 }

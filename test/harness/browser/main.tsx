@@ -22,9 +22,9 @@ import type { ChromeBreadcrumb } from '@kbn/core/public';
 import { createTimeHistory } from '@kbn/data-plugin/public/mocks';
 import { createLocatorRegistry, REDIRECT_PATH } from '@kbn/share-plugin/public/mocks';
 import { plugin } from '../../../public';
-import { createHarnessCore, withHarnessContext } from './kibana_core';
+import { createHarnessCore, HarnessToasts, withHarnessContext } from './kibana_core';
 import {
-  createCasesStandIn,
+  createHarnessCases,
   createSavedSearchStandIn,
   HarnessCasePage,
   HarnessDiscover,
@@ -35,6 +35,8 @@ interface HarnessConfig {
   demo: boolean;
   /** Advanced settings an admin saved (Kibana injects them into the page it renders). */
   uiSettings?: Record<string, unknown>;
+  /** Cases 9.5 (Discover sessions attach to a case) unless false (9.3/9.4). */
+  casesDiscoverSessions?: boolean;
 }
 
 declare global {
@@ -123,7 +125,7 @@ async function main() {
   });
   const startDeps = {
     share,
-    cases: createCasesStandIn(),
+    cases: createHarnessCases(config.casesDiscoverSessions !== false),
     savedSearch: createSavedSearchStandIn(),
     data: { query: { timefilter: { history: timeHistory } } },
   };
@@ -148,7 +150,10 @@ async function main() {
   if (!chromeElement || !appElement) throw new Error('harness page is missing its containers');
   createRoot(chromeElement).render(
     withHarnessContext(
-      <Chrome breadcrumbs$={core.chrome.breadcrumbs$} darkMode={theme.getTheme().darkMode} />,
+      <>
+        <Chrome breadcrumbs$={core.chrome.breadcrumbs$} darkMode={theme.getTheme().darkMode} />
+        <HarnessToasts toasts$={core.toasts$} />
+      </>,
       theme
     )
   );

@@ -3,28 +3,23 @@
  * Kibana would provide them: Discover's locator and a Discover page that runs the ES|QL it is
  * given, the saved-search service, and Cases (context, add-to-case hooks, a case page).
  */
-import React, { createContext, useContext, useEffect, useState, type ComponentProps } from 'react';
+import React, { useEffect, useState } from 'react';
 import {
   EuiBasicTable,
-  EuiButton,
   EuiCodeBlock,
-  EuiFieldText,
-  EuiFormRow,
-  EuiListGroup,
   EuiMarkdownFormat,
-  EuiModal,
-  EuiModalBody,
-  EuiModalFooter,
-  EuiModalHeader,
-  EuiModalHeaderTitle,
   EuiPageTemplate,
   EuiPanel,
   EuiSpacer,
   EuiText,
   EuiTitle,
 } from '@elastic/eui';
-import type { CasesPermissions } from '@kbn/cases-plugin/common';
-import type { CaseAttachmentsWithoutOwner, CasesPublicStart } from '@kbn/cases-plugin/public';
+import type {
+  CaseAttachmentsWithoutOwner,
+  CasesPublicStart,
+  CaseUI,
+} from '@kbn/cases-plugin/public';
+import { createCasesStandIn, type CasesStandInBackend } from '@kbn/cases-plugin/public/mocks';
 import type { SavedSearch, SavedSearchPublicPluginStart } from '@kbn/saved-search-plugin/public';
 import type { ILocatorClient } from '@kbn/share-plugin/public';
 import type { SerializableRecord } from '@kbn/utility-types';
@@ -180,158 +175,31 @@ export function createSavedSearchStandIn(): SavedSearchPublicPluginStart {
   };
 }
 
-type CaseModal =
-  | { kind: 'new'; attachments: CaseAttachmentsWithoutOwner }
-  | { kind: 'existing'; getAttachments: () => CaseAttachmentsWithoutOwner };
-const CasesModalContext = createContext<
-  { open(modal: CaseModal): void; owner: string[] } | undefined
->(undefined);
-
-const ALL_PERMISSIONS: CasesPermissions = {
-  all: true,
-  create: true,
-  read: true,
-  update: true,
-  delete: true,
-  push: true,
-  connectors: true,
-  settings: true,
-  createComment: true,
-  reopenCase: true,
-  assign: true,
-};
-
-function CasesModal({
-  modal,
-  owner,
-  onClose,
-}: {
-  modal: CaseModal;
-  owner: string[];
-  onClose: (caseId?: string) => void;
-}) {
-  const [title, setTitle] = useState('Entra ID service principal findings');
-  const [cases, setCases] = useState<Array<{ id: string; title: string }>>([]);
-  useEffect(() => {
-    if (modal.kind === 'existing')
-      fetch('/__harness/cases')
-        .then((response) => response.json())
-        .then(setCases);
-  }, [modal.kind]);
-  const create = async () => {
-    if (modal.kind !== 'new') return;
-    const created = await postJson<{ id: string }>('/__harness/cases', {
-      title,
-      owner: owner[0],
-      comments: modal.attachments,
-    });
-    onClose(created.body.id);
-  };
-  const addTo = async (id: string) => {
-    if (modal.kind !== 'existing') return;
-    await postJson(`/__harness/cases/${id}/comments`, { comments: modal.getAttachments() });
-    onClose(id);
-  };
-  return (
-    <EuiModal onClose={() => onClose()} data-test-subj="harnessCasesModal">
-      <EuiModalHeader>
-        <EuiModalHeaderTitle>
-          {modal.kind === 'new' ? 'Create case' : 'Select case'}
-        </EuiModalHeaderTitle>
-      </EuiModalHeader>
-      <EuiModalBody>
-        {modal.kind === 'new' ? (
-          <EuiFormRow label="Name">
-            <EuiFieldText
-              value={title}
-              onChange={(event) => setTitle(event.target.value)}
-              data-test-subj="harnessCaseTitle"
-            />
-          </EuiFormRow>
-        ) : (
-          <EuiListGroup
-            listItems={cases.map((entry) => ({
-              label: entry.title,
-              onClick: () => addTo(entry.id),
-              'data-test-subj': `harnessCase-${entry.id}`,
-            }))}
-          />
-        )}
-      </EuiModalBody>
-      {modal.kind === 'new' && (
-        <EuiModalFooter>
-          <EuiButton fill onClick={create} data-test-subj="harnessCaseCreate">
-            Create case
-          </EuiButton>
-        </EuiModalFooter>
-      )}
-    </EuiModal>
-  );
-}
-
-type GetCasesContextProps = ComponentProps<ReturnType<CasesPublicStart['ui']['getCasesContext']>>;
-
-function CasesContextProvider({ owner, children }: GetCasesContextProps) {
-  const [modal, setModal] = useState<CaseModal>();
-  const [lastCase, setLastCase] = useState<string>();
-  return (
-    <CasesModalContext.Provider value={{ open: setModal, owner }}>
-      {children}
-      {lastCase && (
-        <EuiButton
-          size="s"
-          href={`/app/security/cases/${lastCase}`}
-          data-test-subj="harnessCaseLink"
-        >
-          View case
-        </EuiButton>
-      )}
-      {modal && (
-        <CasesModal
-          modal={modal}
-          owner={owner}
-          onClose={(caseId) => {
-            setModal(undefined);
-            if (caseId) setLastCase(caseId);
-          }}
-        />
-      )}
-    </CasesModalContext.Provider>
-  );
-}
-
-function useCasesModal() {
-  const context = useContext(CasesModalContext);
-  if (!context) throw new Error('Cases hooks must be used inside the Cases context');
-  return context;
-}
-
-export function createCasesStandIn(): CasesPublicStart {
+/** Cases kept by the harness server (/__harness/cases), behind the shared Cases stand-in. */
+export function createHarnessCasesBackend(): CasesStandInBackend {
+  const getJson = async <T,>(path: string) => (await fetch(path)).json() as Promise<T>;
   return {
-    ui: { getCasesContext: () => CasesContextProvider },
-    hooks: {
-      useCasesAddToNewCaseFlyout: () => {
-        const { open } = useCasesModal();
-        return {
-          open: (options = {}) => open({ kind: 'new', attachments: options.attachments ?? [] }),
-          close: () => undefined,
-        };
-      },
-      useCasesAddToExistingCaseModal: () => {
-        const { open } = useCasesModal();
-        return {
-          open: (options = {}) =>
-            open({ kind: 'existing', getAttachments: () => options.getAttachments?.({}) ?? [] }),
-          close: () => undefined,
-        };
-      },
-    },
-    helpers: { canUseCases: () => ALL_PERMISSIONS },
+    createCase: async ({ title, owner, attachments }) =>
+      (await postJson<CaseUI>('/__harness/cases', { title, owner, comments: attachments })).body,
+    listCases: () => getJson<CaseUI[]>('/__harness/cases'),
+    addToCase: async (caseId, attachments) =>
+      (
+        await postJson<CaseUI>(`/__harness/cases/${encodeURIComponent(caseId)}/comments`, {
+          comments: attachments,
+        })
+      ).body,
   };
+}
+
+export function createHarnessCases(discoverSessions: boolean): CasesPublicStart {
+  return createCasesStandIn({ backend: createHarnessCasesBackend(), discoverSessions });
 }
 
 export function HarnessCasePage({ caseId }: { caseId: string }) {
-  const [theCase, setTheCase] = useState<{ title: string; comments: Array<{ comment: string }> }>();
+  const [theCase, setTheCase] = useState<{
+    title: string;
+    comments: CaseAttachmentsWithoutOwner;
+  }>();
   useEffect(() => {
     fetch(`/__harness/cases/${caseId}`)
       .then((response) => response.json())
@@ -344,11 +212,28 @@ export function HarnessCasePage({ caseId }: { caseId: string }) {
           <h1 data-test-subj="harnessCaseTitleHeading">{theCase?.title ?? ''}</h1>
         </EuiTitle>
         <EuiSpacer />
-        {theCase?.comments.map((entry, index) => (
-          <EuiPanel key={index} hasBorder data-test-subj="harnessCaseComment">
-            <EuiMarkdownFormat textSize="s">{entry.comment}</EuiMarkdownFormat>
-          </EuiPanel>
-        ))}
+        {theCase?.comments.map((entry, index) =>
+          entry.type === 'user' ? (
+            <EuiPanel key={index} hasBorder data-test-subj="harnessCaseComment">
+              <EuiMarkdownFormat textSize="s">{entry.comment}</EuiMarkdownFormat>
+            </EuiPanel>
+          ) : (
+            // Cases 9.5 lists a Discover session attachment with its title, opening Discover.
+            <EuiPanel key={index} hasBorder data-test-subj="harnessCaseDiscoverSession">
+              <EuiText size="s">
+                <p>
+                  Discover session:{' '}
+                  <a
+                    href={`/app/discover#/view/${encodeURIComponent(entry.attachmentId)}`}
+                    data-test-subj="harnessCaseDiscoverSessionLink"
+                  >
+                    {entry.metadata.title}
+                  </a>
+                </p>
+              </EuiText>
+            </EuiPanel>
+          )
+        )}
       </EuiPageTemplate.Section>
     </EuiPageTemplate>
   );

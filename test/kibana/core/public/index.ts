@@ -146,8 +146,19 @@ export interface Capabilities {
   [key: string]: Record<string, boolean | Record<string, boolean>>;
 }
 
+/** The registered app as `applications$` lists it (…/application/browser/src/types.ts). */
+export interface PublicAppInfo {
+  id: string;
+  title: string;
+  category?: AppCategory;
+}
+
 export interface ApplicationStart {
   capabilities: Capabilities;
+  /**
+   * Navigates inside Kibana, in this tab: NavigateToUrlOptions has `skipAppLeave`,
+   * `forceRedirect` and `state`, and no way to open a new tab (…/application/browser/src/contracts.ts).
+   */
   navigateToUrl(url: string): Promise<void>;
   /**
    * The URL of an app (or of one of its deep links), relative to the origin unless `absolute`:
@@ -157,16 +168,33 @@ export interface ApplicationStart {
     appId: string,
     options?: { path?: string; absolute?: boolean; deepLinkId?: string }
   ): string;
+  /** The app on screen; a BehaviorSubject in Kibana, so it replays the current one. */
+  currentAppId$: Observable<string | undefined>;
+  applications$: Observable<ReadonlyMap<string, PublicAppInfo>>;
 }
+
+/** Renders into a DOM element Kibana gives it and returns its own unmount (…/core-mount-utils). */
+export type MountPoint = (element: HTMLElement) => () => void;
 
 export interface Toast {
   id: string;
 }
 
+/** ToastInputFields (…/notifications/browser/src/types.ts): title and text, strings or mounts. */
+export interface ToastInputFields {
+  title?: string | MountPoint;
+  text?: string | MountPoint;
+  color?: 'primary' | 'success' | 'warning' | 'danger';
+  iconType?: string;
+  'data-test-subj'?: string;
+}
+
 export interface NotificationsStart {
   toasts: {
-    addSuccess(toastOrTitle: string | { title?: string; text?: string }): Toast;
-    addDanger(toastOrTitle: string | { title?: string; text?: string }): Toast;
+    addSuccess(toastOrTitle: string | ToastInputFields): Toast;
+    addInfo(toastOrTitle: string | ToastInputFields): Toast;
+    addDanger(toastOrTitle: string | ToastInputFields): Toast;
+    addError(error: Error, options: { title: string; toastMessage?: string }): Toast;
   };
 }
 
