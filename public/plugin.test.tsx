@@ -3,24 +3,36 @@ import { BehaviorSubject } from 'rxjs';
 import { act, screen, waitFor } from '@testing-library/react';
 import type { App, CoreSetup } from '@kbn/core/public';
 import { sharePluginMock } from '@kbn/share-plugin/public/mocks';
-import { COVERAGE_API_PATH, ENTRA_SP_HUNT_LOCATOR, PLUGIN_ID } from '../common/constants';
+import {
+  COVERAGE_API_PATH,
+  ENTRA_SP_HUNT_LOCATOR,
+  HUNT_API_PATH,
+  PLUGIN_ID,
+} from '../common/constants';
+import { createCasesStandIn, createMemoryCasesBackend } from '@kbn/cases-plugin/public/mocks';
 import { createCoreStart } from '../test/helpers/core_start';
 import { PAGE_TEST_TIMEOUT_MS } from '../test/helpers/render';
+import { huntResponse } from '../test/helpers/hunt_rows';
 import { DATA_TEST_SUBJ } from './data_test_subj';
 import { plugin } from '.';
 
-function setupPlugin() {
+function setupPlugin({ withCases = false } = {}) {
   const apps: App[] = [];
   const { core, posts } = createCoreStart(async (path) =>
     path === COVERAGE_API_PATH
       ? { index_count: 0, available_fields: [], missing_common_fields: [], datasets: [], time: {} }
-      : {}
+      : path === HUNT_API_PATH
+        ? huntResponse()
+        : {}
   );
   const share = sharePluginMock.createStartContract();
+  const cases = withCases
+    ? createCasesStandIn({ backend: createMemoryCasesBackend().backend })
+    : undefined;
   const coreSetup = {
     application: { register: (app: App) => apps.push(app) },
     http: core.http,
-    getStartServices: async () => [core, { share }, {}],
+    getStartServices: async () => [core, { share, cases }, {}],
   } as unknown as CoreSetup<never, never>;
   const instance = plugin({ opaqueId: Symbol(PLUGIN_ID), config: { get: () => ({}) as never } });
   const contract = instance.setup(coreSetup as never, { share });
@@ -87,4 +99,29 @@ describe('public plugin', () => {
     },
     PAGE_TEST_TIMEOUT_MS
   );
+
+  it('mounts as Kibana does with Cases: the add-to-case hooks find their Kibana services', async () => {
+    // Kibana's Cases hooks read `useKibana().services.application` when they render; without the
+    // app's KibanaContextProvider they throw and the page never shows its case buttons.
+    const { apps } = setupPlugin({ withCases: true });
+    const element = document.createElement('div');
+    document.body.appendChild(element);
+    let unmount: () => void = () => undefined;
+    await act(async () => {
+      unmount = await apps[0].mount({
+        element,
+        history: createMemoryHistory({ initialEntries: ['/?run=1'] }),
+        appBasePath: `/app/${PLUGIN_ID}`,
+        onAppLeave: () => undefined,
+        setHeaderActionMenu: () => undefined,
+        theme$: new BehaviorSubject({ darkMode: false, name: 'borealis' }),
+      });
+    });
+    await waitFor(
+      () => expect(screen.getByTestId(DATA_TEST_SUBJ.addToNewCase)).toBeInTheDocument(),
+      { timeout: 20_000 }
+    );
+    act(() => unmount());
+    // The whole page with its results grid, loaded for the first time in this file under load.
+  }, 60_000);
 });

@@ -145,7 +145,11 @@ describe('HuntApp', () => {
       group_by: 'name',
       limit: 1000,
     });
-    expect(history.location.search).toBe('?max_daily=3&run=1');
+    // The link pins the window the run used: the instants the page sent.
+    const sent = (hunt?.body as { window: { start: string; end: string } }).window;
+    expect(history.location.search).toBe(
+      `?max_daily=3&run=1&start=${encodeURIComponent(sent.start)}&end=${encodeURIComponent(sent.end)}`
+    );
     expect(screen.getByTestId(DATA_TEST_SUBJ.resultCount)).toHaveTextContent(
       '2 rare actions from several IPs (5 ms in Elasticsearch)'
     );
