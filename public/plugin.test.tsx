@@ -3,13 +3,13 @@ import { BehaviorSubject } from 'rxjs';
 import { act, screen, waitFor } from '@testing-library/react';
 import type { App, CoreSetup } from '@kbn/core/public';
 import { sharePluginMock } from '@kbn/share-plugin/public/mocks';
+import { createCasesStandIn, createMemoryCasesBackend } from '@kbn/cases-plugin/public/mocks';
 import {
   COVERAGE_API_PATH,
   ENTRA_SP_HUNT_LOCATOR,
   HUNT_API_PATH,
   PLUGIN_ID,
 } from '../common/constants';
-import { createCasesStandIn, createMemoryCasesBackend } from '@kbn/cases-plugin/public/mocks';
 import { createCoreStart } from '../test/helpers/core_start';
 import { PAGE_TEST_TIMEOUT_MS } from '../test/helpers/render';
 import { huntResponse } from '../test/helpers/hunt_rows';
