@@ -42,7 +42,11 @@ export const instantSchema = z
   })
   .pipe(z.iso.datetime({ offset: true, error: INSTANT_RULE }))
   .refine((value) => Number.isFinite(Date.parse(value)), INSTANT_RULE)
-  .transform((value) => new Date(value).toISOString());
+  // A refinement that fails does not stop the transform: an impossible date must not throw here.
+  .transform((value) => {
+    const ms = Date.parse(value);
+    return Number.isFinite(ms) ? new Date(ms).toISOString() : value;
+  });
 
 export const runWindowSchema = z
   .object({ start: instantSchema, end: instantSchema })

@@ -100,6 +100,21 @@ describe('POST /internal/entra_sp_hunt/hunt', () => {
       '[request body]: [trusted_cidrs.0]: is an IPv4-mapped IPv6 range',
     ],
     ['a body that is not an object', [1, 2], '[request body]: [(body)]: must be a JSON object'],
+    [
+      'a window on a day the calendar lacks',
+      { window: { start: '2026-02-30T00:00:00Z', end: '2026-03-02T00:00:00Z' } },
+      '[window.start]: must be an ISO 8601 instant with its zone',
+    ],
+    [
+      'a window without a zone',
+      { window: { start: '2026-02-01T00:00:00', end: '2026-03-02T00:00:00Z' } },
+      '[window.start]: must be an ISO 8601 instant with its zone',
+    ],
+    [
+      'a window that ends before it starts',
+      { window: { start: '2026-03-02T00:00:00Z', end: '2026-02-01T00:00:00Z' } },
+      '[window.start]: must be before the end of the window',
+    ],
   ])('400: rejects %s, naming the field and the rule', async (_what, body, message) => {
     const { call, cluster } = setup();
     const response = await call(body);
