@@ -66,7 +66,18 @@ jest.setTimeout(90_000);
 describe('HuntApp with Cases', () => {
   it('adds exactly the selected rows, over the run window, then clears the selection', async () => {
     const history = createMemoryHistory({ initialEntries: ['/?max_daily=3'] });
-    const setup = createPivotServices(answers);
+    // The fields the run found: the session's query is built from them, as the hunt's was.
+    // The server answers over the window the page sent, as the hunt route does.
+    const setup = createPivotServices(async (path, body) => {
+      if (path === COVERAGE_API_PATH) return coverage;
+      const sent = (body as { window: { start: string; end: string } }).window;
+      const answer = responseWithRows(2);
+      return {
+        ...answer,
+        time: { ...answer.time, ...sent },
+        available_fields: coverage.available_fields,
+      };
+    });
     renderWithProviders(
       setup.withKibana(
         <ServicesProvider services={setup.services}>
