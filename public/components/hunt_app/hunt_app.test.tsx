@@ -45,9 +45,13 @@ function responseWithRows(count: number) {
 const answers: PostHandler = async (path) =>
   path === COVERAGE_API_PATH ? coverage : responseWithRows(2);
 
-function renderApp(search = '', onPost: PostHandler = answers) {
+function renderApp(
+  search = '',
+  onPost: PostHandler = answers,
+  uiSettings?: Record<string, unknown>
+) {
   const history = createMemoryHistory({ initialEntries: [`/${search}`] });
-  const setup = createCoreStart(onPost);
+  const setup = createCoreStart(onPost, { uiSettings });
   renderWithProviders(
     <ServicesProvider services={setup.services}>
       <HuntApp history={history} />
@@ -120,6 +124,30 @@ describe('HuntApp with Cases', () => {
 });
 
 describe('HuntApp', () => {
+  it("resolves the range once, in Kibana's dateFormat:tz zone, and sends the instants", async () => {
+    // Midnight in Sydney (never UTC's), whatever the zone of the machine running the page.
+    const { posts } = renderApp('?from=now-7d%2Fd&to=now%2Fd', answers, {
+      'dateFormat:tz': 'Australia/Sydney',
+    });
+    fireEvent.click(screen.getByTestId(DATA_TEST_SUBJ.runButton));
+    await waitFor(() => expect(posts.some((post) => post.path === HUNT_API_PATH)).toBe(true));
+    const hunt = posts.find((post) => post.path === HUNT_API_PATH);
+    const sent = (hunt?.body as { window: { start: string; end: string } }).window;
+    const sydney = new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Australia/Sydney',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    });
+    expect(sydney.format(new Date(sent.start))).toBe('00:00:00');
+    expect(sydney.format(new Date(sent.end))).toBe('23:59:59');
+    expect((hunt?.body as { time_range: unknown }).time_range).toEqual({
+      from: 'now-7d/d',
+      to: 'now/d',
+    });
+  });
+
   it('sets breadcrumbs and title, and fetches coverage before anything runs', async () => {
     const { breadcrumbs, titles, posts } = renderApp();
     expect(breadcrumbs).toEqual([[{ text: PLUGIN_NAME }]]);
