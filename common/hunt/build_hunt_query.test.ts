@@ -170,8 +170,11 @@ describe('each parameter changes the query', () => {
     expect(hunt.inlined).toContain('NOT CIDR_MATCH(source.ip, "10.0.0.0/8", "2001:db8::/32")');
   });
 
-  it('limit: the LIMIT stage carries it', () => {
-    expect(build({ limit: 10_000 }).query).toMatch(/\n\| LIMIT 10001$/);
+  it('limit: the query sent asks for one more row; the pinned query for the limit itself', () => {
+    const hunt = build({ limit: 10_000 });
+    expect(hunt.query).toMatch(/\n\| LIMIT 10001$/);
+    expect(hunt.inlined).toMatch(/\n\| LIMIT 10001$/);
+    expect(hunt.pinned).toMatch(/\n\| LIMIT 10000$/);
   });
 });
 

@@ -320,8 +320,10 @@ export function buildHuntQuery(
       `WHERE (daily_action_count <= ${params.add(PARAM_MAX_DAILY, hunt.max_daily_actions)} and distinct_ips >= ${params.add(PARAM_MIN_IPS, hunt.min_distinct_ips)})`,
       ...findings,
       'SORT daily_action_count ASC',
-      // One row more than the analyst's limit: getting it proves the result was cut.
-      `LIMIT ${probeLimit(Math.trunc(hunt.limit))}`,
+      // The query sent asks for one row more than the analyst's limit: getting it proves the
+      // result was cut. The pinned query, which analysts read in Discover, a session and a case,
+      // asks for the limit they chose.
+      `LIMIT ${bounded ? Math.trunc(hunt.limit) : probeLimit(Math.trunc(hunt.limit))}`,
     ];
     return { query: joinStages(stages), params };
   };
