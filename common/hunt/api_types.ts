@@ -1,7 +1,7 @@
 import type { SkippedDataset } from './build_hunt_query';
 import type { Dataset } from './data_sources';
 import type { ResultNotes } from './result_notes';
-import type { HuntRow } from './shape_results';
+import type { EsqlResponseLike, HuntRow } from './shape_results';
 
 /**
  * - `ok`: the query ran (rows may be empty: no matches).
@@ -42,6 +42,16 @@ export interface HuntResponse extends ResultNotes {
   available_fields: string[];
 }
 
+/**
+ * The body the hunt route sends: everything in `HuntResponse` but the rows, and Elasticsearch's
+ * ES|QL answer as Elasticsearch sent it (`columns`, `values`, `took`, …), which the browser
+ * shapes into rows with `shapeHuntRows`. `values` may hold one row more than `limit`: the probe
+ * row that proves more exist. Null when no query ran or it is still running.
+ */
+export interface HuntWireResponse extends Omit<HuntResponse, 'rows' | 'took_ms'> {
+  esql: EsqlResponseLike | null;
+}
+
 /** The body of every error response, as Kibana serialises `customError`. */
 export interface HuntErrorBody {
   statusCode: number;
@@ -62,6 +72,13 @@ export interface HuntStatusResponse extends ResultNotes {
   is_running: boolean;
   rows: HuntRow[];
   took_ms: number | null;
+}
+
+/** The body the status route sends: the notes, the limit it was asked for, Elasticsearch's answer. */
+export interface HuntStatusWireResponse extends ResultNotes {
+  is_running: boolean;
+  limit: number;
+  esql: EsqlResponseLike | null;
 }
 
 /** The body of `POST /internal/entra_sp_hunt/hunt/cancel`: sent only when Elasticsearch deleted it. */

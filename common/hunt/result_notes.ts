@@ -180,21 +180,30 @@ export function warningsFromHeaders(
 }
 
 /**
- * Keeps the rows the analyst asked for and says whether there were more: the query asked for
+ * Whether a result of `rowCount` rows is cut, and by what: the query asked for
  * `probeLimit(limit)` rows, so getting more than `limit` proves more exist. When the cluster's
  * row cap is at or below what was asked, a result that reaches the cap may have been cut.
  */
+export function truncationFor(
+  rowCount: number,
+  limit: number,
+  rowCap: number = DEFAULT_ESQL_ROW_CAP
+): { truncated_by: TruncatedBy | null; row_cap: number | null } {
+  if (rowCount > limit) return { truncated_by: 'row_limit', row_cap: null };
+  if (rowCap <= limit && rowCount >= rowCap) return { truncated_by: 'row_cap', row_cap: rowCap };
+  return { truncated_by: null, row_cap: null };
+}
+
+/** Keeps the rows the analyst asked for and says whether there were more (`truncationFor`). */
 export function takeRows<T>(
   rows: T[],
   limit: number,
   rowCap: number = DEFAULT_ESQL_ROW_CAP
 ): { rows: T[]; truncated_by: TruncatedBy | null; row_cap: number | null } {
-  if (rows.length > limit)
-    return { rows: rows.slice(0, limit), truncated_by: 'row_limit', row_cap: null };
-  if (rowCap <= limit && rows.length >= rowCap) {
-    return { rows, truncated_by: 'row_cap', row_cap: rowCap };
-  }
-  return { rows, truncated_by: null, row_cap: null };
+  return {
+    rows: rows.length > limit ? rows.slice(0, limit) : rows,
+    ...truncationFor(rows.length, limit, rowCap),
+  };
 }
 
 interface ClustersLike {

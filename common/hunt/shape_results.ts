@@ -6,7 +6,7 @@
 import {
   readPartial,
   resultNotes,
-  takeRows,
+  truncationFor,
   warningsFromHeaders,
   type ResultNotes,
 } from './result_notes';
@@ -108,23 +108,37 @@ export function shapeHuntRow(record: Record<string, unknown>): HuntRow {
 }
 
 /**
- * Shapes a hunt answer: the rows the analyst asked for (the query asked for one more, see
- * `probeLimit`), and whether the answer is cut, partial or warned about.
+ * The rows the analyst asked for, shaped: the query asked for one more than `limit` (see
+ * `probeLimit`), so that extra row, when it came, is dropped here.
+ */
+export function shapeHuntRows(response: EsqlResponseLike, limit: number): HuntRow[] {
+  const values = response.values ?? [];
+  const shown = values.length > limit ? values.slice(0, limit) : values;
+  return readRecords({ columns: response.columns, values: shown }).map(shapeHuntRow);
+}
+
+/** `took` as Elasticsearch reported it, in milliseconds. */
+export function tookMs(response: EsqlResponseLike | null | undefined): number | null {
+  return typeof response?.took === 'number' ? response.took : null;
+}
+
+/**
+ * Shapes a hunt answer: the rows the analyst asked for, and whether the answer is cut, partial
+ * or warned about. The routes send these notes beside Elasticsearch's own columns and values;
+ * this whole-answer form serves tests and callers that hold a parsed answer.
  */
 export function shapeHuntResponse(
   response: EsqlResponseLike,
   limit: number,
   { warnings, rowCap }: AnswerContext = {}
 ): HuntResult {
-  const taken = takeRows(readRecords(response), limit, rowCap);
   return {
-    rows: taken.rows.map(shapeHuntRow),
+    rows: shapeHuntRows(response, limit),
     ...resultNotes({
-      truncated_by: taken.truncated_by,
-      row_cap: taken.row_cap,
+      ...truncationFor(response.values?.length ?? 0, limit, rowCap),
       partial: readPartial(response),
       warnings: warningsFromHeaders(warnings),
     }),
-    took_ms: typeof response.took === 'number' ? response.took : null,
+    took_ms: tookMs(response),
   };
 }

@@ -8,19 +8,22 @@ import {
 import { DEFAULT_HUNT_PARAMS } from '../../common/hunt/hunt_params';
 import { createCoreStart, type PostHandler } from '../../test/helpers/core_start';
 import { COMPLETE_RESULT } from '../../common/hunt/result_notes';
-import { huntResponse } from '../../test/helpers/hunt_rows';
+import { huntResponse, huntRow, huntWire, statusWire } from '../../test/helpers/hunt_rows';
 import { HuntRequestError } from '../services/hunt_api';
 import { autoRetrySeconds, MAX_AUTO_RETRY_SECONDS, useHunt } from './use_hunt';
 
 /** The instants the page resolved the range to; the request carries them. */
 const WINDOW = { start: '2026-10-28T09:15:00.000Z', end: '2026-11-27T09:15:00.000Z' };
 
-const base = huntResponse({
-  outcome: 'running',
-  id: 'FmNJRUZ1YWZCU3dH',
-  took_ms: null,
-  datasets: [],
-});
+const base = huntWire(
+  huntResponse({
+    outcome: 'running',
+    id: 'FmNJRUZ1YWZCU3dH',
+    took_ms: null,
+    datasets: [],
+  })
+);
+const STILL_RUNNING = statusWire({ ...COMPLETE_RESULT, is_running: true, rows: [], took_ms: null });
 
 function failure(status: number, code: string | undefined, extra: Record<string, unknown> = {}) {
   return Object.assign(new Error('Failed'), {
@@ -44,7 +47,7 @@ function checkedThenFailing(error: Error) {
     if (path === HUNT_API_PATH) return base;
     if (path === HUNT_CANCEL_API_PATH) return { cancelled: true };
     checks += 1;
-    if (checks === 1) return { ...COMPLETE_RESULT, is_running: true, rows: [], took_ms: null };
+    if (checks === 1) return STILL_RUNNING;
     throw error;
   };
   return onPost;
@@ -72,14 +75,15 @@ describe('useHunt', () => {
       if (path === HUNT_API_PATH) return base;
       polls += 1;
       return polls < 3
-        ? { is_running: true, rows: [], truncated: false, is_partial: false, took_ms: null }
-        : {
+        ? STILL_RUNNING
+        : statusWire({
+            ...COMPLETE_RESULT,
             is_running: false,
-            rows: [{ action: 'x' }],
+            rows: [huntRow({ action: 'x' })],
             truncated: true,
-            is_partial: false,
+            truncated_by: 'row_limit',
             took_ms: 40_000,
-          };
+          });
     };
     const { core, posts } = createCoreStart(onPost);
     const { result } = renderHook(() => useHunt(core.http));
@@ -91,6 +95,7 @@ describe('useHunt', () => {
       truncated: true,
       took_ms: 40_000,
       query: 'FROM x',
+      rows: [huntRow({ action: 'x' })],
     });
     expect(
       posts.filter((post) => post.path === HUNT_STATUS_API_PATH).map((post) => post.body)
@@ -106,7 +111,7 @@ describe('useHunt', () => {
     const onPost: PostHandler = async () => {
       calls += 1;
       if (calls === 1) throw busy(1);
-      return { ...base, outcome: 'ok', id: undefined };
+      return { ...base, outcome: 'ok', id: undefined, esql: { columns: [], values: [] } };
     };
     const { core, posts } = createCoreStart(onPost);
     const { result } = renderHook(() => useHunt(core.http));
@@ -183,7 +188,7 @@ describe('useHunt', () => {
     const onPost: PostHandler = async (path) => {
       if (path === HUNT_API_PATH) return base;
       checks += 1;
-      if (checks === 1) return { ...COMPLETE_RESULT, is_running: true, rows: [], took_ms: null };
+      if (checks === 1) return STILL_RUNNING;
       // The laptop slept through the next check.
       offset = (ASYNC_HUNT_KEEP_ALIVE_MINUTES + 1) * 60_000;
       throw failure(404, 'hunt_not_found');

@@ -13,7 +13,10 @@ import type {
   HuntErrorBody,
   HuntResponse,
   HuntStatusResponse,
+  HuntStatusWireResponse,
+  HuntWireResponse,
 } from '../../common/hunt/api_types';
+import { huntResponseFromWire, huntStatusFromWire } from '../../common/hunt/hunt_wire';
 import type { CoverageResponse } from '../../common/hunt/coverage';
 
 /** A failed call, with what the page needs to explain it. */
@@ -77,12 +80,13 @@ async function post<T>(
   }
 }
 
-export function postHunt(
+/** Runs the hunt; the route sends Elasticsearch's columns and values, shaped into rows here. */
+export async function postHunt(
   http: HttpStart,
   body: unknown,
   signal?: AbortSignal
 ): Promise<HuntResponse> {
-  return post<HuntResponse>(http, HUNT_API_PATH, body, signal);
+  return huntResponseFromWire(await post<HuntWireResponse>(http, HUNT_API_PATH, body, signal));
 }
 
 export function postCoverage(
@@ -93,12 +97,14 @@ export function postCoverage(
   return post<CoverageResponse>(http, COVERAGE_API_PATH, body, signal);
 }
 
-export function postHuntStatus(
+export async function postHuntStatus(
   http: HttpStart,
   body: { id: string; limit: number },
   signal?: AbortSignal
 ): Promise<HuntStatusResponse> {
-  return post<HuntStatusResponse>(http, HUNT_STATUS_API_PATH, body, signal);
+  return huntStatusFromWire(
+    await post<HuntStatusWireResponse>(http, HUNT_STATUS_API_PATH, body, signal)
+  );
 }
 
 /** Resolves only when Elasticsearch cancelled the hunt; an id it does not know is an error. */

@@ -5,6 +5,7 @@ import { inlineEsqlParams } from '../../common/hunt/esql_text';
 import { createMockedCluster, fieldCapsResponse } from '../../test/helpers/es_mock';
 import { esResponseError, HUNT_COLUMNS, huntValues } from '../../test/helpers/esql_responses';
 import { mapElasticsearchError } from './es_errors';
+import { shapedHunt, shapedStatus } from '../../test/helpers/pass_through';
 import { pollHunt, submitHunt } from './run_hunt';
 
 const NOW = new Date('2026-11-27T12:00:00.000Z');
@@ -26,7 +27,7 @@ describe('runHunt', () => {
     }));
 
     const params = huntParamsSchema.parse({ max_daily_actions: 3 });
-    const result = await submitHunt(cluster.client, params, { now: NOW });
+    const result = shapedHunt(await submitHunt(cluster.client, params, { now: NOW }));
 
     const [fieldCaps, query] = cluster.requests;
     expect(fieldCaps.path).toBe('/logs-azure.*,logs-o365.audit-*/_field_caps');
@@ -96,7 +97,9 @@ describe('runHunt', () => {
     const fields = HUNT_FIELDS.filter((field) => field !== GRAPH_SP_ID_FIELD);
     cluster.on('POST', '/:index/_field_caps', () => fieldCapsResponse(fields));
     cluster.on('POST', '/_query/async', () => ({ columns: HUNT_COLUMNS, values: [] }));
-    const result = await submitHunt(cluster.client, huntParamsSchema.parse({}), { now: NOW });
+    const result = shapedHunt(
+      await submitHunt(cluster.client, huntParamsSchema.parse({}), { now: NOW })
+    );
     expect(cluster.requests[1].body.query).not.toContain('graphactivitylogs');
     expect(result.skipped).toEqual([
       {
@@ -111,10 +114,12 @@ describe('runHunt', () => {
   it('returns an empty result with a note when no index matches, without running ES|QL', async () => {
     const cluster = setup();
     cluster.on('POST', '/:index/_field_caps', () => ({ indices: [], fields: {} }));
-    const result = await submitHunt(
-      cluster.client,
-      huntParamsSchema.parse({ index_patterns: ['logs-none-*'] }),
-      { now: NOW }
+    const result = shapedHunt(
+      await submitHunt(
+        cluster.client,
+        huntParamsSchema.parse({ index_patterns: ['logs-none-*'] }),
+        { now: NOW }
+      )
     );
     expect(result).toMatchObject({ outcome: 'no_indices', rows: [], query: null });
     expect(cluster.requests.map((request) => request.path)).toEqual(['/logs-none-*/_field_caps']);
@@ -125,7 +130,9 @@ describe('runHunt', () => {
     cluster.on('POST', '/:index/_field_caps', () =>
       fieldCapsResponse(['@timestamp', 'event.dataset', 'event.action', 'source.ip'])
     );
-    const result = await submitHunt(cluster.client, huntParamsSchema.parse({}), { now: NOW });
+    const result = shapedHunt(
+      await submitHunt(cluster.client, huntParamsSchema.parse({}), { now: NOW })
+    );
     expect(result.outcome).toBe('no_sources');
     expect(result.skipped.map((entry: { reason: string }) => entry.reason)).toEqual([
       'missing_fields',
@@ -146,7 +153,7 @@ describe('runHunt', () => {
       )
     );
     expect(
-      (await submitHunt(cluster.client, huntParamsSchema.parse({}), { now: NOW })).outcome
+      shapedHunt(await submitHunt(cluster.client, huntParamsSchema.parse({}), { now: NOW })).outcome
     ).toBe('no_indices');
   });
 
@@ -205,9 +212,11 @@ describe('runHunt', () => {
       columns: HUNT_COLUMNS,
       values: ['a', 'b', 'c'].map((action) => huntValues({ 'event.action': action })),
     }));
-    const result = await submitHunt(cluster.client, huntParamsSchema.parse({ limit: 2 }), {
-      now: NOW,
-    });
+    const result = shapedHunt(
+      await submitHunt(cluster.client, huntParamsSchema.parse({ limit: 2 }), {
+        now: NOW,
+      })
+    );
     expect(cluster.requests[1].body.query).toMatch(/\| LIMIT 3$/);
     expect(result).toMatchObject({ truncated: true, truncated_by: 'row_limit', is_partial: true });
     expect(result.rows.map((row) => row.action)).toEqual(['a', 'b']);
@@ -225,9 +234,11 @@ describe('runHunt', () => {
     cluster.on('GET', '/_cluster/settings', () => ({
       defaults: { esql: { query: { result_truncation_max_size: '10000' } } },
     }));
-    const result = await submitHunt(cluster.client, huntParamsSchema.parse({ limit: 2 }), {
-      now: NOW,
-    });
+    const result = shapedHunt(
+      await submitHunt(cluster.client, huntParamsSchema.parse({ limit: 2 }), {
+        now: NOW,
+      })
+    );
     expect(result).toMatchObject({ truncated: false, truncated_by: null, rows: [{}, {}] });
     const settings = cluster.requests.find((request) => request.path === '/_cluster/settings');
     expect(settings?.querystring).toMatchObject({
@@ -262,9 +273,11 @@ describe('runHunt', () => {
       values: Array.from({ length: rows }, () => huntValues()),
     }));
     cluster.on('GET', '/_cluster/settings', () => settings);
-    const result = await submitHunt(cluster.client, huntParamsSchema.parse({ limit }), {
-      now: NOW,
-    });
+    const result = shapedHunt(
+      await submitHunt(cluster.client, huntParamsSchema.parse({ limit }), {
+        now: NOW,
+      })
+    );
     expect(result).toMatchObject({ truncated: true, truncated_by: 'row_cap', row_cap: cap });
     expect(result.rows).toHaveLength(rows);
   });
@@ -283,10 +296,8 @@ describe('runHunt', () => {
         'action [cluster:monitor/settings] is unauthorized'
       )
     );
-    const atDefaultCap = await submitHunt(
-      cluster.client,
-      huntParamsSchema.parse({ limit: 10_000 }),
-      { now: NOW }
+    const atDefaultCap = shapedHunt(
+      await submitHunt(cluster.client, huntParamsSchema.parse({ limit: 10_000 }), { now: NOW })
     );
     expect(atDefaultCap).toMatchObject({
       truncated: true,
@@ -326,7 +337,9 @@ describe('runHunt', () => {
         },
       }
     );
-    const result = await submitHunt(cluster.client, huntParamsSchema.parse({}), { now: NOW });
+    const result = shapedHunt(
+      await submitHunt(cluster.client, huntParamsSchema.parse({}), { now: NOW })
+    );
     expect(result).toMatchObject({
       is_partial: true,
       incomplete_clusters: [{ cluster: 'eu', status: 'skipped' }],
@@ -350,7 +363,9 @@ describe('runHunt', () => {
       columns,
       values: [['x', ...huntValues({ ips: '10.0.0.1' })].reverse()],
     }));
-    const [row] = (await submitHunt(cluster.client, huntParamsSchema.parse({}), { now: NOW })).rows;
+    const [row] = shapedHunt(
+      await submitHunt(cluster.client, huntParamsSchema.parse({}), { now: NOW })
+    ).rows;
     expect(row.ips).toEqual(['10.0.0.1']);
     expect(row.service_principal_name).toBe('Terraform-Datadog-CLI');
     expect(row).not.toHaveProperty('extra');
@@ -370,7 +385,7 @@ describe('runHunt', () => {
     cluster.on('POST', '/:index/_field_caps', () => fieldCapsResponse());
     cluster.on('POST', '/_query/async', () => ({ id: 'FmNJRUZ1YWZCU3dH', is_running: true }));
     const params = huntParamsSchema.parse({ limit: 5 });
-    const submitted = await submitHunt(cluster.client, params, { now: NOW });
+    const submitted = shapedHunt(await submitHunt(cluster.client, params, { now: NOW }));
     expect(submitted).toMatchObject({
       outcome: 'running',
       id: 'FmNJRUZ1YWZCU3dH',
@@ -402,12 +417,14 @@ describe('runHunt', () => {
       }
     );
     cluster.on('DELETE', '/_query/async/:id', () => ({ acknowledged: true }));
-    expect(await pollHunt(cluster.client, { id: 'FmNJRUZ1YWZCU3dH', limit: 5 })).toMatchObject({
+    expect(
+      shapedStatus(await pollHunt(cluster.client, { id: 'FmNJRUZ1YWZCU3dH', limit: 5 }))
+    ).toMatchObject({
       is_running: true,
       rows: [],
     });
     running = false;
-    const done = await pollHunt(cluster.client, { id: 'FmNJRUZ1YWZCU3dH', limit: 5 });
+    const done = shapedStatus(await pollHunt(cluster.client, { id: 'FmNJRUZ1YWZCU3dH', limit: 5 }));
     expect(done).toMatchObject({
       is_running: false,
       took_ms: 31_000,

@@ -3,14 +3,30 @@ import type { estypes } from '@elastic/elasticsearch';
 import type { ElasticsearchClient } from '@kbn/core/server';
 import type { EsqlNamedParams } from '../../common/hunt/esql_text';
 import { ASYNC_HUNT_KEEP_ALIVE_MINUTES } from '../../common/constants';
-import type { HuntResponse, HuntStatusResponse } from '../../common/hunt/api_types';
+import type { HuntStatusWireResponse, HuntWireResponse } from '../../common/hunt/api_types';
 import { buildHuntQuery, type BuiltHuntQuery } from '../../common/hunt/build_hunt_query';
 import type { HuntParams } from '../../common/hunt/hunt_params';
-import { COMPLETE_RESULT } from '../../common/hunt/result_notes';
-import { shapeHuntResponse, type EsqlResponseLike } from '../../common/hunt/shape_results';
+import {
+  COMPLETE_RESULT,
+  readPartial,
+  resultNotes,
+  truncationFor,
+  warningsFromHeaders,
+  type ResultNotes,
+} from '../../common/hunt/result_notes';
+import type { EsqlResponseLike } from '../../common/hunt/shape_results';
 import { resolveTimeRange, type ResolvedTimeRange } from '../../common/hunt/time_range';
 import { pinnedTimeRange } from '../../common/hunt/run_window';
 import { InvalidTimeRangeError, isWholeNoIndexError, MalformedResponseError } from './es_errors';
+import {
+  envelope,
+  readAnswerBytes,
+  readMember,
+  scanEsqlBody,
+  type EsqlBodyScan,
+  type JsonBytes,
+  type StreamedAnswer,
+} from './esql_bytes';
 import { getFieldCoverage } from './field_coverage';
 import { rowCapFor } from './row_cap';
 
@@ -34,17 +50,37 @@ export function huntWindow(
   return time;
 }
 
+/** The hunt route's body but Elasticsearch's answer. */
+export type HuntMeta = Omit<HuntWireResponse, 'esql'>;
+/** The status route's body but Elasticsearch's answer. */
+export type HuntStatusMeta = Omit<HuntStatusWireResponse, 'esql'>;
+
+/**
+ * What a route sends: the plugin's notes, and Elasticsearch's answer as the bytes it sent when a
+ * query finished (null otherwise). The rows are never parsed here; the browser shapes them.
+ */
+export interface PassThrough<Meta extends object> {
+  meta: Meta;
+  esql: Buffer | null;
+}
+
+/** The response body: the bytes spliced into the notes, or the notes with `esql: null`. */
+export function passThroughBody<Meta extends object>({
+  meta,
+  esql,
+}: PassThrough<Meta>): JsonBytes | (Meta & { esql: null }) {
+  return esql ? envelope(meta, esql) : { ...meta, esql: null };
+}
+
 function emptyResponse(
-  outcome: HuntResponse['outcome'],
+  outcome: HuntMeta['outcome'],
   params: HuntParams,
   time: ResolvedTimeRange,
-  extra: Partial<HuntResponse> = {}
-): HuntResponse {
+  extra: Partial<HuntMeta> = {}
+): HuntMeta {
   return {
     outcome,
-    rows: [],
     ...COMPLETE_RESULT,
-    took_ms: null,
     query: null,
     pinned_query: null,
     time: { from: time.from, to: time.to, start: time.start, end: time.end },
@@ -89,7 +125,7 @@ export const POLL_WAIT = '5s';
 export const KEEP_ALIVE = `${ASYNC_HUNT_KEEP_ALIVE_MINUTES}m`;
 
 type Prepared =
-  | { kind: 'done'; response: HuntResponse }
+  | { kind: 'done'; response: HuntMeta }
   | { kind: 'ready'; hunt: BuiltHuntQuery; time: ResolvedTimeRange; availableFields: string[] };
 
 /** Field coverage, then the query for the fields that exist (or the reason there is none). */
@@ -120,8 +156,8 @@ export async function prepareHunt(
 function responseFor(
   prepared: Extract<Prepared, { kind: 'ready' }>,
   params: HuntParams,
-  extra: Partial<HuntResponse>
-): HuntResponse {
+  extra: Partial<HuntMeta>
+): HuntMeta {
   const { hunt, time } = prepared;
   return {
     ...emptyResponse('ok', params, time),
@@ -133,16 +169,6 @@ function responseFor(
     nameless_datasets: hunt.namelessDatasets,
     ...extra,
   };
-}
-
-interface AsyncEsqlBody extends EsqlResponseLike {
-  id?: string;
-  is_running?: boolean;
-}
-
-function asAsyncBody(body: unknown): AsyncEsqlBody {
-  if (body === null || typeof body !== 'object') throw new MalformedResponseError('not an object');
-  return body as AsyncEsqlBody;
 }
 
 /**
@@ -167,9 +193,12 @@ async function deleteStoredResult(client: ElasticsearchClient, id: string): Prom
   }
 }
 
-/** An async ES|QL answer with what came beside it: the Warning headers. */
+/** An async ES|QL answer as bytes, checked and mapped, with its Warning headers. */
 interface AsyncAnswer {
-  body: AsyncEsqlBody;
+  bytes: Buffer;
+  scan: EsqlBodyScan;
+  isRunning: boolean;
+  id: string | undefined;
   warnings: string | readonly string[] | undefined;
 }
 
@@ -181,21 +210,57 @@ export function answerParts(result: {
   return { body: result.body, warnings: result.headers?.warning };
 }
 
-function asAsyncAnswer(result: Parameters<typeof answerParts>[0]): AsyncAnswer {
-  const { body, warnings } = answerParts(result);
-  return { body: asAsyncBody(body), warnings };
+/**
+ * Reads a `{ meta: true, asStream: true }` answer: its bytes (an error status throws as the
+ * parsed call would), the one pass that checks them, and the members the server needs.
+ */
+async function readAsyncAnswer(result: StreamedAnswer, signal?: AbortSignal): Promise<AsyncAnswer> {
+  const bytes = await readAnswerBytes(result, signal);
+  const scan = scanEsqlBody(bytes);
+  const id = readMember(bytes, scan, 'id');
+  return {
+    bytes,
+    scan,
+    isRunning: readMember(bytes, scan, 'is_running') === true,
+    id: typeof id === 'string' ? id : undefined,
+    warnings: result.headers?.warning,
+  };
 }
 
-/** The rows of a finished answer, with the row cap read only when it could have cut them. */
-async function finishedResult(
+/** Checks that a finished answer carries ES|QL columns and row-major values. */
+function assertFinished({ bytes, scan }: AsyncAnswer): void {
+  const columns = readMember(bytes, scan, 'columns');
+  if (
+    !Array.isArray(columns) ||
+    !columns.every((column: { name?: unknown } | null) => typeof column?.name === 'string')
+  ) {
+    throw new MalformedResponseError('columns missing');
+  }
+  const values = scan.members.get('values');
+  if (!values || bytes[values.start] !== OPEN_ARRAY)
+    throw new MalformedResponseError('values missing');
+}
+
+const OPEN_ARRAY = 0x5b;
+
+/** The notes of a finished answer, with the row cap read only when it could have cut the rows. */
+async function finishedNotes(
   client: ElasticsearchClient,
   answer: AsyncAnswer,
   limit: number,
   signal?: AbortSignal
-) {
-  const body = assertEsqlResult(answer.body);
-  const rowCap = await rowCapFor(client, body.values?.length ?? 0, limit, signal);
-  return shapeHuntResponse(body, limit, { warnings: answer.warnings, rowCap });
+): Promise<ResultNotes> {
+  assertFinished(answer);
+  const rowCap = await rowCapFor(client, answer.scan.rows, limit, signal);
+  const partial = readPartial({
+    is_partial: readMember(answer.bytes, answer.scan, 'is_partial'),
+    _clusters: readMember(answer.bytes, answer.scan, '_clusters'),
+  });
+  return resultNotes({
+    ...truncationFor(answer.scan.rows, limit, rowCap),
+    partial,
+    warnings: warningsFromHeaders(answer.warnings),
+  });
 }
 
 /**
@@ -208,14 +273,14 @@ export async function submitHunt(
   client: ElasticsearchClient,
   params: HuntParams,
   options: RunHuntOptions = {}
-): Promise<HuntResponse> {
+): Promise<PassThrough<HuntMeta>> {
   const prepared = await prepareHunt(client, params, options);
-  if (prepared.kind === 'done') return prepared.response;
+  if (prepared.kind === 'done') return { meta: prepared.response, esql: null };
   const { hunt, time } = prepared;
 
   let answer: AsyncAnswer;
   try {
-    answer = asAsyncAnswer(
+    answer = await readAsyncAnswer(
       await client.esql.asyncQuery(
         {
           query: hunt.query,
@@ -225,36 +290,34 @@ export async function submitHunt(
           keep_alive: KEEP_ALIVE,
           keep_on_completion: false,
         },
-        // The whole answer, for its Warning headers.
-        { meta: true }
+        // The whole answer, for its Warning headers, and its bytes as Elasticsearch sent them.
+        { meta: true, asStream: true }
       )
     );
   } catch (error) {
     // Indices can vanish between field caps and the query (ILM, deletes): when none is left that
     // is no data. When only some of the patterns are gone, the error names them (es_errors).
     if (isWholeNoIndexError(error, params.index_patterns)) {
-      return emptyResponse('no_indices', params, time);
+      return { meta: emptyResponse('no_indices', params, time), esql: null };
     }
     throw error;
   }
-  const { body } = answer;
 
-  if (body.is_running) {
-    if (!body.id) throw new MalformedResponseError('running without an id');
+  if (answer.isRunning) {
+    if (!answer.id) throw new MalformedResponseError('running without an id');
     if (options.signal?.aborted) {
-      await cancelHunt(client, body.id);
+      await cancelHunt(client, answer.id);
       throw new errors.RequestAbortedError('The hunt was cancelled.');
     }
-    return responseFor(prepared, params, { outcome: 'running', id: body.id });
+    return {
+      meta: responseFor(prepared, params, { outcome: 'running', id: answer.id }),
+      esql: null,
+    };
   }
-  if (body.id) await deleteStoredResult(client, body.id);
-  return responseFor(prepared, params, {
-    outcome: 'ok',
-    ...(await finishedResult(client, answer, params.limit, options.signal)),
-  });
+  const notes = await finishedNotes(client, answer, params.limit, options.signal);
+  if (answer.id) await deleteStoredResult(client, answer.id);
+  return { meta: responseFor(prepared, params, { outcome: 'ok', ...notes }), esql: answer.bytes };
 }
-
-export type HuntStatus = HuntStatusResponse;
 
 /**
  * One status check of a running hunt, waiting at most POLL_WAIT. A finished hunt's results are
@@ -265,24 +328,25 @@ export async function pollHunt(
   client: ElasticsearchClient,
   { id, limit }: { id: string; limit: number },
   { signal }: { signal?: AbortSignal } = {}
-): Promise<HuntStatus> {
+): Promise<PassThrough<HuntStatusMeta>> {
   let answer: AsyncAnswer;
   try {
     // Elasticsearch keeps the Warning headers of an async query and sends them with its result.
-    answer = asAsyncAnswer(
+    answer = await readAsyncAnswer(
       await client.esql.asyncQueryGet(
         { id, wait_for_completion_timeout: POLL_WAIT, keep_alive: KEEP_ALIVE },
-        { signal, meta: true }
-      )
+        { signal, meta: true, asStream: true }
+      ),
+      signal
     );
   } catch (error) {
     // The page went away mid-check (a closed tab runs no cleanup of its own): stop the query.
     if (signal?.aborted) await deleteStoredResult(client, id);
     throw error;
   }
-  if (answer.body.is_running)
-    return { is_running: true, rows: [], ...COMPLETE_RESULT, took_ms: null };
-  const result = await finishedResult(client, answer, limit, signal);
+  if (answer.isRunning)
+    return { meta: { is_running: true, ...COMPLETE_RESULT, limit }, esql: null };
+  const notes = await finishedNotes(client, answer, limit, signal);
   await deleteStoredResult(client, id);
-  return { is_running: false, ...result };
+  return { meta: { is_running: false, ...notes, limit }, esql: answer.bytes };
 }

@@ -7,7 +7,10 @@ import {
   fieldCapsResponse,
 } from '../../test/helpers/es_mock';
 import { esResponseError, HUNT_COLUMNS, huntValues } from '../../test/helpers/esql_responses';
+import { payloadJson } from '../../test/helpers/pass_through';
 import { callRoute } from '../../test/helpers/route_runner';
+import type { HuntWireResponse } from '../../common/hunt/api_types';
+import { huntResponseFromWire } from '../../common/hunt/hunt_wire';
 import { registerHuntRoute } from './hunt_route';
 
 function setup() {
@@ -38,7 +41,7 @@ describe('POST /internal/entra_sp_hunt/hunt', () => {
     cluster.on('POST', '/_query/async', () => ({ columns: HUNT_COLUMNS, values: [huntValues()] }));
     const response = await call({ max_daily_actions: 4 });
     expect(response.status).toBe(200);
-    expect(response.payload).toMatchObject({
+    expect(huntResponseFromWire(payloadJson<HuntWireResponse>(response))).toMatchObject({
       outcome: 'ok',
       rows: [{ action: 'Sign-in activity', ips: ['1.128.3.4', '81.2.69.144'], distinct_ips: 2 }],
       truncated: false,
@@ -50,6 +53,49 @@ describe('POST /internal/entra_sp_hunt/hunt', () => {
     ]);
     const logged = Object.values(logger.messages).flat().join('\n');
     expect(logged).not.toMatch(/FROM|Terraform|1\.128\.3\.4/);
+  });
+
+  it('200: sends Elasticsearch’s columns and values unchanged, the probe row with them', async () => {
+    const { call, cluster } = setup();
+    const limit = 2;
+    const values = [
+      huntValues(),
+      huntValues({ 'event.action': 'b' }),
+      huntValues({ 'event.action': 'c' }),
+    ];
+    const answer = { took: 12, is_partial: false, columns: HUNT_COLUMNS, values };
+    cluster.on('POST', '/_query/async', () => answer);
+    const response = await call({ limit });
+    expect(response.options.headers).toEqual({ 'content-type': 'application/json; charset=utf-8' });
+    expect(Buffer.isBuffer(response.payload)).toBe(true);
+    const wire = payloadJson<HuntWireResponse>(response);
+    expect(wire.esql).toEqual(answer);
+    expect(wire).toMatchObject({
+      outcome: 'ok',
+      limit,
+      truncated: true,
+      truncated_by: 'row_limit',
+    });
+    expect(wire).not.toHaveProperty('rows');
+    // What the answer costs on the wire beside Elasticsearch's own bytes: the notes alone.
+    const raw = Buffer.byteLength(JSON.stringify(answer));
+    const notes = Buffer.byteLength(JSON.stringify({ ...wire, esql: null })) - 'null'.length;
+    expect((response.payload as Buffer).length).toBe(raw + notes);
+    // The browser keeps `limit` rows, in Elasticsearch's order.
+    expect(huntResponseFromWire(wire).rows.map((row) => row.action)).toEqual(
+      values
+        .slice(0, limit)
+        .map((row) => row[HUNT_COLUMNS.findIndex((c) => c.name === 'event.action')])
+    );
+    expect(huntResponseFromWire(wire).took_ms).toBe(12);
+  });
+
+  it('502 with a sentence when Elasticsearch answers 200 with something that is not JSON', async () => {
+    const { call, cluster } = setup();
+    cluster.on('POST', '/_query/async', () => '{"columns":[],"values":[[1],]}');
+    const response = await call({});
+    expect(response.status).toBe(502);
+    expect(response.payload).toMatchObject({ attributes: { code: expect.any(String) } });
   });
 
   it.each<[string, unknown, string]>([

@@ -2,8 +2,15 @@ import { httpServiceMock, loggingSystemMock } from '@kbn/core/server/mocks';
 import { HUNT_CANCEL_API_PATH, HUNT_STATUS_API_PATH } from '../../common/constants';
 import { createMockedCluster, createRequestContext } from '../../test/helpers/es_mock';
 import { esResponseError, HUNT_COLUMNS, huntValues } from '../../test/helpers/esql_responses';
+import { payloadJson } from '../../test/helpers/pass_through';
 import { callRoute } from '../../test/helpers/route_runner';
+import type { HuntStatusWireResponse } from '../../common/hunt/api_types';
+import { huntStatusFromWire } from '../../common/hunt/hunt_wire';
+
 import { registerHuntStatusRoutes } from './hunt_status_route';
+
+const shaped = (response: Awaited<ReturnType<typeof callRoute>>) =>
+  huntStatusFromWire(payloadJson<HuntStatusWireResponse>(response));
 
 const ID = 'FmNJRUZ1YWZCU3dHY1BIOUhaenVSRkEaaXFlZ3h4c1RTWFNocDdnY2FSaERnUTozNDE=';
 
@@ -39,16 +46,20 @@ describe('hunt status and cancel routes', () => {
         : { is_running: false, columns: HUNT_COLUMNS, values: [huntValues()] }
     );
     cluster.on('DELETE', '/_query/async/:id', () => ({ acknowledged: true }));
-    expect((await status({ id: ID, limit: 10 })).payload).toMatchObject({
+    expect(shaped(await status({ id: ID, limit: 10 }))).toMatchObject({
       is_running: true,
       rows: [],
     });
     running = false;
     const done = await status({ id: ID, limit: 10 });
     expect(done.status).toBe(200);
-    expect(done.payload).toMatchObject({
+    expect(shaped(done)).toMatchObject({
       is_running: false,
       rows: [{ action: 'Sign-in activity' }],
+    });
+    expect(payloadJson<HuntStatusWireResponse>(done)).toMatchObject({
+      limit: 10,
+      esql: { is_running: false, columns: HUNT_COLUMNS, values: [huntValues()] },
     });
     expect(cluster.requests[cluster.requests.length - 1]).toMatchObject({
       method: 'DELETE',
@@ -66,7 +77,7 @@ describe('hunt status and cancel routes', () => {
     cluster.on('DELETE', '/_query/async/:id', () => esResponseError(503, 'unavailable', 'busy'));
     const response = await status({ id: ID, limit: 10 });
     expect(response.status).toBe(200);
-    expect((response.payload as { rows: unknown[] }).rows).toHaveLength(1);
+    expect(shaped(response).rows).toHaveLength(1);
   });
 
   // Elasticsearch answers an expired, unknown or foreign async id alike (404

@@ -6,7 +6,7 @@ import {
   type HuntCancelParams,
   type HuntStatusParams,
 } from '../../common/hunt/async_params';
-import { cancelHunt, pollHunt } from '../lib/run_hunt';
+import { cancelHunt, passThroughBody, pollHunt } from '../lib/run_hunt';
 import type { HuntCancelResponse } from '../../common/hunt/api_types';
 import { ASYNC_BODY_MAX_BYTES } from './body_limits';
 import { AUTHZ_AS_CURRENT_USER, handleAsCurrentUser, validationFrom } from './route_helpers';
@@ -31,7 +31,7 @@ export function registerHuntStatusRoutes(router: IRouter, logger: Logger): void 
       },
       handleAsCurrentUser<HuntStatusParams>(
         logger,
-        (client, body, signal) => pollHunt(client, body, { signal }),
+        async (client, body, signal) => passThroughBody(await pollHunt(client, body, { signal })),
         () => ({ indexPatterns: [], asyncHunt: true })
       )
     );

@@ -9,6 +9,16 @@ import type {
 import type { Observable } from 'rxjs';
 import type { ParamsIssue } from '../../common/hunt/hunt_params';
 import { describeForLog, mapElasticsearchError, type ErrorContext } from '../lib/es_errors';
+import { JsonBytes } from '../lib/esql_bytes';
+
+/**
+ * Kibana sends a Buffer body as it is (elastic/kibana:src/core/packages/http/server/src/router/
+ * response.ts, `HttpResponsePayload` may be a Buffer or a Stream; router-server-internal's
+ * response_adapter.ts hands it to hapi unchanged), so the type must be said: the browser's
+ * `http.fetch` parses a body as JSON by its content type (elastic/kibana:src/core/packages/http/
+ * browser-internal/src/fetch.ts, `JSON_CONTENT`).
+ */
+const JSON_BYTES_HEADERS = { 'content-type': 'application/json; charset=utf-8' };
 
 type ParseResult<T> =
   { ok: true; value: T } | { ok: false; message: string; issues: ParamsIssue[] };
@@ -68,8 +78,8 @@ export const AUTHZ_AS_CURRENT_USER = {
 
 /**
  * The one shape every route handler has: take the calling user's client (never the internal
- * user), run a lib function with the request's abort signal, answer 200 with its result, and map
- * any failure to a status and a sentence.
+ * user), run a lib function with the request's abort signal, answer 200 with its result (an
+ * object, or `JsonBytes` already serialised), and map any failure to a status and a sentence.
  */
 export function handleAsCurrentUser<Body>(
   logger: Logger,
@@ -80,7 +90,10 @@ export function handleAsCurrentUser<Body>(
     const { signal, dispose } = abortSignalFrom(request.events.aborted$);
     try {
       const client = (await context.core).elasticsearch.client.asCurrentUser;
-      return response.ok({ body: await run(client, request.body, signal) });
+      const body = await run(client, request.body, signal);
+      return body instanceof JsonBytes
+        ? response.ok({ body: body.bytes, headers: JSON_BYTES_HEADERS })
+        : response.ok({ body });
     } catch (error) {
       return errorResponse(response, logger, error, errorContext(request.body));
     } finally {

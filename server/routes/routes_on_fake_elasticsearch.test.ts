@@ -11,7 +11,14 @@ import {
   HUNT_CANCEL_API_PATH,
   HUNT_STATUS_API_PATH,
 } from '../../common/constants';
-import type { HuntResponse, HuntStatusResponse } from '../../common/hunt/api_types';
+import type {
+  HuntResponse,
+  HuntStatusResponse,
+  HuntStatusWireResponse,
+  HuntWireResponse,
+} from '../../common/hunt/api_types';
+import { huntResponseFromWire, huntStatusFromWire } from '../../common/hunt/hunt_wire';
+import { payloadJson } from '../../test/helpers/pass_through';
 import { COMPLETE_RESULT } from '../../common/hunt/result_notes';
 import type { CoverageResponse } from '../../common/hunt/coverage';
 import { buildScenario, buildScenarioIndices } from '../../test/fixtures/scenario/build_scenario';
@@ -80,7 +87,7 @@ describe('routes on the ES|QL interpreter', () => {
       index_patterns: ['logs-azure.signinlogs-*', 'logs-azure.auditlogs-*'],
     });
     expect(response.status).toBe(200);
-    const hunt = response.payload as HuntResponse;
+    const hunt: HuntResponse = huntResponseFromWire(payloadJson<HuntWireResponse>(response));
     expect(hunt.datasets).toEqual(['azure.auditlogs', 'azure.signinlogs']);
     expect(hunt.skipped.map((entry) => [entry.dataset, entry.reason])).toEqual([
       ['o365.audit', 'missing_fields'],
@@ -98,7 +105,7 @@ describe('routes on the ES|QL interpreter', () => {
 
   it('answers a long hunt as running, then its rows on a later status check', async () => {
     fake.addFault({ endpoint: '_query', queryContains: 'daily_action_count', runningMs: 2_500 });
-    const submitted = (await call(HUNT_API_PATH, {})).payload as HuntResponse;
+    const submitted = payloadJson<HuntWireResponse>(await call(HUNT_API_PATH, {}));
     expect(submitted.outcome).toBe('running');
     const id = submitted.id ?? '';
     let status: HuntStatusResponse = {
@@ -109,8 +116,9 @@ describe('routes on the ES|QL interpreter', () => {
     };
     // Each status call waits up to 5 s in Elasticsearch; the hunt ends within the first.
     for (let attempt = 0; attempt < 3 && status.is_running; attempt += 1) {
-      status = (await call(HUNT_STATUS_API_PATH, { id, limit: 1000 }))
-        .payload as HuntStatusResponse;
+      status = huntStatusFromWire(
+        payloadJson<HuntStatusWireResponse>(await call(HUNT_STATUS_API_PATH, { id, limit: 1000 }))
+      );
     }
     expect(status.is_running).toBe(false);
     const expected = expectedHuntRows(DOCUMENTS, {
@@ -126,7 +134,7 @@ describe('routes on the ES|QL interpreter', () => {
 
   it('cancels a running hunt, deleting it in Elasticsearch', async () => {
     fake.addFault({ endpoint: '_query', queryContains: 'daily_action_count', runningMs: 60_000 });
-    const submitted = (await call(HUNT_API_PATH, {})).payload as HuntResponse;
+    const submitted = payloadJson<HuntWireResponse>(await call(HUNT_API_PATH, {}));
     expect(fake.asyncQueryIds()).toHaveLength(1);
     expect((await call(HUNT_CANCEL_API_PATH, { id: submitted.id })).status).toBe(200);
     expect(fake.asyncQueryIds()).toEqual([]);

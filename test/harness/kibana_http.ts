@@ -5,6 +5,7 @@
  * when the browser drops the connection.
  */
 import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'http';
+import { Readable } from 'stream';
 import { Subject } from 'rxjs';
 import type {
   ElasticsearchClient,
@@ -78,7 +79,26 @@ function writeKibanaResponse(response: ServerResponse, result: IKibanaResponse) 
       result.options.headers
     );
   }
-  return sendJson(response, result.status, result.payload ?? {}, result.options.headers);
+  const { payload } = result;
+  // hapi sends a Buffer or string body as it is, with the route's headers (octet-stream when the
+  // route names no type), and pipes a stream; only objects are serialised as JSON.
+  if (Buffer.isBuffer(payload) || typeof payload === 'string') {
+    response.writeHead(result.status, {
+      'content-type': 'application/octet-stream',
+      ...result.options.headers,
+    });
+    response.end(payload);
+    return;
+  }
+  if (payload instanceof Readable) {
+    response.writeHead(result.status, {
+      'content-type': 'application/octet-stream',
+      ...result.options.headers,
+    });
+    payload.pipe(response);
+    return;
+  }
+  return sendJson(response, result.status, payload ?? {}, result.options.headers);
 }
 
 export interface KibanaHttpOptions {

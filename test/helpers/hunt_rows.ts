@@ -1,6 +1,11 @@
-import type { HuntResponse } from '../../common/hunt/api_types';
+import type {
+  HuntResponse,
+  HuntStatusResponse,
+  HuntStatusWireResponse,
+  HuntWireResponse,
+} from '../../common/hunt/api_types';
 import { COMPLETE_RESULT } from '../../common/hunt/result_notes';
-import type { HuntRow } from '../../common/hunt/shape_results';
+import type { EsqlResponseLike, HuntRow } from '../../common/hunt/shape_results';
 
 /** A result row as the hunt route returns it (an audit credential change from two IPs). */
 export function huntRow(overrides: Partial<HuntRow> = {}): HuntRow {
@@ -44,4 +49,42 @@ export function huntResponse(overrides: Partial<HuntResponse> = {}): HuntRespons
     available_fields: [],
     ...overrides,
   };
+}
+
+/** The hunt query's output columns, each with the row field it becomes. */
+const WIRE_COLUMNS: Array<[string, keyof HuntRow]> = [
+  ['event_count', 'event_count'],
+  ['ips', 'ips'],
+  ['distinct_ips', 'distinct_ips'],
+  ['datasets', 'datasets'],
+  ['event_actions', 'event_actions'],
+  ['service_principal_names', 'service_principal_names'],
+  ['service_principal_ids', 'service_principal_ids'],
+  ['timestamp_day_bucket', 'day'],
+  ['event.action', 'action'],
+  ['service_principal_name', 'service_principal_name'],
+  ['service_principal_id', 'service_principal_id'],
+  ['daily_action_count', 'daily_action_count'],
+];
+
+/** Rows written back as the ES|QL answer they came from, written by hand, not by the shaper. */
+function esqlAnswerOf(rows: HuntRow[], took: number | null): EsqlResponseLike {
+  return {
+    ...(took === null ? {} : { took }),
+    columns: WIRE_COLUMNS.map(([name]) => ({ name, type: 'keyword' })),
+    values: rows.map((row) => WIRE_COLUMNS.map(([, field]) => row[field])),
+  };
+}
+
+/** What the hunt route sends for `response`: its rows as Elasticsearch's columns and values. */
+export function huntWire({ rows, took_ms, ...rest }: HuntResponse): HuntWireResponse {
+  return { ...rest, esql: rest.outcome === 'ok' ? esqlAnswerOf(rows, took_ms) : null };
+}
+
+/** What the status route sends for one check. */
+export function statusWire(
+  { rows, took_ms, ...rest }: HuntStatusResponse,
+  limit = 1000
+): HuntStatusWireResponse {
+  return { ...rest, limit, esql: rest.is_running ? null : esqlAnswerOf(rows, took_ms) };
 }

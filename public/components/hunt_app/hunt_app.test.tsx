@@ -10,7 +10,7 @@ import { ServicesProvider } from '../../services/services_context';
 import { DATA_TEST_SUBJ } from '../../data_test_subj';
 import { createCoreStart, type PostHandler } from '../../../test/helpers/core_start';
 import { createPivotServices } from '../../../test/helpers/pivot_services';
-import { huntResponse, huntRow } from '../../../test/helpers/hunt_rows';
+import { huntResponse, huntRow, huntWire } from '../../../test/helpers/hunt_rows';
 import { renderWithProviders } from '../../../test/helpers/render';
 import { HuntApp } from './hunt_app';
 
@@ -43,7 +43,7 @@ function responseWithRows(count: number) {
 }
 
 const answers: PostHandler = async (path) =>
-  path === COVERAGE_API_PATH ? coverage : responseWithRows(2);
+  path === COVERAGE_API_PATH ? coverage : huntWire(responseWithRows(2));
 
 function renderApp(
   search = '',

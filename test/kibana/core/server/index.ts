@@ -15,6 +15,7 @@
  * - elastic/kibana:src/core/packages/elasticsearch/server/src/client/scoped_cluster_client.ts
  */
 import type { Client } from '@elastic/elasticsearch';
+import type { Stream } from 'stream';
 import type { Observable } from 'rxjs';
 
 export type ElasticsearchClient = Omit<
@@ -111,8 +112,15 @@ export interface ResponseErrorAttributes {
 export type ResponseError =
   string | Error | { message: string | Error; attributes?: ResponseErrorAttributes };
 
+/**
+ * What a response may carry (elastic/kibana:src/core/packages/http/server/src/router/response.ts):
+ * objects are serialised as JSON, a Buffer, string or Stream is sent as it is. Kibana types the
+ * object case `Record<string, any>`; `object` says the same without `any`.
+ */
+export type HttpResponsePayload = undefined | string | object | Buffer | Stream;
+
 export interface HttpResponseOptions {
-  body?: unknown;
+  body?: HttpResponsePayload;
   headers?: Record<string, string | string[]>;
 }
 

@@ -19,6 +19,7 @@
 import { Subject } from 'rxjs';
 import type {
   AddVersionOpts,
+  HttpResponseOptions,
   IKibanaResponse,
   IRouter,
   KibanaRequest,
@@ -165,7 +166,7 @@ function response(
   status: number,
   options: { body?: unknown; headers?: Record<string, string | string[]> } = {}
 ): IKibanaResponse {
-  return { status, payload: options.body, options };
+  return { status, payload: options.body, options: options as HttpResponseOptions };
 }
 
 function errorBody(body: ResponseError | undefined): unknown {
