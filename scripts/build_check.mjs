@@ -29,6 +29,7 @@ import {
 } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { UI_SHARED_DEPS } from './ui_shared_deps.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DEFAULT_KIBANA_VERSION = '9.3.0';
@@ -47,71 +48,6 @@ const SERVER_IGNORE_PATTERNS = [
 ];
 const CONFIG_KEYS = ['skipInstallDependencies', 'serverSourcePatterns', 'buildSourcePatterns'];
 
-/**
- * The browser modules Kibana provides to every plugin bundle, from
- * elastic/kibana@0703cc83e8d8e6d265fc6262e964986c61798655:src/platform/packages/private/kbn-ui-shared-deps-src/src/definitions.js
- * (externals). A browser import outside this list and outside `@kbn/*` would be bundled from
- * whatever Kibana's node_modules hold: the plugin must not rely on that.
- */
-const UI_SHARED_DEPS = new Set([
-  '@kbn/ui-theme',
-  '@kbn/i18n',
-  '@kbn/i18n-react',
-  '@emotion/cache',
-  '@emotion/react',
-  'jquery',
-  'moment',
-  'moment-timezone',
-  'react',
-  'react-dom',
-  'react-dom/server',
-  'react-router',
-  'react-router-dom',
-  'react-router-dom-v5-compat',
-  'react-use',
-  'styled-components',
-  '@kbn/monaco',
-  'io-ts',
-  '@reduxjs/toolkit',
-  'react-redux',
-  'redux',
-  'immer',
-  'reselect',
-  'fastest-levenshtein',
-  'chroma-js',
-  'rxjs',
-  'numeral',
-  '@elastic/numeral',
-  '@elastic/charts',
-  '@kbn/datemath',
-  '@elastic/eui',
-  '@elastic/eui-theme-borealis',
-  '@hello-pangea/dnd',
-  'lodash',
-  'lodash/fp',
-  'tslib',
-  'uuid',
-  '@kbn/analytics',
-  '@kbn/crypto-browser',
-  '@kbn/es-query',
-  '@kbn/search-errors',
-  '@kbn/std',
-  '@kbn/safer-lodash-set',
-  '@kbn/shared-ux-error-boundary',
-  '@kbn/rison',
-  'history',
-  'classnames',
-  '@tanstack/react-query',
-  '@kbn/code-editor',
-  '@kbn/esql-ast',
-  '@kbn/ebt-tools',
-  '@kbn/react-kibana-context-common',
-  '@kbn/react-kibana-context-root',
-  '@kbn/react-kibana-context-render',
-  '@kbn/react-kibana-context-theme',
-  '@kbn/shared-ux-router',
-  '@kbn/react-kibana-mount',
-]);
 /** Server-side packages Kibana's own node_modules hold and hand to plugins. */
 const SERVER_PROVIDED = new Set(['@elastic/elasticsearch', 'rxjs']);
 /** A Kibana plugin's code (as opposed to a package): needs `requiredBundles` to load in the browser. */
