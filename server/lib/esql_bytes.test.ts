@@ -2,7 +2,14 @@ import { gzipSync } from 'zlib';
 import fc from 'fast-check';
 import { errors } from '@elastic/elasticsearch';
 import { Readable } from 'stream';
-import { envelope, readAnswerBytes, readMember, scanEsqlBody, MAX_JSON_DEPTH } from './esql_bytes';
+import {
+  envelope,
+  readAnswerBytes,
+  readMember,
+  scanEsqlBody,
+  MAX_JSON_DEPTH,
+  NOTES_HEADROOM_BYTES,
+} from './esql_bytes';
 
 /** What `scanEsqlBody` must accept, decided by JSON.parse and plain checks. */
 function acceptable(text: string): boolean {
@@ -104,6 +111,27 @@ describe('envelope', () => {
     expect(body.bytes.subarray(body.bytes.length - raw.length - 1, -1).equals(raw)).toBe(true);
     expect(JSON.parse(body.bytes.toString())).toEqual({ outcome: 'ok', limit: 1, esql });
     expect(JSON.parse(envelope({}, raw).bytes.toString())).toEqual({ esql });
+  });
+});
+
+describe('envelope around bytes read from Elasticsearch', () => {
+  const esql = { columns: [{ name: 'a', type: 'keyword' }], values: [['x']] };
+
+  it('writes the notes in front of the bytes it read, and again when asked twice', async () => {
+    const raw = await readAnswerBytes({ body: Readable.from([JSON.stringify(esql)]) });
+    const first = envelope({ outcome: 'ok' }, raw);
+    expect(JSON.parse(first.bytes.toString())).toEqual({ outcome: 'ok', esql });
+    expect(JSON.parse(envelope({ outcome: 'again' }, raw).bytes.toString())).toEqual({
+      outcome: 'again',
+      esql,
+    });
+    expect(JSON.parse(first.bytes.toString())).toEqual({ outcome: 'ok', esql });
+  });
+
+  it('notes longer than the room kept for them are copied in front instead', async () => {
+    const raw = await readAnswerBytes({ body: JSON.stringify(esql) });
+    const query = 'q'.repeat(NOTES_HEADROOM_BYTES);
+    expect(JSON.parse(envelope({ query }, raw).bytes.toString())).toEqual({ query, esql });
   });
 });
 

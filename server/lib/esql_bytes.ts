@@ -237,14 +237,43 @@ export interface StreamedAnswer {
   headers?: Record<string, string | string[] | undefined>;
 }
 
+/**
+ * Room kept before an answer's bytes for the notes the route writes in front of them, so the
+ * response is the same allocation and the answer is never copied a second time. Notes that do not
+ * fit (a very long inlined query) fall back to one copy.
+ */
+export const NOTES_HEADROOM_BYTES = 32 * 1024;
+/** Answers read with room around them: their bytes, and the allocation they sit in. */
+const withRoom = new WeakMap<Buffer, Buffer>();
+
+/** `parts`' bytes in one new allocation, with headroom before and one byte after. */
+function roomy(parts: Array<Buffer | Uint8Array>, length: number): Buffer {
+  const whole = Buffer.allocUnsafe(NOTES_HEADROOM_BYTES + length + 1);
+  let offset = NOTES_HEADROOM_BYTES;
+  for (const part of parts) {
+    whole.set(part, offset);
+    offset += part.length;
+  }
+  const bytes = whole.subarray(NOTES_HEADROOM_BYTES, NOTES_HEADROOM_BYTES + length);
+  withRoom.set(bytes, whole);
+  return bytes;
+}
+
 async function collect(body: unknown): Promise<Buffer> {
-  if (Buffer.isBuffer(body)) return body;
-  if (typeof body === 'string') return Buffer.from(body, 'utf8');
+  if (Buffer.isBuffer(body)) return roomy([body], body.length);
+  if (typeof body === 'string') {
+    const bytes = Buffer.from(body, 'utf8');
+    return roomy([bytes], bytes.length);
+  }
   if (body && typeof (body as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function') {
     const chunks: Buffer[] = [];
-    for await (const chunk of body as AsyncIterable<Buffer | string>)
-      chunks.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk);
-    return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
+    let length = 0;
+    for await (const chunk of body as AsyncIterable<Buffer | string>) {
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+      chunks.push(bytes);
+      length += bytes.length;
+    }
+    return roomy(chunks, length);
   }
   return fail('not an object');
 }
@@ -272,7 +301,10 @@ export async function readAnswerBytes(
     throw error;
   }
   const encoding = headerText(answer.headers?.['content-encoding']);
-  if (encoding.includes('gzip') || encoding.includes('deflate')) bytes = await unzipAsync(bytes);
+  if (encoding.includes('gzip') || encoding.includes('deflate')) {
+    const unzipped = await unzipAsync(bytes);
+    bytes = roomy([unzipped], unzipped.length);
+  }
   const status = answer.statusCode ?? 200;
   if (status >= 400) {
     let body: unknown = bytes.toString('utf8');
@@ -300,13 +332,25 @@ export class JsonBytes {
 }
 
 /**
- * `{ ...meta, "esql": <Elasticsearch's bytes> }` without parsing or copying the rows: the
- * metadata is serialised (a few hundred bytes) and the answer's bytes follow it.
+ * `{ ...meta, "esql": <Elasticsearch's bytes> }` without parsing the rows: the notes are
+ * serialised (a few kilobytes at most) and written in the room kept in front of the answer's
+ * bytes, so the body is the allocation the answer was read into.
  */
 export function envelope(meta: object, esql: Buffer): JsonBytes {
   const head = JSON.stringify(meta);
   const prefix = Buffer.from(`${head.slice(0, -1)}${head === '{}' ? '' : ','}"esql":`, 'utf8');
-  return new JsonBytes(Buffer.concat([prefix, esql, CLOSE], prefix.length + esql.length + 1));
+  const whole = withRoom.get(esql);
+  const start = whole ? esql.byteOffset - whole.byteOffset : 0;
+  if (whole && prefix.length <= start && whole.length >= start + esql.length + 1) {
+    whole.set(prefix, start - prefix.length);
+    whole[start + esql.length] = CLOSE_OBJECT;
+    // Written once: a second envelope around the same bytes must not reuse the room.
+    withRoom.delete(esql);
+    return new JsonBytes(whole.subarray(start - prefix.length, start + esql.length + 1));
+  }
+  return new JsonBytes(
+    Buffer.concat([prefix, esql, CLOSE], prefix.length + esql.length + CLOSE.length)
+  );
 }
 
 const CLOSE = Buffer.from('}');
