@@ -68,6 +68,12 @@ export interface FakeElasticsearchOptions {
   emptyPatternAnswer?: EmptyPatternAnswer;
   /** NOW() for every query (tests pin it); the real clock otherwise. */
   now?: () => number;
+  /**
+   * Benchmarks only: answer field caps once per index path and field list, then from memory,
+   * ignoring `index_filter` (a hunt's window moves by milliseconds between hunts, and testing it
+   * scans every document, work that would otherwise be counted against the plugin).
+   */
+  precomputedFieldCaps?: boolean;
 }
 
 const PRODUCT_HEADERS = {
@@ -199,7 +205,9 @@ export async function startFakeElasticsearch({
   latencyMs = 0,
   emptyPatternAnswer = 'empty',
   now = Date.now,
+  precomputedFieldCaps = false,
 }: FakeElasticsearchOptions): Promise<FakeElasticsearch> {
+  const fieldCapsMemo = new Map<string, string>();
   const indices = inputs.map((input) => new FakeIndex(input));
   const requests: RecordedEsRequest[] = [];
   let faults: Fault[] = [];
@@ -375,7 +383,11 @@ export async function startFakeElasticsearch({
       }
       if (fieldCapsMatch && (method === 'GET' || method === 'POST')) {
         const indexPath = fieldCapsMatch[1] ? decodeURIComponent(fieldCapsMatch[1]) : undefined;
-        return send(response, 200, fieldCaps(url, body, indexPath));
+        if (!precomputedFieldCaps) return send(response, 200, fieldCaps(url, body, indexPath));
+        const key = JSON.stringify([indexPath, (body as { fields?: unknown }).fields, url.search]);
+        if (!fieldCapsMemo.has(key))
+          fieldCapsMemo.set(key, JSON.stringify(fieldCaps(url, body, indexPath)));
+        return send(response, 200, fieldCapsMemo.get(key));
       }
       if (url.pathname === '/_query' && method === 'POST') {
         const answer = evaluate(body, url, fault, false);
