@@ -128,8 +128,10 @@ async function main() {
         if (params.path === '/_query/async') captured = JSON.parse(String(params.body));
       };
       client.diagnostic.on('request', capture);
+      let responseBytes = 0;
       const viaRoute = async () => {
         const response = await callRoute(route, { body: { limit: rows }, context });
+        responseBytes = Buffer.isBuffer(response.payload) ? response.payload.length : Number.NaN;
         if (response.status !== 200)
           throw new Error(`route answered ${response.status}: ${JSON.stringify(response.payload)}`);
         return response.payload;
@@ -183,6 +185,7 @@ async function main() {
       const bareRetained = await retained(bare);
       results[`${rows}_rows`] = {
         raw_body_bytes: raw,
+        response_over_raw: Number((responseBytes / raw).toFixed(4)),
         route_requests: calls.map(({ method, path }) => `${method} ${path}`),
         cpu_ratio_route_over_bare: stats(cpu),
         wall_ratio_route_over_bare: stats(wall),
