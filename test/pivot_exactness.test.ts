@@ -13,7 +13,8 @@
 import { Client } from '@elastic/elasticsearch';
 import { httpServiceMock, loggingSystemMock } from '@kbn/core/server/mocks';
 import { EVENTS_API_PATH, HUNT_API_PATH } from '../common/constants';
-import type { EventsResponse, HuntResponse } from '../common/hunt/api_types';
+import type { EventsResponse, HuntResponse, HuntWireResponse } from '../common/hunt/api_types';
+import { huntResponseFromWire } from '../common/hunt/hunt_wire';
 import { huntParamsSchema, type HuntParams } from '../common/hunt/hunt_params';
 import {
   buildRowPivot,
@@ -38,6 +39,7 @@ import {
 import { runEsql } from './harness/fake_elasticsearch/esql_engine';
 import { FakeIndex } from './harness/fake_elasticsearch/indices';
 import { createRequestContext } from './helpers/es_mock';
+import { payloadJson } from './helpers/pass_through';
 import { callRoute } from './helpers/route_runner';
 import {
   eventKey,
@@ -126,7 +128,8 @@ async function hunt(input: Record<string, unknown>): Promise<HuntResponse> {
     context: createRequestContext(client),
   });
   expect(response.status).toBe(200);
-  return response.payload as HuntResponse;
+  // The rows as the page gets them: shaped in the browser from Elasticsearch's columns and values.
+  return huntResponseFromWire(payloadJson<HuntWireResponse>(response));
 }
 
 function rowSummary(row: HuntRow, groupBy: HuntParams['group_by']) {
