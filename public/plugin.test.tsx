@@ -12,7 +12,7 @@ import {
 } from '../common/constants';
 import { createCoreStart } from '../test/helpers/core_start';
 import { PAGE_TEST_TIMEOUT_MS } from '../test/helpers/render';
-import { huntResponse, huntRow } from '../test/helpers/hunt_rows';
+import { huntResponse, huntRow, huntWire } from '../test/helpers/hunt_rows';
 import { DATA_TEST_SUBJ } from './data_test_subj';
 import { plugin } from '.';
 
@@ -22,7 +22,7 @@ function setupPlugin({ withCases = false } = {}) {
     path === COVERAGE_API_PATH
       ? { index_count: 0, available_fields: [], missing_common_fields: [], datasets: [], time: {} }
       : path === HUNT_API_PATH
-        ? huntResponse({ rows: [huntRow()] })
+        ? huntWire(huntResponse({ rows: [huntRow()] }))
         : {}
   );
   const share = sharePluginMock.createStartContract();

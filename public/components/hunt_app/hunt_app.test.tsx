@@ -76,11 +76,11 @@ describe('HuntApp with Cases', () => {
       if (path === COVERAGE_API_PATH) return coverage;
       const sent = (body as { window: { start: string; end: string } }).window;
       const answer = responseWithRows(2);
-      return {
+      return huntWire({
         ...answer,
         time: { ...answer.time, ...sent },
         available_fields: coverage.available_fields,
-      };
+      });
     });
     renderWithProviders(
       setup.withKibana(
