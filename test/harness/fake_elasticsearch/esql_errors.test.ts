@@ -209,7 +209,7 @@ describe('what the fake does not model is refused by name, never answered', () =
   it.each([
     ['FROM logs-azure.* | ENRICH policy', 'the ENRICH command'],
     ['FROM logs-azure.* | WHERE code LIKE "x*"', 'LIKE'],
-    ['ROW a = CASE(true, 1, 2)', 'the function CASE'],
+    ['ROW a = GREATEST(1, 2)', 'the function GREATEST'],
     ['FROM logs-azure.* METADATA _id', 'FROM … METADATA'],
     ['ROW a = ??name', 'identifier params'],
     [

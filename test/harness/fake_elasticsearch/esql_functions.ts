@@ -2,8 +2,8 @@
  * The scalar functions the plugin uses, with the semantics of Elasticsearch's implementations
  * (elastic/elasticsearch:x-pack/plugin/esql/src/main/java/org/elasticsearch/xpack/esql/expression/
  * function/scalar/…): single-value functions give null and a warning on a multi-value; conversion
- * functions convert every value of a multi-value; COALESCE passes a multi-value through; MV_*
- * functions read all values. Any other function Elasticsearch has is refused by name.
+ * functions convert every value of a multi-value; COALESCE and CASE pass a multi-value through;
+ * MV_* functions read all values. Any other function Elasticsearch has is refused by name.
  */
 import type { Expression } from './esql_ast';
 import {
@@ -36,6 +36,7 @@ import {
 } from './esql_values';
 import { canonicalIp, inCidr, parseCidr, type CidrBlock } from './ip';
 import { unsupported } from './errors';
+import { MULTI_VALUE_FAILURE } from './esql_warnings';
 
 type CallNode = Extract<Expression, { kind: 'call' }>;
 type Compile = (node: Expression, scope: CompileScope) => Compiled;
@@ -60,7 +61,6 @@ const OTHER_ES_FUNCTIONS = [
   'BIT_LENGTH',
   'BUCKET',
   'BYTE_LENGTH',
-  'CASE',
   'CATEGORIZE',
   'CBRT',
   'CEIL',
@@ -105,7 +105,6 @@ const OTHER_ES_FUNCTIONS = [
   'MV_MEDIAN_ABSOLUTE_DEVIATION',
   'MV_PERCENTILE',
   'MV_PSERIES_WEIGHTED_SUM',
-  'MV_SLICE',
   'MV_SORT',
   'MV_SUM',
   'MV_ZIP',
@@ -177,6 +176,8 @@ const MODELLED = [
   'MV_MIN',
   'MV_MAX',
   'MV_CONTAINS',
+  'MV_SLICE',
+  'CASE',
 ];
 
 export type Conversion = { ok: true; value: Scalar } | { ok: false; failure: string };
@@ -573,6 +574,110 @@ function compileMvContains(node: CallNode, args: Compiled[], scope: CompileScope
   );
 }
 
+const INTEGER_TYPES = new Set<EsqlType>(['integer']);
+
+/**
+ * MV_SLICE(field, start[, end]): the values from position `start` to `end` (inclusive, 0-based;
+ * negative counts from the end; `end` defaults to `start`). A range outside the values gives null,
+ * a range reaching past them is cut; start after end, or a negative start with a non-negative end,
+ * fails the row with a warning (elastic/elasticsearch:…/scalar/multivalue/MvSlice.java,
+ * `adjustIndex`, `checkStartEnd`).
+ */
+function compileMvSlice(node: CallNode, args: Compiled[], scope: CompileScope): Compiled {
+  if (args.length !== 2 && args.length !== 3)
+    return arityProblem(node, scope, 'two or three arguments');
+  const [field, start, end = start] = args;
+  if (!isRepresentable(field.type)) return typeProblem(node, scope, field, 0, 'representable');
+  for (const [index, bound] of [start, end].entries()) {
+    if (bound.type !== 'null' && !INTEGER_TYPES.has(bound.type)) {
+      return typeProblem(node, scope, bound, index + 1, 'integer');
+    }
+  }
+  const site = siteOf(node);
+  return finish(
+    node,
+    field.type,
+    args,
+    (row) => {
+      const from = single(start.evaluate(row), site, scope.warnings);
+      const to = single(end.evaluate(row), site, scope.warnings);
+      const values = valuesOf(field.evaluate(row));
+      if (from === undefined || to === undefined || values.length === 0) return null;
+      const first = Number(from);
+      const last = Number(to);
+      if (first > last) {
+        scope.warnings.failed(site, `${INVALID_ARGUMENT}: Start offset is greater than end offset`);
+        return null;
+      }
+      if (first < 0 && last >= 0) {
+        scope.warnings.failed(
+          site,
+          `${INVALID_ARGUMENT}: Start and end offset have different signs`
+        );
+        return null;
+      }
+      const adjust = (offset: number) => (offset < 0 ? offset + values.length : offset);
+      const lower = Math.max(0, adjust(first));
+      const upper = Math.min(values.length - 1, adjust(last));
+      if (lower >= values.length || upper < 0 || lower > upper) return null;
+      return fromValues(values.slice(lower, upper + 1));
+    },
+    { fromFunction: true }
+  );
+}
+
+/**
+ * CASE(condition, value, …[, else]): the value of the first condition that is true; an odd count
+ * of arguments ends with the default, an even count defaults to null. A null condition is not
+ * true, and neither is a multi-valued one, which also warns (elastic/elasticsearch:…/scalar/
+ * conditional/Case.java). Every value must have one type; a value may be multi-valued.
+ */
+function compileCase(node: CallNode, args: Compiled[], scope: CompileScope): Compiled {
+  if (args.length < 2) {
+    addProblem(
+      scope,
+      node.position,
+      `expected at least two arguments in [${node.text}] but got ${args.length}`
+    );
+    return unresolved(node);
+  }
+  const pairs = Math.floor(args.length / 2);
+  const fallback = args.length % 2 === 1 ? args[args.length - 1] : undefined;
+  const family = (type: EsqlType) => (STRING_TYPES.has(type) ? 'keyword' : type);
+  let type: EsqlType = 'null';
+  for (let index = 0; index < args.length; index += 1) {
+    const arg = args[index];
+    const isCondition = index % 2 === 0 && index < pairs * 2;
+    if (isCondition) {
+      if (arg.type !== 'boolean' && arg.type !== 'null') {
+        return typeProblem(node, scope, arg, index, 'boolean');
+      }
+      continue;
+    }
+    if (arg.type === 'null') continue;
+    if (type === 'null') type = family(arg.type);
+    else if (family(arg.type) !== type) return typeProblem(node, scope, arg, index, typeName(type));
+  }
+  const site = siteOf(node);
+  return finish(
+    node,
+    type,
+    args,
+    (row) => {
+      for (let pair = 0; pair < pairs; pair += 1) {
+        const condition = args[pair * 2].evaluate(row);
+        if (Array.isArray(condition)) {
+          scope.warnings.failed(site, MULTI_VALUE_FAILURE, 'false');
+          continue;
+        }
+        if (condition === true) return args[pair * 2 + 1].evaluate(row);
+      }
+      return fallback ? fallback.evaluate(row) : null;
+    },
+    { fromFunction: true }
+  );
+}
+
 export function compileCall(
   node: CallNode,
   scope: CompileScope,
@@ -618,6 +723,10 @@ export function compileCall(
       return compileCidrMatch(node, args, scope);
     case 'MV_CONTAINS':
       return compileMvContains(node, args, scope);
+    case 'MV_SLICE':
+      return compileMvSlice(node, args, scope);
+    case 'CASE':
+      return compileCase(node, args, scope);
     default:
       return compileMv(node, name, args, scope);
   }

@@ -237,6 +237,58 @@ describe('MV_CONTAINS (functions/mv_contains.md, preview since 9.2.0; MvContains
   });
 });
 
+describe('MV_SLICE (functions/mv_slice.md; MvSlice.java)', () => {
+  it('takes the values from start to end, 0-based and inclusive; negative counts from the end', () => {
+    const { values } = run(
+      'ROW v = [10, 20, 30] | EVAL one = MV_SLICE(v, 1), two = MV_SLICE(v, 0, 1), tail = MV_SLICE(v, -1), cut = MV_SLICE(v, 1, 9), past = MV_SLICE(v, 3), single = MV_SLICE(5, 0), gone = MV_SLICE(5, 1) | KEEP one, two, tail, cut, past, single, gone'
+    );
+    expect(values[0]).toEqual([20, [10, 20], 30, [20, 30], null, 5, null]);
+  });
+
+  it('reads each address of an event by position, so CIDR_MATCH can test every one', () => {
+    // The first document's addresses read as [10.0.0.1, 2001:db8::1] (doc values, by bytes).
+    const { values } = run(
+      'FROM mv | EVAL head = MV_SLICE(ip, 0), second = MV_SLICE(ip, 1), third = MV_SLICE(ip, 2), m = CIDR_MATCH(MV_SLICE(ip, 1), "10.0.0.0/8") | KEEP head, second, third, m | LIMIT 2'
+    );
+    expect(values).toEqual([
+      ['10.0.0.1', '2001:db8::1', null, false],
+      ['10.0.0.2', null, null, null],
+    ]);
+  });
+
+  it('warns and gives null when start is after end', () => {
+    const result = run('ROW v = [1, 2] | EVAL s = MV_SLICE(v, 1, 0) | KEEP s');
+    expect(result.values).toEqual([[null]]);
+    expect(result.warnings[1]).toContain('Start offset is greater than end offset');
+  });
+});
+
+describe('CASE (functions/case.md; Case.java)', () => {
+  it('returns the value of the first true condition, the default for an odd count, else null', () => {
+    const { values } = run(
+      'ROW x = 2 | EVAL a = CASE(x == 1, "one", x == 2, "two", "many"), b = CASE(x > 5, "big"), c = CASE(null, "n", true, "t") | KEEP a, b, c'
+    );
+    expect(values[0]).toEqual(['two', null, 't']);
+  });
+
+  it('treats a multi-valued condition as false, with a warning naming the CASE', () => {
+    const result = run('FROM mv | EVAL c = CASE(k == "foo" OR true, "yes", "no") | KEEP c');
+    expect(result.values.map((row) => row[0])).toEqual(['yes', 'yes', 'yes']);
+    const flagged = run('FROM mv | EVAL c = CASE(flag, "on", "off") | KEEP c | LIMIT 2');
+    expect(flagged.values.map((row) => row[0])).toEqual(['off', 'on']);
+    expect(flagged.warnings[0]).toBe(
+      'Line 1:20: evaluation of [CASE(flag, "on", "off")] failed, treating result as false. Only first 20 failures recorded.'
+    );
+  });
+
+  it('refuses values of different types and a condition that is not boolean', () => {
+    expect(failure('ROW x = 1 | EVAL c = CASE(x == 1, "a", 2)').reason).toContain(
+      'must be [keyword]'
+    );
+    expect(failure('ROW x = 1 | EVAL c = CASE(x, "a")').reason).toContain('must be [boolean]');
+  });
+});
+
 describe('STATS … BY (commands/stats-by.md)', () => {
   it('puts a row with a multi-valued key in each value’s group', () => {
     const { columns, values } = run(

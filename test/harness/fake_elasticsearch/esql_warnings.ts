@@ -34,15 +34,18 @@ export class Warnings {
     this.messages.push(message);
   }
 
-  /** A value treated as null at `site` because of `failure` (a Java exception's text). */
-  failed(site: FailureSite, failure: string): void {
+  /**
+   * A value treated as null at `site` because of `failure` (a Java exception's text); a CASE
+   * condition is treated as false instead.
+   */
+  failed(site: FailureSite, failure: string, treatedAs: 'null' | 'false' = 'null'): void {
     const where = `Line ${site.position.line}:${site.position.column}: `;
     const key = `${where}${site.text}`;
     const count = this.failures.get(key) ?? 0;
     this.failures.set(key, count + 1);
     if (count === 0) {
       this.add(
-        `${where}evaluation of [${site.text}] failed, treating result as null. Only first ${MAX_RECORDED_FAILURES} failures recorded.`
+        `${where}evaluation of [${site.text}] failed, treating result as ${treatedAs}. Only first ${MAX_RECORDED_FAILURES} failures recorded.`
       );
     }
     if (count < MAX_RECORDED_FAILURES) this.add(`${where}${failure}`);
