@@ -68,6 +68,12 @@ const VARIANTS: Array<[string, Record<string, unknown>]> = [
   ['at least 3 IPs', { min_distinct_ips: 3 }],
   ['grouped by id', { group_by: 'id' }],
   ['10.20.0.0/16 trusted', { trusted_cidrs: ['10.20.0.0/16'] }],
+  // One address of group 11's two-address event is trusted: the event stays, with both.
+  ['203.0.113.0/24 trusted', { trusted_cidrs: ['203.0.113.0/24'] }],
+  [
+    '203.0.113.0/24 and 2001:db8::/32 trusted',
+    { trusted_cidrs: ['203.0.113.0/24', '2001:db8::/32'] },
+  ],
   // Starts exactly at the UTC midnight holding group 15's 00:00:00.000 event.
   ['a window from a UTC midnight', { time_range: { from: MIDNIGHT, to: NOW.toISOString() } }],
 ];

@@ -162,12 +162,26 @@ describe('each parameter changes the query', () => {
     expect(hunt.query).not.toContain('service_principal_ids =');
   });
 
-  it('trusted CIDRs: events from them are dropped before counting', () => {
+  it('trusted CIDRs: an event is dropped before counting only when every address is trusted', () => {
     const hunt = build({ trusted_cidrs: ['10.0.0.0/8', '2001:db8::/32'] });
+    const blocks = '?trusted_cidr_0, ?trusted_cidr_1';
     expect(hunt.query).toContain(
-      'WHERE source.ip IS NOT NULL AND NOT CIDR_MATCH(source.ip, ?trusted_cidr_0, ?trusted_cidr_1)'
+      [
+        'WHERE source.ip IS NOT NULL AND NOT (',
+        '    MV_COUNT(source.ip) <= 4',
+        `    AND CIDR_MATCH(MV_SLICE(source.ip, 0), ${blocks})`,
+        `    AND COALESCE(CIDR_MATCH(MV_SLICE(source.ip, 1), ${blocks}), true)`,
+        `    AND COALESCE(CIDR_MATCH(MV_SLICE(source.ip, 2), ${blocks}), true)`,
+        `    AND COALESCE(CIDR_MATCH(MV_SLICE(source.ip, 3), ${blocks}), true)`,
+        '  )',
+      ].join('\n')
     );
-    expect(hunt.inlined).toContain('NOT CIDR_MATCH(source.ip, "10.0.0.0/8", "2001:db8::/32")');
+    expect(hunt.params.filter((param) => 'trusted_cidr_0' in param)).toEqual([
+      { trusted_cidr_0: '10.0.0.0/8' },
+    ]);
+    expect(hunt.inlined).toContain(
+      'AND CIDR_MATCH(MV_SLICE(source.ip, 0), "10.0.0.0/8", "2001:db8::/32")'
+    );
   });
 
   it('limit: the query sent asks for one more row; the pinned query for the limit itself', () => {

@@ -215,12 +215,45 @@ export function huntSelectionStages(
   ];
 }
 
-/** The condition that drops events without an IP and, when asked, those from trusted ranges. */
-export function sourceIpCondition(trustedCidrs: string[], params: ParamList): string {
+/**
+ * An event's addresses are checked one by one up to this many (MV_SLICE by position); an event
+ * with more keeps counting even if every address is trusted. Entra ID logs one caller address per
+ * event, so several are already rare (a proxy chain) and more than four is not a trusted egress.
+ */
+export const MAX_ADDRESSES_CHECKED = 4;
+
+/**
+ * The condition that drops events without an IP and, when ranges are trusted (the analyst's
+ * trusted ranges and the allowlist's CIDR entries alike), the events whose every address is
+ * trusted. `CIDR_MATCH` takes one address and is null (with a warning) for a multi-value, so
+ * `NOT CIDR_MATCH(source.ip, …)` would drop every event with several addresses, trusted or not;
+ * instead each address is read by position with `MV_SLICE` and the event is dropped only when all
+ * of them match. A kept event keeps all its addresses, the trusted ones too, in `ips` and
+ * `distinct_ips`: the row describes its events as they are, and its pivot shows the same
+ * addresses.
+ */
+export function sourceIpCondition(
+  trustedCidrs: readonly string[],
+  params: ParamList,
+  allowlistCidrs: readonly string[] = []
+): string {
   const ip = esqlField(SOURCE_IP_FIELD);
-  if (trustedCidrs.length === 0) return `${ip} IS NOT NULL`;
-  const blocks = trustedCidrs.map((cidr, index) => params.add(`trusted_cidr_${index}`, cidr));
-  return `${ip} IS NOT NULL AND NOT CIDR_MATCH(${ip}, ${blocks.join(', ')})`;
+  if (trustedCidrs.length === 0 && allowlistCidrs.length === 0) return `${ip} IS NOT NULL`;
+  const blocks = [
+    ...trustedCidrs.map((cidr, index) => params.add(`trusted_cidr_${index}`, cidr)),
+    ...allowlistCidrs.map((cidr, index) => params.add(`allowlist_cidr_${index}`, cidr)),
+  ].join(', ');
+  const positions = Array.from({ length: MAX_ADDRESSES_CHECKED }, (_unused, position) =>
+    position === 0
+      ? `CIDR_MATCH(MV_SLICE(${ip}, 0), ${blocks})`
+      : `COALESCE(CIDR_MATCH(MV_SLICE(${ip}, ${position}), ${blocks}), true)`
+  );
+  return [
+    `${ip} IS NOT NULL AND NOT (`,
+    `    MV_COUNT(${ip}) <= ${MAX_ADDRESSES_CHECKED}`,
+    ...positions.map((condition) => `    AND ${condition}`),
+    '  )',
+  ].join('\n');
 }
 
 export function statsStage(groupBy: HuntParams['group_by']): string {

@@ -46,7 +46,13 @@ describe('row pivot', () => {
           pivot.inlined.indexOf('| WHERE source.ip')
         ) +
         [
-          '| WHERE source.ip IS NOT NULL AND NOT CIDR_MATCH(source.ip, "10.0.0.0/8")',
+          '| WHERE source.ip IS NOT NULL AND NOT (',
+          '    MV_COUNT(source.ip) <= 4',
+          '    AND CIDR_MATCH(MV_SLICE(source.ip, 0), "10.0.0.0/8")',
+          '    AND COALESCE(CIDR_MATCH(MV_SLICE(source.ip, 1), "10.0.0.0/8"), true)',
+          '    AND COALESCE(CIDR_MATCH(MV_SLICE(source.ip, 2), "10.0.0.0/8"), true)',
+          '    AND COALESCE(CIDR_MATCH(MV_SLICE(source.ip, 3), "10.0.0.0/8"), true)',
+          '  )',
           '| WHERE timestamp_day_bucket == TO_DATETIME("2026-11-20T00:00:00.000Z")',
           '| WHERE MV_CONTAINS(event.action, "Add service principal credentials")',
           '| WHERE MV_CONTAINS(service_principal_name, "Managed Service Identity")',

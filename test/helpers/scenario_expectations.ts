@@ -164,17 +164,19 @@ function trusted(cidrs: string[]): BlockList {
   return list;
 }
 
+/** How many of an event's addresses the hunt checks one by one (the published contract). */
+export const ADDRESSES_CHECKED = 4;
+
 /**
- * The hunt's `source.ip IS NOT NULL AND NOT CIDR_MATCH(source.ip, …)`. CIDR_MATCH takes one value,
- * so with trusted ranges an event with several IPs is dropped whatever its IPs (null is not true):
- * what the current query does, modelled as Elasticsearch runs it.
+ * The hunt's IP filter: an event needs an address, and with trusted ranges it is dropped only when
+ * every one of its addresses is trusted (checked up to four addresses; an event with more is
+ * kept). A kept event keeps all its addresses, the trusted ones included.
  */
 export function passesIpFilter(event: ScenarioEvent, cidrs: string[]): boolean {
   if (event.ips.length === 0) return false;
-  if (cidrs.length === 0) return true;
-  if (event.ips.length > 1) return false;
-  const [ip] = event.ips;
-  return !trusted(cidrs).check(ip, isIPv6(ip) ? 'ipv6' : 'ipv4');
+  if (cidrs.length === 0 || event.ips.length > ADDRESSES_CHECKED) return true;
+  const list = trusted(cidrs);
+  return !event.ips.every((ip) => list.check(ip, isIPv6(ip) ? 'ipv6' : 'ipv4'));
 }
 
 export interface ExpectedRow {
