@@ -63,3 +63,62 @@ export const ASYNC_HUNT_KEEP_ALIVE_MINUTES = 2;
  */
 export const MAX_COMMENT_LENGTH = 30_000;
 export const MAX_CASE_TITLE_LENGTH = 160;
+/** Enrichment of a hunt's rows (where from, how common, how new), run after the rows arrive. */
+export const TRIAGE_API_PATH = '/internal/entra_sp_hunt/triage';
+/** The space's shared allowlist entries and review marks: list and create. */
+export const ENTRIES_API_PATH = '/internal/entra_sp_hunt/entries';
+/** One entry: update (PUT) and remove (DELETE). */
+export const ENTRY_API_PATH = '/internal/entra_sp_hunt/entries/{id}';
+
+/**
+ * The Kibana feature that guards the app, its saved objects and its routes. `all` may change the
+ * space's entries; `read` may hunt and read them. Route tags are the feature's API privileges.
+ */
+export const FEATURE_ID = PLUGIN_ID;
+export const API_PRIVILEGES = {
+  read: `${PLUGIN_ID}-read`,
+  write: `${PLUGIN_ID}-write`,
+} as const;
+/** UI capabilities the feature grants (`capabilities.entraSpHunt.<name>`). */
+export const UI_CAPABILITIES = { show: 'show', write: 'write' } as const;
+
+/** The baseline before the hunt window that "new IP" and "new action" compare with. */
+export const DEFAULT_BASELINE_DAYS = 30;
+/** A year of history is as far back as the hunt's own lookback sensibly goes. */
+export const MAX_BASELINE_DAYS = 365;
+/**
+ * An address that at least this many other principals used in the window is shared (an egress,
+ * a proxy, a cloud range): a benign sign. Five is above what one attacker's handful of stolen
+ * principals gives, and below what a corporate egress of automation gives.
+ */
+export const DEFAULT_SHARED_PRINCIPALS = 5;
+export const MAX_SHARED_PRINCIPALS = 100_000;
+/**
+ * Enrichment asks about at most this many addresses and principals (each one ES|QL param). The
+ * default row limit gives fewer; past the bound the first ones in the hunt's order are enriched
+ * and the page says how many were left out.
+ */
+export const MAX_TRIAGE_IPS = 1_000;
+export const MAX_TRIAGE_PRINCIPALS = 1_000;
+/** "Who else" lists at most this many principals per address (the count is always exact). */
+export const MAX_LISTED_PRINCIPALS = 25;
+
+/**
+ * Entries in one space. Each active one becomes ES|QL params of every hunt, so the list stays
+ * reviewable by a person and the query stays small.
+ */
+export const MAX_ENTRIES = 500;
+/** A note says why; a page of text is not a note. */
+export const MAX_NOTE_LENGTH = 1_000;
+/** Principal names and ids in the data are short; this bounds what an entry may name. */
+export const MAX_PRINCIPAL_LENGTH = 1_024;
+/** An entry expires at most ten years ahead; "never" is no expiry. */
+export const MAX_EXPIRY_DAYS = 3_650;
+
+/**
+ * Request body limits (`options.body.maxBytes`): an entry is one note and one principal (a few KiB
+ * once escaped); a triage body holds up to 1,000 addresses and 1,000 principal names of up to
+ * 1 KiB, above Kibana's 1 MiB default payload.
+ */
+export const ENTRY_BODY_MAX_BYTES = 16_384;
+export const TRIAGE_BODY_MAX_BYTES = 2_097_152;

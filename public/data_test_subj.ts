@@ -81,4 +81,8 @@ export const DATA_TEST_SUBJ = {
   createRuleError: 'entraSpHuntCreateRuleError',
   createRuleCreated: 'entraSpHuntCreateRuleCreated',
   createRuleLink: 'entraSpHuntCreateRuleLink',
+  triageStatus: 'entraSpHuntTriageStatus',
+  triageError: 'entraSpHuntTriageError',
+  rowFlyoutTriage: 'entraSpHuntRowFlyoutTriage',
+  rowFlyoutWhoElse: 'entraSpHuntRowFlyoutWhoElse',
 } as const;

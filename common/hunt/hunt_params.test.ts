@@ -26,6 +26,9 @@ describe('parseHuntParams', () => {
       group_by: 'name',
       trusted_cidrs: [],
       limit: 1000,
+      // Triage: a 30-day baseline before the window; shared from 5 other principals.
+      baseline_days: 30,
+      shared_ip_principals: 5,
     });
   });
 

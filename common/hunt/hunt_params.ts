@@ -1,6 +1,10 @@
 import { z } from '@kbn/zod/v4';
 import {
+  DEFAULT_BASELINE_DAYS,
   DEFAULT_MAX_DAILY_ACTIONS,
+  DEFAULT_SHARED_PRINCIPALS,
+  MAX_BASELINE_DAYS,
+  MAX_SHARED_PRINCIPALS,
   DEFAULT_MIN_DISTINCT_IPS,
   DEFAULT_TIME_FROM,
   DEFAULT_TIME_TO,
@@ -202,6 +206,12 @@ export const huntParamsSchema = z
      * Without them (a call from a script) the server resolves `time_range` itself, in its zone.
      */
     window: runWindowSchema.optional(),
+    /** Triage: days before the window that "new IP" and "new action" compare with. */
+    baseline_days: boundedInteger(1, MAX_BASELINE_DAYS).default(DEFAULT_BASELINE_DAYS),
+    /** Triage: other principals from which on an address counts as shared. */
+    shared_ip_principals: boundedInteger(1, MAX_SHARED_PRINCIPALS).default(
+      DEFAULT_SHARED_PRINCIPALS
+    ),
   })
   .strict();
 

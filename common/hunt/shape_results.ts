@@ -68,7 +68,7 @@ function toScalar(value: unknown): string | null {
   return String(value);
 }
 
-function toCount(value: unknown): number {
+export function toCount(value: unknown): number {
   const number = typeof value === 'number' ? value : Number(toScalar(value));
   return Number.isFinite(number) ? number : 0;
 }

@@ -6,6 +6,7 @@ import {
   HUNT_API_PATH,
   HUNT_CANCEL_API_PATH,
   HUNT_STATUS_API_PATH,
+  TRIAGE_API_PATH,
 } from '../../common/constants';
 import type {
   EventsResponse,
@@ -18,6 +19,8 @@ import type {
 } from '../../common/hunt/api_types';
 import { huntResponseFromWire, huntStatusFromWire } from '../../common/hunt/hunt_wire';
 import type { CoverageResponse } from '../../common/hunt/coverage';
+import type { TriageResponse } from '../../common/hunt/triage';
+import type { TriageParamsInput } from '../../common/hunt/triage_params';
 
 /** A failed call, with what the page needs to explain it. */
 export class HuntRequestError extends Error {
@@ -118,4 +121,12 @@ export function postEvents(
   signal?: AbortSignal
 ): Promise<EventsResponse> {
   return post<EventsResponse>(http, EVENTS_API_PATH, body, signal);
+}
+
+export function postTriage(
+  http: HttpStart,
+  body: TriageParamsInput,
+  signal?: AbortSignal
+): Promise<TriageResponse> {
+  return post<TriageResponse>(http, TRIAGE_API_PATH, body, signal);
 }

@@ -3,10 +3,12 @@ import { registerCoverageRoute } from './coverage_route';
 import { registerEventsRoute } from './events_route';
 import { registerHuntRoute } from './hunt_route';
 import { registerHuntStatusRoutes } from './hunt_status_route';
+import { registerTriageRoute } from './triage_route';
 
 export function registerRoutes(router: IRouter, logger: Logger): void {
   registerHuntRoute(router, logger);
   registerHuntStatusRoutes(router, logger);
   registerCoverageRoute(router, logger);
   registerEventsRoute(router, logger);
+  registerTriageRoute(router, logger);
 }

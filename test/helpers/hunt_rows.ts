@@ -6,6 +6,7 @@ import type {
 } from '../../common/hunt/api_types';
 import { COMPLETE_RESULT } from '../../common/hunt/result_notes';
 import type { EsqlResponseLike, HuntRow } from '../../common/hunt/shape_results';
+import type { IpTriage, TriageResponse } from '../../common/hunt/triage';
 
 /** A result row as the hunt route returns it (an audit credential change from two IPs). */
 export function huntRow(overrides: Partial<HuntRow> = {}): HuntRow {
@@ -87,4 +88,32 @@ export function statusWire(
   limit = 1000
 ): HuntStatusWireResponse {
   return { ...rest, limit, esql: rest.is_running ? null : esqlAnswerOf(rows, took_ms) };
+}
+
+/** One address as the triage's prevalence query describes it. */
+export function ipTriage(overrides: Partial<IpTriage> & { ip: string }): IpTriage {
+  return {
+    events: 1,
+    principals: 1,
+    principal_values: [],
+    country_code: [],
+    country_name: [],
+    as_org: [],
+    as_number: [],
+    ...overrides,
+  };
+}
+
+/** A triage answer that asked about addresses and principals, with nothing found unless given. */
+export function triageResponse(overrides: Partial<TriageResponse> = {}): TriageResponse {
+  return {
+    ips: [],
+    baseline: [],
+    baseline_window: { start: '2026-09-28T00:00:00.000Z', end: '2026-10-28T00:00:00.000Z' },
+    missing_geo_fields: [],
+    shared_ip_principals: 5,
+    queries: { prevalence: 'FROM x', baseline: 'FROM x' },
+    is_partial: false,
+    ...overrides,
+  };
 }

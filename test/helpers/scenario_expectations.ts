@@ -318,3 +318,64 @@ export function eventsPerIp(events: ScenarioEvent[]): Map<string, number> {
   }
   return counts;
 }
+
+/** One document field's values as strings (keyword/long doc values), for the geo/AS fields. */
+export function sourceValues(event: ScenarioEvent, path: string): string[] {
+  return values(event.document._source, path);
+}
+
+export interface ExpectedPrevalence {
+  events: number;
+  principals: string[];
+  countries: string[];
+  networks: string[];
+}
+
+/**
+ * "How common" and "where from" for one address in the hunt's window: every selected event that
+ * carries it (any principal, any action; no trusted-range filter: the address is the subject), the
+ * principals of those events (names or ids, each value of a multi-valued one), and the country
+ * codes and AS numbers of those events that carry this one address alone.
+ */
+export function expectedPrevalence(
+  selected: ScenarioEvent[],
+  ip: string,
+  groupBy: 'name' | 'id' = 'name'
+): ExpectedPrevalence {
+  let events = 0;
+  const principals = new Set<string>();
+  const countries = new Set<string>();
+  const networks = new Set<string>();
+  for (const event of selected) {
+    if (!event.ips.includes(ip)) continue;
+    events += 1;
+    for (const principal of groupBy === 'name' ? event.names : event.ids) principals.add(principal);
+    if (event.ips.length !== 1) continue;
+    for (const code of sourceValues(event, 'source.geo.country_iso_code')) countries.add(code);
+    for (const number of sourceValues(event, 'source.as.number')) networks.add(number);
+  }
+  return {
+    events,
+    principals: [...principals].sort(),
+    countries: [...countries].sort(),
+    networks: [...networks].sort(),
+  };
+}
+
+/** "How new": a principal's addresses and actions among the events of the baseline window. */
+export function expectedBaseline(
+  baselineEvents: ScenarioEvent[],
+  principal: string,
+  groupBy: 'name' | 'id' = 'name'
+): { events: number; ips: string[]; actions: string[] } {
+  let events = 0;
+  const ips = new Set<string>();
+  const actions = new Set<string>();
+  for (const event of baselineEvents) {
+    if (!(groupBy === 'name' ? event.names : event.ids).includes(principal)) continue;
+    events += 1;
+    for (const ip of event.ips) ips.add(ip);
+    for (const action of event.actions) actions.add(action);
+  }
+  return { events, ips: [...ips].sort(), actions: [...actions].sort() };
+}

@@ -2,7 +2,12 @@ import React from 'react';
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { createMemoryHistory } from 'history';
 import { createTimeHistory, TIME_HISTORY_STORAGE_KEY } from '@kbn/data-plugin/public/mocks';
-import { COVERAGE_API_PATH, HUNT_API_PATH, PLUGIN_NAME } from '../../../common/constants';
+import {
+  COVERAGE_API_PATH,
+  HUNT_API_PATH,
+  PLUGIN_NAME,
+  TRIAGE_API_PATH,
+} from '../../../common/constants';
 import type { CoverageResponse } from '../../../common/hunt/coverage';
 import { COMPLETE_RESULT } from '../../../common/hunt/result_notes';
 import { GRAPH_SP_ID_FIELD, HUNT_FIELDS } from '../../../common/hunt/data_sources';
@@ -10,7 +15,14 @@ import { ServicesProvider } from '../../services/services_context';
 import { DATA_TEST_SUBJ } from '../../data_test_subj';
 import { createCoreStart, type PostHandler } from '../../../test/helpers/core_start';
 import { createPivotServices } from '../../../test/helpers/pivot_services';
-import { huntResponse, huntRow, huntWire } from '../../../test/helpers/hunt_rows';
+import { bodyRows } from '../../../test/helpers/data_grid';
+import {
+  huntResponse,
+  huntRow,
+  huntWire,
+  ipTriage,
+  triageResponse,
+} from '../../../test/helpers/hunt_rows';
 import { renderWithProviders } from '../../../test/helpers/render';
 import { HuntApp } from './hunt_app';
 
@@ -42,8 +54,49 @@ function responseWithRows(count: number) {
   });
 }
 
-const answers: PostHandler = async (path) =>
-  path === COVERAGE_API_PATH ? coverage : huntWire(responseWithRows(2));
+/**
+ * The triage of those rows: 192.0.2.1 is used by eight principals besides each row's (shared),
+ * 192.0.2.2 by none; the addresses are in two countries and networks. sp-0 used both addresses
+ * and its action before the window; sp-1 has no history, so it has the stronger evidence.
+ */
+const triage = triageResponse({
+  ips: [
+    ipTriage({
+      ip: '192.0.2.1',
+      events: 40,
+      principals: 9,
+      principal_values: ['other-a', 'sp-0', 'sp-1'],
+      country_code: ['GB'],
+      country_name: ['United Kingdom'],
+      as_org: ['Example Egress'],
+      as_number: ['64500'],
+    }),
+    ipTriage({
+      ip: '192.0.2.2',
+      events: 2,
+      principals: 1,
+      country_code: ['NL'],
+      country_name: ['Netherlands'],
+      as_org: ['Example Cloud'],
+      as_number: ['64501'],
+    }),
+  ],
+  baseline: [
+    {
+      principal: 'sp-0',
+      events: 3,
+      ips: ['192.0.2.1', '192.0.2.2'],
+      actions: ['action-0'],
+      first_seen: '2026-10-01T00:00:00.000Z',
+    },
+  ],
+});
+
+const answers: PostHandler = async (path) => {
+  if (path === COVERAGE_API_PATH) return coverage;
+  if (path === TRIAGE_API_PATH) return triage;
+  return huntWire(responseWithRows(2));
+};
 
 function renderApp(
   search = '',
@@ -71,9 +124,11 @@ describe('HuntApp with Cases', () => {
   it('adds exactly the selected rows, over the run window, then clears the selection', async () => {
     const history = createMemoryHistory({ initialEntries: ['/?max_daily=3'] });
     // The fields the run found: the session's query is built from them, as the hunt's was.
-    // The server answers over the window the page sent, as the hunt route does.
+    // The server answers over the window the page sent, as the hunt route does. A triage with no
+    // evidence keeps the hunt's order, so the first row shown is sp-0.
     const setup = createPivotServices(async (path, body) => {
       if (path === COVERAGE_API_PATH) return coverage;
+      if (path === TRIAGE_API_PATH) return triageResponse();
       const sent = (body as { window: { start: string; end: string } }).window;
       const answer = responseWithRows(2);
       return huntWire({
@@ -124,6 +179,7 @@ describe('HuntApp with Cases', () => {
 });
 
 describe('HuntApp', () => {
+<<<<<<< HEAD
   it("resolves the range once, in Kibana's dateFormat:tz zone, and sends the instants", async () => {
     // Midnight in Sydney (never UTC's), whatever the zone of the machine running the page.
     const { posts } = renderApp('?from=now-7d%2Fd&to=now%2Fd', answers, {
@@ -146,6 +202,47 @@ describe('HuntApp', () => {
       from: 'now-7d/d',
       to: 'now/d',
     });
+=======
+  it('asks the triage about the rows’ addresses and principals over the pinned window, and sorts by its evidence', async () => {
+    const { posts } = renderApp();
+    fireEvent.click(screen.getByTestId(DATA_TEST_SUBJ.runButton));
+    const grid = await screen.findByTestId(DATA_TEST_SUBJ.resultsTable);
+    await waitFor(() =>
+      expect(screen.getByTestId(DATA_TEST_SUBJ.triageStatus)).toHaveTextContent(
+        'Sorted by evidence'
+      )
+    );
+    const request = posts.find((post) => post.path === TRIAGE_API_PATH)?.body;
+    expect(request).toMatchObject({
+      time_range: { from: '2026-10-28T00:00:00.000Z', to: '2026-11-27T00:00:00.000Z' },
+      ips: ['192.0.2.1', '192.0.2.2'],
+      principals: ['sp-0', 'sp-1'],
+    });
+    await waitFor(() => expect(bodyRows(grid)[0].principal).toBe('sp-1'));
+    const [first, second] = bodyRows(grid);
+    expect(first.evidence).toContain('principal not seen in baseline');
+    expect(first.evidence).toContain('2 countries');
+    expect(second.principal).toBe('sp-0');
+    expect(second.evidence).toContain('1 IP shared by many principals');
+    expect(second.evidence).not.toContain('new');
+    expect(second.countries).toBe('2');
+    expect(second.whereFrom).toContain('192.0.2.1: United Kingdom · Example Egress');
+  });
+
+  it('keeps the rows when the triage fails, and says why in words', async () => {
+    const failingTriage: PostHandler = async (path, body, options) => {
+      if (path !== TRIAGE_API_PATH) return answers(path, body, options);
+      throw Object.assign(new Error('Forbidden'), {
+        response: { status: 403 },
+        body: { statusCode: 403, message: 'You lack read access to logs-azure.*.' },
+      });
+    };
+    renderApp('', failingTriage);
+    fireEvent.click(screen.getByTestId(DATA_TEST_SUBJ.runButton));
+    const error = await screen.findByTestId(DATA_TEST_SUBJ.triageError);
+    expect(error).toHaveTextContent('You lack read access to logs-azure.*.');
+    expect(screen.getByTestId(DATA_TEST_SUBJ.resultsTable)).toBeInTheDocument();
+>>>>>>> 8c7c038 (Triage at a glance: where from, how common and how new for each row, as two ES|QL queries run as the user after the hunt)
   });
 
   it('sets breadcrumbs and title, and fetches coverage before anything runs', async () => {

@@ -39,11 +39,14 @@ import { formatCount, resolveTimeZone } from '../../format';
 import { useCoverage } from '../../hooks/use_coverage';
 import { useHunt, type UseHuntValue } from '../../hooks/use_hunt';
 import { usePivots } from '../../hooks/use_pivots';
+import { useTriage, type UseTriageValue } from '../../hooks/use_triage';
 import { DATE_FORMAT_TZ, useTimePickerRanges } from '../../hooks/use_time_picker_ranges';
 import { buildCaseComment, type CaseCommentLinks } from '../../../common/hunt/case_comment';
 import { readRun, storeRun, tabStorage } from '../../services/run_cache';
 import { zonedMoment } from '../../services/time_zone';
 import type { HuntRow } from '../../../common/hunt/shape_results';
+import { compareByEvidence, triageRow, type RowTriage } from '../../../common/hunt/triage';
+import type { TriageLookup } from '../results_table/result_columns';
 import { useServices } from '../../services/services_context';
 import { DATA_TEST_SUBJ } from '../../data_test_subj';
 import { CoveragePanel } from '../coverage_panel';
@@ -95,6 +98,40 @@ function statusAnnouncement(hunt: UseHuntValue): string {
       values: { count: hunt.response.rows.length, truncated: hunt.response.truncated },
     });
   return '';
+}
+
+/** How the triage went: running, its partial answers, or why it failed (the rows stay). */
+function TriageStatus({ value }: { value: UseTriageValue }) {
+  if (value.error) {
+    return (
+      <EuiCallOut
+        size="s"
+        color="warning"
+        iconType="warning"
+        data-test-subj={DATA_TEST_SUBJ.triageError}
+        title={i18n.translate('entraSpHunt.app.triageErrorTitle', {
+          defaultMessage: 'Where from, how common and how new could not be read: {reason}',
+          values: { reason: value.error.message },
+        })}
+      />
+    );
+  }
+  return (
+    <EuiText size="s" color="subdued" data-test-subj={DATA_TEST_SUBJ.triageStatus}>
+      {value.loading ? (
+        <FormattedMessage
+          id="entraSpHunt.app.triageLoadingDescription"
+          defaultMessage="Reading where the addresses are, how common they are and what is new…"
+        />
+      ) : (
+        <FormattedMessage
+          id="entraSpHunt.app.triageDoneDescription"
+          defaultMessage="Sorted by evidence: new addresses, more countries and networks, addresses no other principal uses, then the rarest.{leftOut, plural, =0 {} one { # row was left out of the triage (too many addresses).} other { # rows were left out of the triage (too many addresses).}}"
+          values={{ leftOut: value.leftOut }}
+        />
+      )}
+    </EuiText>
+  );
 }
 
 /** The whole page; its state lives in the URL so every view is a link. */
@@ -293,6 +330,26 @@ export function HuntApp({ history }: HuntAppProps) {
   // What leaves the page states the run's two instants: it shows these rows whenever opened.
   const huntQuery = response?.pinned_query ?? undefined;
   const pinnedRange = runWindow ? { from: runWindow.start, to: runWindow.end } : undefined;
+  const triage = useTriage(http, response, shownParams);
+  const triageLookup = useMemo<TriageLookup>(() => {
+    const byRow = new Map<HuntRow, RowTriage>();
+    const ranks = new Map<HuntRow, number>();
+    const index = triage.triage;
+    if (index && response && shownParams) {
+      const items = response.rows.map((row) => ({
+        row,
+        triage: triageRow(row, index, shownParams.group_by),
+      }));
+      for (const item of items) byRow.set(item.row, item.triage);
+      [...items].sort(compareByEvidence).forEach((item, rank) => ranks.set(item.row, rank));
+    }
+    return {
+      rowTriage: (row) => byRow.get(row),
+      rank: (row) => ranks.get(row),
+      loading: triage.loading,
+      geoMissing: index?.geoMissing ?? false,
+    };
+  }, [response, shownParams, triage.loading, triage.triage]);
   const huntDiscoverUrl =
     huntQuery && pinnedRange
       ? pivots.discoverUrl({ inlined: huntQuery, timeRange: pinnedRange })
@@ -503,7 +560,9 @@ export function HuntApp({ history }: HuntAppProps) {
                       />
                     </EuiFlexItem>
                   </EuiFlexGroup>
-                  <EuiSpacer size="m" />
+                  <EuiSpacer size="s" />
+                  <TriageStatus value={triage} />
+                  <EuiSpacer size="s" />
                   <ResultsTable
                     key={responseId}
                     rows={response.rows}
@@ -512,6 +571,7 @@ export function HuntApp({ history }: HuntAppProps) {
                     onInspectRow={setInspected}
                     onSelectionChange={setSelected}
                     selectionResetKey={casesAdded}
+                    triage={triageLookup}
                   />
                   {inspected && runWindow && (
                     <Suspense fallback={<EuiLoadingSpinner size="l" />}>
@@ -521,6 +581,8 @@ export function HuntApp({ history }: HuntAppProps) {
                         window={runWindow}
                         pivots={pivots}
                         onClose={() => setInspected(undefined)}
+                        triage={triageLookup.rowTriage(inspected)}
+                        triageLoading={triage.loading}
                       />
                     </Suspense>
                   )}

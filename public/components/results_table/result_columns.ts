@@ -8,6 +8,7 @@ import { i18n } from '@kbn/i18n';
 import type { GroupBy } from '../../../common/hunt/hunt_params';
 import type { PivotValueKind } from '../../../common/hunt/pivot_queries';
 import type { HuntRow } from '../../../common/hunt/shape_results';
+import type { RowTriage } from '../../../common/hunt/triage';
 import { DATA_SOURCES, type Dataset } from '../../../common/hunt/data_sources';
 import { formatCount, formatDay } from '../../format';
 
@@ -86,8 +87,152 @@ function principalColumns(groupBy: GroupBy): ResultColumn[] {
   ];
 }
 
+/** What the triage says of each row, once it has answered (see use_triage). */
+export interface TriageLookup {
+  /** Undefined while the triage runs, or when it failed. */
+  rowTriage(row: HuntRow): RowTriage | undefined;
+  /** The row's place in the evidence order (0 first); undefined without a triage. */
+  rank(row: HuntRow): number | undefined;
+  loading: boolean;
+  /** No matched index maps the geo and AS fields. */
+  geoMissing: boolean;
+}
+
+/**
+ * The reasons a row stands out or looks benign, in the words the row shows: they are also the
+ * evidence order's keys, so the order is never an unexplained score.
+ */
+export function evidenceReasons(triage: RowTriage): string[] {
+  const reasons: string[] = [];
+  if (triage.never_seen) {
+    reasons.push(
+      i18n.translate('entraSpHunt.results.neverSeenLabel', {
+        defaultMessage: 'principal not seen in baseline',
+      })
+    );
+  } else if (triage.new_ips !== null && triage.new_ips > 0) {
+    reasons.push(
+      i18n.translate('entraSpHunt.results.newIpsLabel', {
+        defaultMessage: '{count, plural, one {# new IP} other {# new IPs}}',
+        values: { count: triage.new_ips },
+      })
+    );
+  }
+  if (triage.new_action && !triage.never_seen) {
+    reasons.push(
+      i18n.translate('entraSpHunt.results.newActionLabel', { defaultMessage: 'new action' })
+    );
+  }
+  if (triage.countries > 1) {
+    reasons.push(
+      i18n.translate('entraSpHunt.results.countriesReasonLabel', {
+        defaultMessage: '{count} countries',
+        values: { count: triage.countries },
+      })
+    );
+  }
+  if (triage.networks > 1) {
+    reasons.push(
+      i18n.translate('entraSpHunt.results.networksReasonLabel', {
+        defaultMessage: '{count} networks',
+        values: { count: triage.networks },
+      })
+    );
+  }
+  if (triage.shared_ips > 0) {
+    reasons.push(
+      i18n.translate('entraSpHunt.results.sharedIpsLabel', {
+        defaultMessage:
+          '{count, plural, one {# IP shared} other {# IPs shared}} by many principals',
+        values: { count: triage.shared_ips },
+      })
+    );
+  }
+  return reasons;
+}
+
+const UNKNOWN_PLACE = '?';
+
+/** "Country · network" of each address, as the prevalence query found them. */
+export function whereFrom(triage: RowTriage): string[] {
+  return triage.ips.map(
+    (ip) => `${ip.ip}: ${ip.country ?? UNKNOWN_PLACE} · ${ip.network ?? UNKNOWN_PLACE}`
+  );
+}
+
+const TRIAGE_LOADING = i18n.translate('entraSpHunt.results.triageLoadingLabel', {
+  defaultMessage: 'Reading…',
+});
+const GEO_MISSING = i18n.translate('entraSpHunt.results.geoMissingLabel', {
+  defaultMessage: 'geo and AS fields not mapped',
+});
+
+function triageColumns(triage: TriageLookup | undefined): ResultColumn[] {
+  const empty = triage?.loading ? TRIAGE_LOADING : EMPTY;
+  const count = (pick: (value: RowTriage) => number) => (row: HuntRow) => {
+    const found = triage?.rowTriage(row);
+    return found ? [String(pick(found))] : [];
+  };
+  return [
+    {
+      id: 'evidence',
+      label: i18n.translate('entraSpHunt.results.evidenceColumnLabel', {
+        defaultMessage: 'Evidence',
+      }),
+      initialWidth: 230,
+      values: (row) => {
+        const found = triage?.rowTriage(row);
+        return found ? evidenceReasons(found) : [];
+      },
+      formatValue: identity,
+      sortValue: (row) => triage?.rank(row) ?? null,
+      multiValued: true,
+      emptyText: empty,
+    },
+    {
+      id: 'countries',
+      label: i18n.translate('entraSpHunt.results.countriesColumnLabel', {
+        defaultMessage: 'Countries',
+      }),
+      initialWidth: 95,
+      schema: 'numeric',
+      values: count((found) => found.countries),
+      formatValue: COUNT_FORMAT,
+      sortValue: (row) => triage?.rowTriage(row)?.countries ?? null,
+      emptyText: triage?.geoMissing ? GEO_MISSING : empty,
+    },
+    {
+      id: 'networks',
+      label: i18n.translate('entraSpHunt.results.networksColumnLabel', {
+        defaultMessage: 'Networks',
+      }),
+      initialWidth: 95,
+      schema: 'numeric',
+      values: count((found) => found.networks),
+      formatValue: COUNT_FORMAT,
+      sortValue: (row) => triage?.rowTriage(row)?.networks ?? null,
+      emptyText: triage?.geoMissing ? GEO_MISSING : empty,
+    },
+    {
+      id: 'whereFrom',
+      label: i18n.translate('entraSpHunt.results.whereFromColumnLabel', {
+        defaultMessage: 'Where from',
+      }),
+      initialWidth: 260,
+      values: (row) => {
+        const found = triage?.rowTriage(row);
+        return found && !found.geo_missing ? whereFrom(found) : [];
+      },
+      formatValue: identity,
+      sortValue: (row) => triage?.rowTriage(row)?.ips[0]?.country ?? null,
+      multiValued: true,
+      emptyText: triage?.geoMissing ? GEO_MISSING : empty,
+    },
+  ];
+}
+
 /** The columns for rows grouped by `groupBy`, in their default order. */
-export function resultColumns(groupBy: GroupBy): ResultColumn[] {
+export function resultColumns(groupBy: GroupBy, triage?: TriageLookup): ResultColumn[] {
   return [
     {
       id: 'day',
@@ -145,6 +290,7 @@ export function resultColumns(groupBy: GroupBy): ResultColumn[] {
       multiValued: true,
       emptyText: EMPTY,
     },
+    ...triageColumns(triage),
     {
       id: 'datasets',
       label: i18n.translate('entraSpHunt.results.datasetsColumnLabel', {

@@ -41,12 +41,19 @@ import {
   type SortColumn,
   type ValueFilter,
 } from './filter_rows';
-import { cellText, resultColumns, type ResultColumn } from './result_columns';
+import { cellText, resultColumns, type ResultColumn, type TriageLookup } from './result_columns';
 import { cellActionsFor, ValueList, type ValueActionContext } from './value_actions';
 
 export const PAGE_SIZES = [25, 50, 100];
-/** The rarest first, as the hunt reads: fewest actions a day. */
-const DEFAULT_SORT: SortColumn[] = [{ id: 'dailyCount', direction: 'asc' }];
+/**
+ * By evidence once the triage has answered (new addresses, countries, networks, unshared
+ * addresses: see compareByEvidence), and until then, or for ties, the rarest first as the hunt
+ * reads: fewest actions a day.
+ */
+const DEFAULT_SORT: SortColumn[] = [
+  { id: 'evidence', direction: 'asc' },
+  { id: 'dailyCount', direction: 'asc' },
+];
 /** Cell actions shown on hover or focus; the rest are in the cell's popover. */
 const VISIBLE_CELL_ACTIONS = 3;
 const SELECT_COLUMN_WIDTH = 36;
@@ -62,6 +69,8 @@ export interface ResultsTableProps {
   labelledBy?: string;
   /** Changes when the selected rows went somewhere (a case): the selection clears. */
   selectionResetKey?: number;
+  /** Where from, how common, how new: the triage's reading of each row. */
+  triage?: TriageLookup;
 }
 
 /** What control-column cells read; a new value re-renders them (a sort moves rows under them). */
@@ -289,8 +298,9 @@ export function ResultsTable({
   onSelectionChange,
   labelledBy,
   selectionResetKey,
+  triage,
 }: ResultsTableProps) {
-  const columns = useMemo(() => resultColumns(groupBy), [groupBy]);
+  const columns = useMemo(() => resultColumns(groupBy, triage), [groupBy, triage]);
   const columnsById = useMemo(
     () => new Map(columns.map((column) => [column.id, column])),
     [columns]

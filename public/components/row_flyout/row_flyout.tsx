@@ -40,7 +40,9 @@ import { DATA_TEST_SUBJ } from '../../data_test_subj';
 import { ErrorState } from '../hunt_states';
 import { ResultNotesCallouts } from '../result_notes';
 import { SaveSessionButton } from '../save_session';
+import type { RowTriage } from '../../../common/hunt/triage';
 import { ipSummaries, timeline, type IpSummary } from './event_summaries';
+import { TriageSection } from './triage_section';
 
 export interface RowFlyoutProps {
   row: HuntRow;
@@ -49,6 +51,9 @@ export interface RowFlyoutProps {
   window: RunWindow;
   pivots: UsePivotsValue;
   onClose: () => void;
+  /** The triage's reading of this row; undefined while it runs or when it failed. */
+  triage?: RowTriage;
+  triageLoading?: boolean;
 }
 
 const HOUR_FORMAT = new Intl.DateTimeFormat('en-GB', {
@@ -103,7 +108,15 @@ function cell(value: unknown): string {
 }
 
 /** The raw events of one row, read in place: timeline, IPs with where they are, and the events. */
-export function RowFlyout({ row, params, window, pivots, onClose }: RowFlyoutProps) {
+export function RowFlyout({
+  row,
+  params,
+  window,
+  pivots,
+  onClose,
+  triage,
+  triageLoading = false,
+}: RowFlyoutProps) {
   const { http } = useServices();
   const darkMode = useDarkMode();
   const [state, setState] = useState<{
@@ -194,6 +207,12 @@ export function RowFlyout({ row, params, window, pivots, onClose }: RowFlyoutPro
         </EuiFlexGroup>
       </EuiFlyoutHeader>
       <EuiFlyoutBody>
+        <TriageSection
+          triage={triage}
+          loading={triageLoading}
+          baselineDays={params.baseline_days}
+        />
+        <EuiSpacer />
         {state.loading && <EuiLoadingSpinner size="l" />}
         {state.error && <ErrorState error={state.error} fallbackTitle={READ_FAILED_TITLE} />}
         {state.response && (
