@@ -5,14 +5,22 @@ import type {
   Plugin,
   PluginInitializerContext,
 } from '@kbn/core/server';
+import type { FeaturesPluginSetup } from '@kbn/features-plugin/server';
+import { ENTRA_SP_HUNT_FEATURE } from './feature';
 import { registerRoutes } from './routes';
+import { entrySavedObjectType } from './saved_objects/entry_type';
+
+export interface EntraSpHuntServerSetupDeps {
+  features: FeaturesPluginSetup;
+}
 
 export type EntraSpHuntServerSetup = Record<string, never>;
 export type EntraSpHuntServerStart = Record<string, never>;
 
 export class EntraSpHuntServerPlugin implements Plugin<
   EntraSpHuntServerSetup,
-  EntraSpHuntServerStart
+  EntraSpHuntServerStart,
+  EntraSpHuntServerSetupDeps
 > {
   private readonly logger: Logger;
 
@@ -20,7 +28,9 @@ export class EntraSpHuntServerPlugin implements Plugin<
     this.logger = initializerContext.logger.get();
   }
 
-  public setup(core: CoreSetup): EntraSpHuntServerSetup {
+  public setup(core: CoreSetup, { features }: EntraSpHuntServerSetupDeps): EntraSpHuntServerSetup {
+    core.savedObjects.registerType(entrySavedObjectType);
+    features.registerKibanaFeature(ENTRA_SP_HUNT_FEATURE);
     registerRoutes(core.http.createRouter(), this.logger);
     return {};
   }

@@ -1,5 +1,6 @@
 import type { IRouter, Logger } from '@kbn/core/server';
 import { registerCoverageRoute } from './coverage_route';
+import { registerEntriesRoutes } from './entries_route';
 import { registerEventsRoute } from './events_route';
 import { registerHuntRoute } from './hunt_route';
 import { registerHuntStatusRoutes } from './hunt_status_route';
@@ -11,4 +12,5 @@ export function registerRoutes(router: IRouter, logger: Logger): void {
   registerCoverageRoute(router, logger);
   registerEventsRoute(router, logger);
   registerTriageRoute(router, logger);
+  registerEntriesRoutes(router, logger);
 }

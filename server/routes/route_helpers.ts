@@ -65,10 +65,11 @@ export function errorResponse(
 }
 
 /**
- * Every route runs its queries as the calling user through `asCurrentUser`, so Elasticsearch
- * applies the analyst's index, document and field privileges to everything the route reads. A
- * Kibana privilege would add no protection to data the user can already query in Discover, and
- * the app has no saved state of its own to guard.
+ * The hunt's routes run their queries as the calling user through `asCurrentUser`, so
+ * Elasticsearch applies the analyst's index, document and field privileges to everything they
+ * read; a Kibana privilege would add nothing to data the user can already query in Discover. The
+ * routes that read or change the space's saved allowlist entries do require the app's feature
+ * privilege (entries_route.ts).
  */
 export const AUTHZ_AS_CURRENT_USER = {
   enabled: false,

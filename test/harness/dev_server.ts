@@ -8,7 +8,9 @@ import { readFile } from 'fs/promises';
 import { createServer, type ServerResponse } from 'http';
 import type { AddressInfo } from 'net';
 import { httpServiceMock, loggingSystemMock } from '@kbn/core/server/mocks';
-import type { CoreSetup } from '@kbn/core/server';
+import type { CoreSetup, SavedObjectsType } from '@kbn/core/server';
+import { createFeaturesSetup } from '@kbn/features-plugin/server';
+import { PLUGIN_ID } from '../../common/constants';
 import { plugin } from '../../server';
 import { buildScenarioIndices } from '../fixtures/scenario/build_scenario';
 import { bundleBrowser } from './bundle';
@@ -18,6 +20,7 @@ import {
   type FakeElasticsearch,
 } from './fake_elasticsearch/server';
 import { createHarnessStore, readJson } from './harness_store';
+import { SavedObjectsStore } from '../helpers/saved_objects_store';
 import { createDetectionRulesApi } from './detection_rules_api';
 import { createKibanaRouteHandler } from './kibana_http';
 
@@ -47,6 +50,13 @@ export interface DevServerOptions {
    * 9.3/9.4 contract without them.
    */
   casesDiscoverSessions?: boolean;
+  /**
+   * Where the saved objects (allowlist entries, review marks) are kept between runs; in memory
+   * only when unset (tests).
+   */
+  savedObjectsFile?: string;
+  /** The signed-in user's privilege for the app: `all` (default) or `read`. */
+  privilege?: 'all' | 'read';
 }
 
 export interface DevServer {
@@ -134,12 +144,25 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     logger: { get: () => loggingSystemMock.createLogger() },
     config: { get: () => ({}) as never },
   });
+  const savedObjects = new SavedObjectsStore(options.savedObjectsFile);
+  const features = createFeaturesSetup();
   const core: CoreSetup = {
     http: { createRouter: () => router as never },
+    savedObjects: { registerType: (type) => savedObjects.registerType(type as SavedObjectsType) },
     getStartServices: () => Promise.resolve([{}, {}, {}]),
   };
-  serverPlugin.setup(core);
-  const handleRoute = createKibanaRouteHandler({ router, asCurrentUser: client });
+  serverPlugin.setup(core, { features });
+  features.registry.lockRegistration();
+  const privilege = features.registry
+    .getAllKibanaFeatures()
+    .find((feature) => feature.id === PLUGIN_ID)?.privileges?.[options.privilege ?? 'all'];
+  const handleRoute = createKibanaRouteHandler({
+    router,
+    asCurrentUser: client,
+    savedObjects,
+    apiPrivileges: privilege?.api ?? [],
+    username: options.privilege === 'read' ? 'demo-reader' : 'demo-analyst',
+  });
   const handleHarness = createHarnessStore(client);
   const detectionRules = createDetectionRulesApi();
   const bundle = await bundleBrowser();

@@ -12,6 +12,7 @@ import type {
   IKibanaResponse,
   KibanaRequest,
   RequestHandlerContext,
+  RouteAuthz,
 } from '@kbn/core/server';
 import {
   httpServerMock,
@@ -20,7 +21,8 @@ import {
   type RouterMock,
 } from '@kbn/core/server/mocks';
 import { forbiddenClient } from '../helpers/es_mock';
-import { validateBody } from '../helpers/route_runner';
+import { validateBody, validateParams } from '../helpers/route_runner';
+import type { SavedObjectsStore } from '../helpers/saved_objects_store';
 
 function sendJson(
   response: ServerResponse,
@@ -105,6 +107,15 @@ export interface KibanaHttpOptions {
   router: RouterMock;
   /** The client the routes get as asCurrentUser (the configured user, or the fake cluster). */
   asCurrentUser: ElasticsearchClient;
+  /** The saved objects the routes read and write through the request's client. */
+  savedObjects: SavedObjectsStore;
+  /**
+   * The API privileges the signed-in user's role grants (the feature's `api` entries): a route whose
+   * `requiredPrivileges` are not all here is refused with 403 before its handler, as Kibana's
+   * security plugin does (elastic/kibana:x-pack/platform/plugins/shared/security/server/authorization/api_authorization.ts).
+   */
+  apiPrivileges: readonly string[];
+  username: string;
 }
 
 const VERSIONED_METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
@@ -112,23 +123,73 @@ type VersionedMethod = (typeof VERSIONED_METHODS)[number];
 const isVersionedMethod = (method: string): method is VersionedMethod =>
   (VERSIONED_METHODS as readonly string[]).includes(method);
 
-/** The registered route, or undefined: Kibana's router mock throws for an unknown route. */
+/** A registered path such as `/internal/x/entries/{id}` as a pattern capturing its params. */
+function pathPattern(template: string): { pattern: RegExp; names: string[] } {
+  const names: string[] = [];
+  const source = template
+    .split('/')
+    .map((segment) => {
+      const param = /^\{(\w+)\}$/.exec(segment);
+      if (!param) return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      names.push(param[1]);
+      return '([^/]+)';
+    })
+    .join('/');
+  return { pattern: new RegExp(`^${source}$`), names };
+}
+
+/** The registered route and its path params, or undefined when no route matches. */
 function findRoute(router: RouterMock, method: string, path: string) {
   if (!isVersionedMethod(method)) return undefined;
-  try {
-    return router.versioned.getRoute(method, path);
-  } catch {
-    return undefined;
+  for (const candidate of router.versioned.getRoutes()) {
+    if (candidate.method !== method) continue;
+    const { pattern, names } = pathPattern(candidate.path);
+    const match = pattern.exec(path);
+    if (!match) continue;
+    const params = Object.fromEntries(
+      names.map((name, index) => [name, decodeURIComponent(match[index + 1])])
+    );
+    return { route: router.versioned.getRoute(method, candidate.path), params };
   }
+  return undefined;
+}
+
+function missingPrivileges(authz: RouteAuthz, granted: readonly string[]): string[] {
+  if (!('requiredPrivileges' in authz)) return [];
+  return authz.requiredPrivileges.flatMap((privilege) => {
+    if (typeof privilege === 'string') return granted.includes(privilege) ? [] : [privilege];
+    const all = (privilege.allRequired ?? []).filter((name) => !granted.includes(name));
+    const any = privilege.anyRequired ?? [];
+    return any.length > 0 && !any.some((name) => granted.includes(name)) ? [...all, ...any] : all;
+  });
 }
 
 /** Returns a handler for `/internal/*` and `/api/*`; false when no route matches the path. */
-export function createKibanaRouteHandler({ router, asCurrentUser }: KibanaHttpOptions) {
+export function createKibanaRouteHandler({
+  router,
+  asCurrentUser,
+  savedObjects,
+  apiPrivileges,
+  username,
+}: KibanaHttpOptions) {
   return async (request: IncomingMessage, response: ServerResponse): Promise<boolean> => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const method = (request.method ?? 'GET').toLowerCase();
-    const route = findRoute(router, method, url.pathname);
-    if (!route) return false;
+    const found = findRoute(router, method, url.pathname);
+    if (!found) return false;
+    const { route, params } = found;
+    const missing = missingPrivileges(route.config.security.authz, apiPrivileges);
+    if (missing.length > 0) {
+      sendJson(
+        response,
+        403,
+        errorBody(
+          403,
+          `API [${method.toUpperCase()} ${url.pathname}] is unauthorized for user, this action is granted by the Kibana privileges [${missing.join(',')}]`
+        )
+      );
+      return true;
+    }
 
     // hapi reads (and size-checks) the payload before Kibana's xsrf and version checks run.
     const maxBytes = payloadLimitOf(route);
@@ -182,12 +243,20 @@ export function createKibanaRouteHandler({ router, asCurrentUser }: KibanaHttpOp
       sendJson(response, 400, errorBody(400, validated.message));
       return true;
     }
+    const validatedParams = validateParams(registered, params);
+    if (!validatedParams.ok) {
+      sendJson(response, 400, errorBody(400, validatedParams.message));
+      return true;
+    }
 
     const aborted$ = new Subject<void>();
     response.on('close', () => {
       if (!response.writableFinished) aborted$.next();
     });
-    const base = httpServerMock.createKibanaRequest({ body: validated.value });
+    const base = httpServerMock.createKibanaRequest({
+      body: validated.value,
+      params: validatedParams.value,
+    });
     const kibanaRequest: KibanaRequest<unknown, unknown, unknown> = {
       ...base,
       headers: request.headers,
@@ -202,6 +271,8 @@ export function createKibanaRouteHandler({ router, asCurrentUser }: KibanaHttpOp
             asSecondaryAuthUser: forbiddenClient('asSecondaryAuthUser'),
           },
         },
+        savedObjects: { client: savedObjects.clientFor('default') },
+        security: { authc: { getCurrentUser: () => ({ username, roles: [] }) } },
       }),
     };
     try {

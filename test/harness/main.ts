@@ -5,6 +5,8 @@
 import { startDevServer } from './dev_server';
 
 const DEFAULT_PORT = 5601;
+/** The demo's saved objects (allowlist entries, review marks), kept across restarts. */
+const DEFAULT_DATA_DIR = 'data/harness';
 
 async function main() {
   const url = process.env.ELASTICSEARCH_URL;
@@ -19,6 +21,8 @@ async function main() {
           apiKey: process.env.ELASTICSEARCH_API_KEY,
         }
       : undefined,
+    savedObjectsFile: `${process.env.ENTRA_SP_HUNT_DATA_DIR ?? DEFAULT_DATA_DIR}/saved_objects.json`,
+    privilege: process.env.ENTRA_SP_HUNT_PRIVILEGE === 'read' ? 'read' : 'all',
   });
   const mode = url ? `Elasticsearch at ${url}` : 'demo data (no ELASTICSEARCH_URL set)';
   console.log(

@@ -1,11 +1,13 @@
 import { Client, errors } from '@elastic/elasticsearch';
 import Mock from '@elastic/elasticsearch-mock';
 import type {
+  AuthenticatedUser,
   ElasticsearchClient,
   IScopedClusterClient,
   RequestHandlerContext,
 } from '@kbn/core/server';
 import { HUNT_FIELDS } from '../../common/hunt/data_sources';
+import { SavedObjectsStore } from './saved_objects_store';
 
 export interface RecordedRequest {
   method: string;
@@ -145,11 +147,32 @@ export function forbiddenClient(name: string): ElasticsearchClient {
   });
 }
 
-export function createRequestContext(asCurrentUser: ElasticsearchClient): RequestHandlerContext {
+export interface RequestContextOptions {
+  /** The saved objects the request sees; by default a store with no types (Kibana refuses). */
+  savedObjects?: SavedObjectsStore;
+  space?: string;
+  /** The authenticated user; null as with security disabled. */
+  user?: AuthenticatedUser | null;
+}
+
+export function createRequestContext(
+  asCurrentUser: ElasticsearchClient,
+  {
+    savedObjects = new SavedObjectsStore(),
+    space = 'default',
+    user = null,
+  }: RequestContextOptions = {}
+): RequestHandlerContext {
   const client: IScopedClusterClient = {
     asCurrentUser,
     asInternalUser: forbiddenClient('asInternalUser'),
     asSecondaryAuthUser: forbiddenClient('asSecondaryAuthUser'),
   };
-  return { core: Promise.resolve({ elasticsearch: { client } }) };
+  return {
+    core: Promise.resolve({
+      elasticsearch: { client },
+      savedObjects: { client: savedObjects.clientFor(space) },
+      security: { authc: { getCurrentUser: () => user } },
+    }),
+  };
 }

@@ -12,6 +12,8 @@ export interface RouteCall {
   body?: unknown;
   /** The body as bytes on the wire, when the test sends text instead of a value. */
   rawBody?: string;
+  /** Path params (`{id}`), validated as Kibana validates them, after the body. */
+  params?: Record<string, string>;
   context: RequestHandlerContext;
   version?: string;
   /** Lets a test abort the request mid-flight. */
@@ -31,6 +33,22 @@ export function validateBody(
   });
   return outcome.error
     ? { ok: false, message: `[request body]: ${outcome.error.message}` }
+    : { ok: true, value: outcome.value };
+}
+
+/** Runs a version's path-params validation as Kibana does (`[request params]: …`). */
+export function validateParams(
+  version: RegisteredVersion,
+  params: unknown
+): { ok: true; value: unknown } | { ok: false; message: string } {
+  const validate = version.config.validate ? version.config.validate.request?.params : undefined;
+  if (!validate) return { ok: true, value: params };
+  const outcome = validate(params, {
+    ok: (value) => ({ value }),
+    badRequest: (error, path) => ({ error: new RouteValidationError(error, path) }),
+  });
+  return outcome.error
+    ? { ok: false, message: `[request params]: ${outcome.error.message}` }
     : { ok: true, value: outcome.value };
 }
 
@@ -77,8 +95,10 @@ export async function callRoute(
     };
   const validated = validateBody(version, parsed);
   if (!validated.ok) return badRequest(validated.message);
+  const params = validateParams(version, call.params ?? {});
+  if (!params.ok) return badRequest(params.message);
   const body = validated.value;
-  const request = httpServerMock.createKibanaRequest({ body });
+  const request = httpServerMock.createKibanaRequest({ body, params: params.value });
   call.onRequest?.(request);
   return version.handler(call.context, request, httpServerMock.createResponseFactory());
 }

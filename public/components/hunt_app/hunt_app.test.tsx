@@ -179,7 +179,6 @@ describe('HuntApp with Cases', () => {
 });
 
 describe('HuntApp', () => {
-<<<<<<< HEAD
   it("resolves the range once, in Kibana's dateFormat:tz zone, and sends the instants", async () => {
     // Midnight in Sydney (never UTC's), whatever the zone of the machine running the page.
     const { posts } = renderApp('?from=now-7d%2Fd&to=now%2Fd', answers, {
@@ -202,7 +201,8 @@ describe('HuntApp', () => {
       from: 'now-7d/d',
       to: 'now/d',
     });
-=======
+  });
+
   it('asks the triage about the rows’ addresses and principals over the pinned window, and sorts by its evidence', async () => {
     const { posts } = renderApp();
     fireEvent.click(screen.getByTestId(DATA_TEST_SUBJ.runButton));
@@ -242,7 +242,6 @@ describe('HuntApp', () => {
     const error = await screen.findByTestId(DATA_TEST_SUBJ.triageError);
     expect(error).toHaveTextContent('You lack read access to logs-azure.*.');
     expect(screen.getByTestId(DATA_TEST_SUBJ.resultsTable)).toBeInTheDocument();
->>>>>>> 8c7c038 (Triage at a glance: where from, how common and how new for each row, as two ES|QL queries run as the user after the hunt)
   });
 
   it('sets breadcrumbs and title, and fetches coverage before anything runs', async () => {

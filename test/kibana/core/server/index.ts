@@ -13,6 +13,16 @@
  * - elastic/kibana:src/core/packages/http/server/src/versioning/types.ts (VersionedRouter, AddVersionOpts)
  * - elastic/kibana:src/core/packages/elasticsearch/server/src/client/client.ts (ElasticsearchClient)
  * - elastic/kibana:src/core/packages/elasticsearch/server/src/client/scoped_cluster_client.ts
+ * - elastic/kibana:src/core/packages/saved-objects/server/src/saved_objects_type.ts (SavedObjectsType)
+ * - elastic/kibana:src/core/packages/saved-objects/server/src/model_version/model_version.ts
+ *   (SavedObjectsModelVersion: changes and schemas; forwardCompatibility may be a function)
+ * - elastic/kibana:src/core/packages/saved-objects/api-server/src/saved_objects_client.ts
+ *   (SavedObjectsClientContract: create, get, find, update, delete)
+ * - elastic/kibana:src/core/packages/saved-objects/server/src/saved_objects_error_helpers.ts
+ *   (SavedObjectsErrorHelpers: Boom errors told apart by isNotFoundError, isConflictError …)
+ * - elastic/kibana:src/core/packages/security/server/src/authc.ts (getCurrentUser on the request
+ *   context's security.authc)
+ * - elastic/kibana:src/core/packages/application/common/src/default_app_categories.ts
  */
 import type { Client } from '@elastic/elasticsearch';
 import type { Stream } from 'stream';
@@ -74,7 +84,156 @@ export interface CoreSetup<TPluginsStart extends object = object, TStart = unkno
   http: {
     createRouter<Context extends RequestHandlerContext = RequestHandlerContext>(): IRouter<Context>;
   };
+  savedObjects: { registerType<Attributes = unknown>(type: SavedObjectsType<Attributes>): void };
   getStartServices(): Promise<[CoreStart, TPluginsStart, TStart]>;
+}
+
+export interface AppCategory {
+  id: string;
+  label: string;
+  ariaLabel?: string;
+  order?: number;
+  euiIconType?: string;
+}
+
+export const DEFAULT_APP_CATEGORIES: Readonly<Record<'security', AppCategory>> = Object.freeze({
+  security: {
+    id: 'securitySolution',
+    label: 'Security',
+    order: 4000,
+    euiIconType: 'logoSecurity',
+  },
+});
+
+export type SavedObjectsNamespaceType = 'single' | 'multiple' | 'multiple-isolated' | 'agnostic';
+
+export interface SavedObjectsFieldMapping {
+  type: string;
+  properties?: Record<string, SavedObjectsFieldMapping>;
+  [option: string]: unknown;
+}
+
+export interface SavedObjectsTypeMappingDefinition {
+  dynamic?: false | 'strict';
+  properties: Record<string, SavedObjectsFieldMapping>;
+}
+
+export type SavedObjectModelVersionForwardCompatibilityFn<InAttrs = unknown, OutAttrs = unknown> = (
+  attributes: InAttrs
+) => OutAttrs;
+
+export interface SavedObjectsModelVersion {
+  changes: Array<{ type: string; [key: string]: unknown }>;
+  schemas?: { forwardCompatibility?: SavedObjectModelVersionForwardCompatibilityFn };
+}
+
+export interface SavedObjectsType<Attributes = unknown> {
+  name: string;
+  hidden: boolean;
+  hiddenFromHttpApis?: boolean;
+  namespaceType: SavedObjectsNamespaceType;
+  indexPattern?: string;
+  mappings: SavedObjectsTypeMappingDefinition;
+  modelVersions?: Record<string, SavedObjectsModelVersion>;
+  management?: {
+    importableAndExportable?: boolean;
+    visibleInManagement?: boolean;
+    displayName?: string;
+    getTitle?(savedObject: SavedObject<Attributes>): string;
+  };
+}
+
+export interface SavedObject<T = unknown> {
+  id: string;
+  type: string;
+  attributes: T;
+  references: Array<{ name: string; type: string; id: string }>;
+  namespaces?: string[];
+  version?: string;
+  created_at?: string;
+  updated_at?: string;
+}
+
+export interface SavedObjectsFindResponse<T = unknown> {
+  saved_objects: Array<SavedObject<T> & { score: number }>;
+  total: number;
+  per_page: number;
+  page: number;
+}
+
+export interface SavedObjectsFindOptions {
+  type: string | string[];
+  page?: number;
+  perPage?: number;
+  sortField?: string;
+  sortOrder?: 'asc' | 'desc';
+}
+
+export interface SavedObjectsClientContract {
+  create<T = unknown>(
+    type: string,
+    attributes: T,
+    options?: { id?: string; overwrite?: boolean }
+  ): Promise<SavedObject<T>>;
+  get<T = unknown>(type: string, id: string): Promise<SavedObject<T>>;
+  find<T = unknown>(options: SavedObjectsFindOptions): Promise<SavedObjectsFindResponse<T>>;
+  update<T = unknown>(
+    type: string,
+    id: string,
+    attributes: Partial<T>,
+    options?: { version?: string }
+  ): Promise<SavedObject<Partial<T>> & { attributes: Partial<T> }>;
+  delete(type: string, id: string): Promise<object>;
+}
+
+/** Kibana's saved-object errors are Boom errors; this stand-in keeps their status and decorator. */
+export class SavedObjectsClientError extends Error {
+  constructor(
+    message: string,
+    public readonly statusCode: number,
+    public readonly reason: 'NotFound' | 'Conflict' | 'BadRequest' | 'Forbidden'
+  ) {
+    super(message);
+    this.name = 'SavedObjectsClientError';
+  }
+}
+
+function isClientError(error: unknown, reason: SavedObjectsClientError['reason']): boolean {
+  return error instanceof SavedObjectsClientError && error.reason === reason;
+}
+
+export const SavedObjectsErrorHelpers = {
+  isNotFoundError: (error: unknown) => isClientError(error, 'NotFound'),
+  isConflictError: (error: unknown) => isClientError(error, 'Conflict'),
+  isBadRequestError: (error: unknown) => isClientError(error, 'BadRequest'),
+  isForbiddenError: (error: unknown) => isClientError(error, 'Forbidden'),
+  createGenericNotFoundError: (type?: string | null, id?: string | null) =>
+    new SavedObjectsClientError(
+      type && id ? `Saved object [${type}/${id}] not found` : 'Not Found',
+      404,
+      'NotFound'
+    ),
+  createConflictError: (type: string, id: string) =>
+    new SavedObjectsClientError(`Saved object [${type}/${id}] conflict`, 409, 'Conflict'),
+  createBadRequestError: (reason?: string) =>
+    new SavedObjectsClientError(
+      reason ? `${reason}: Bad Request` : 'Bad Request',
+      400,
+      'BadRequest'
+    ),
+  createUnsupportedTypeError: (type: string) =>
+    new SavedObjectsClientError(
+      `Unsupported saved object type: '${type}': Bad Request`,
+      400,
+      'BadRequest'
+    ),
+};
+
+export interface AuthenticatedUser {
+  username: string;
+  full_name?: string | null;
+  email?: string | null;
+  roles: readonly string[];
 }
 
 // The plugin uses nothing from CoreStart; Kibana's has many services.
@@ -82,6 +241,9 @@ export type CoreStart = object;
 
 export interface CoreRequestHandlerContext {
   elasticsearch: { client: IScopedClusterClient };
+  /** The request's saved objects client: scoped to the user and the space of the request. */
+  savedObjects: { client: SavedObjectsClientContract };
+  security: { authc: { getCurrentUser(): AuthenticatedUser | null } };
 }
 
 export interface RequestHandlerContext {

@@ -147,13 +147,18 @@ export interface KibanaRequestMock<B> extends KibanaRequest<unknown, unknown, B>
 function createKibanaRequest<B>({
   body,
   headers = {},
-}: { body?: B; headers?: Record<string, string> } = {}): KibanaRequestMock<B> {
+  params = {},
+}: {
+  body?: B;
+  headers?: Record<string, string>;
+  params?: unknown;
+} = {}): KibanaRequestMock<B> {
   const aborted$ = new Subject<void>();
   const completed$ = new Subject<void>();
   return {
     id: 'request-id',
     headers,
-    params: {},
+    params,
     query: {},
     body: body as B,
     isInternalApiRequest: true,
