@@ -124,9 +124,13 @@ export function buildPrevalenceQuery(
         .join(',\n')}`
     );
   }
+  const inList = `${ip} IN (${addressList.join(', ')})`;
   stages.push(
+    // Most events carry one address, read by IN directly; only multi-address events (for which
+    // IN is null) are expanded before the same test, so the expansion stays small.
+    `WHERE MV_COUNT(${ip}) > 1 OR ${inList}`,
     `MV_EXPAND ${ip}`,
-    `WHERE ${ip} IN (${addressList.join(', ')})`,
+    `WHERE ${inList}`,
     statsStage(
       [
         'events = COUNT()',
@@ -165,6 +169,8 @@ export function buildBaselineQuery(
     fromClause(hunt.index_patterns),
     windowStage(PARAM_BASELINE_START, baseline.start, PARAM_BASELINE_END, baseline.end, params),
     ...huntSelectionStages(datasets, availableFields, params),
+    // As for addresses: one-name events are tested directly, multi-name events expanded first.
+    `WHERE MV_COUNT(${principal}) > 1 OR ${principal} IN (${names.join(', ')})`,
     `MV_EXPAND ${principal}`,
     `WHERE ${principal} IN (${names.join(', ')})`,
     statsStage(

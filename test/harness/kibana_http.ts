@@ -22,7 +22,7 @@ import {
 } from '@kbn/core/server/mocks';
 import { forbiddenClient } from '../helpers/es_mock';
 import { validateBody, validateParams } from '../helpers/route_runner';
-import type { SavedObjectsStore } from '../helpers/saved_objects_store';
+import { SavedObjectsStore } from '../helpers/saved_objects_store';
 
 function sendJson(
   response: ServerResponse,
@@ -107,15 +107,15 @@ export interface KibanaHttpOptions {
   router: RouterMock;
   /** The client the routes get as asCurrentUser (the configured user, or the fake cluster). */
   asCurrentUser: ElasticsearchClient;
-  /** The saved objects the routes read and write through the request's client. */
-  savedObjects: SavedObjectsStore;
+  /** The saved objects the routes read and write through the request's client (none by default). */
+  savedObjects?: SavedObjectsStore;
   /**
    * The API privileges the signed-in user's role grants (the feature's `api` entries): a route whose
    * `requiredPrivileges` are not all here is refused with 403 before its handler, as Kibana's
    * security plugin does (elastic/kibana:x-pack/platform/plugins/shared/security/server/authorization/api_authorization.ts).
    */
-  apiPrivileges: readonly string[];
-  username: string;
+  apiPrivileges?: readonly string[];
+  username?: string;
 }
 
 const VERSIONED_METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
@@ -168,9 +168,9 @@ function missingPrivileges(authz: RouteAuthz, granted: readonly string[]): strin
 export function createKibanaRouteHandler({
   router,
   asCurrentUser,
-  savedObjects,
-  apiPrivileges,
-  username,
+  savedObjects = new SavedObjectsStore(),
+  apiPrivileges = [],
+  username = 'elastic',
 }: KibanaHttpOptions) {
   return async (request: IncomingMessage, response: ServerResponse): Promise<boolean> => {
     const url = new URL(request.url ?? '/', 'http://localhost');
