@@ -11,7 +11,7 @@ import {
   MAX_NOTE_LENGTH,
   MAX_PRINCIPAL_LENGTH,
 } from './constants';
-import { isCidr } from './hunt/cidr';
+import { normaliseCidr } from './hunt/cidr';
 import { describeIssues, formatIssues, type ParamsIssue } from './hunt/hunt_params';
 
 /** The saved object type: snake_case, as Kibana's type naming convention asks. */
@@ -65,11 +65,17 @@ export const entryInputSchema = z
     principal: principal.nullable().default(null),
     principal_field: z.enum(PRINCIPAL_FIELDS, { error: 'must be "name" or "id"' }).default('name'),
     action: principal.nullable().default(null),
+    // The same reading as the hunt's trusted ranges: a bare address is its /32 or /128.
     cidr: z
       .string({ error: 'must be text' })
       .trim()
       .max(MAX_CIDR_LENGTH, `must be at most ${MAX_CIDR_LENGTH} characters`)
-      .refine(isCidr, 'must be an IPv4 or IPv6 CIDR block such as 10.0.0.0/8')
+      .transform((value, context) => {
+        const result = normaliseCidr(value);
+        if (result.ok) return result.cidr;
+        context.addIssue({ code: 'custom', message: result.message, input: value });
+        return z.NEVER;
+      })
       .nullable()
       .default(null),
     note,

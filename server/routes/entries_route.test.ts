@@ -82,6 +82,16 @@ describe('entries routes', () => {
     expect(((await call('get', ENTRIES_API_PATH)).payload as EntriesResponse).total).toBe(0);
   });
 
+  it('reads a CIDR as the hunt’s trusted ranges do: a bare address is its /32', async () => {
+    const { call } = setup();
+    const entry = (
+      await call('post', ENTRIES_API_PATH, {
+        body: { kind: 'benign', cidr: '203.0.113.7', note: 'scanner' },
+      })
+    ).payload as Entry;
+    expect(entry.cidr).toBe('203.0.113.7/32');
+  });
+
   it('stores a hostile note as text, exactly', async () => {
     const { call } = setup();
     const note = '<img src=x onerror=alert(1)> "quoted" `tick` \\ ; DROP | WHERE true\nline two';
@@ -99,11 +109,15 @@ describe('entries routes', () => {
     [{ ...benign, note: '   ' }, '[note]: is required: say why'],
     [
       { kind: 'benign', cidr: '10.0.0.0/33', note: 'office' },
-      '[cidr]: must be an IPv4 or IPv6 CIDR block',
+      '[cidr]: must be an IP address or a CIDR block',
     ],
     [
-      { kind: 'benign', cidr: '10.0.0.1', note: 'office' },
-      '[cidr]: must be an IPv4 or IPv6 CIDR block',
+      { kind: 'benign', cidr: '10.0.0.1/40', note: 'office' },
+      '[cidr]: must be an IP address or a CIDR block',
+    ],
+    [
+      { kind: 'benign', cidr: '10.0.0.0/8; DROP', note: 'office' },
+      '[cidr]: must be an IP address or a CIDR block',
     ],
     [{ ...benign, cidr: '10.0.0.0/8' }, '[principal]: name either a principal or a CIDR block'],
     [
