@@ -6,7 +6,11 @@
  */
 import { buildScenario, type ScenarioDocument } from '../fixtures/scenario/build_scenario';
 import type { RecordedEsRequest } from '../harness/fake_elasticsearch/server';
-import { expectedHuntRows, type HuntExpectation } from '../helpers/scenario_expectations';
+import {
+  expectedHuntRows,
+  type ExpectedRow,
+  type HuntExpectation,
+} from '../helpers/scenario_expectations';
 
 const DAY_MS = 86_400_000;
 const DEFAULT_LOOKBACK_DAYS = 30;
@@ -52,6 +56,21 @@ export async function expectedRowCount(
 ): Promise<number> {
   const window = await lastHuntWindow(serverUrl);
   return expectedHuntRows(documentsFor(scenarioNow), { ...window, ...thresholds }).length;
+}
+
+/**
+ * Rows of the last hunt that satisfy `keep`, from the scenario documents: what a filter on the
+ * page should leave, whatever part of each row the grid has scrolled into view.
+ */
+export async function expectedRowCountWhere(
+  serverUrl: string,
+  scenarioNow: Date,
+  keep: (row: ExpectedRow) => boolean,
+  thresholds: Thresholds = {}
+): Promise<number> {
+  const window = await lastHuntWindow(serverUrl);
+  return expectedHuntRows(documentsFor(scenarioNow), { ...window, ...thresholds }).filter(keep)
+    .length;
 }
 
 /** Rows of the default 30-day window ending now (as Discover resolves `now-30d` when it runs). */
