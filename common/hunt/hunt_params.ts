@@ -78,7 +78,7 @@ const MAX_REPORTED_KEYS = 5;
  * aborting length check skips the pattern and refinements after it, so an over-long value costs
  * one comparison, not a regex over a megabyte.
  */
-function boundedString(max: number) {
+export function boundedString(max: number) {
   return z.string().max(max, { message: `must be at most ${max} characters`, abort: true });
 }
 
@@ -88,7 +88,7 @@ function boundedString(max: number) {
  * entries would be validated, and reported, entry by entry; the guard refuses it in one step and
  * aborts the pipe before the elements are read.
  */
-function boundedArray<Element extends z.ZodType>(
+export function boundedArray<Element extends z.ZodType>(
   element: Element,
   {
     min,

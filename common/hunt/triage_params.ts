@@ -1,20 +1,24 @@
-import { z } from '@kbn/zod/v4';
+import type { z } from '@kbn/zod/v4';
 import { MAX_PRINCIPAL_LENGTH, MAX_TRIAGE_IPS, MAX_TRIAGE_PRINCIPALS } from '../constants';
 import { isIpv4, isIpv6 } from './cidr';
-import { describeIssues, formatIssues, huntParamsSchema, type ParamsIssue } from './hunt_params';
+import {
+  boundedArray,
+  boundedString,
+  describeIssues,
+  formatIssues,
+  huntParamsSchema,
+  type ParamsIssue,
+} from './hunt_params';
 
 /** An IPv6 address with an IPv4 tail is at most 45 characters. */
 const MAX_ADDRESS_LENGTH = 45;
 
-const address = z
-  .string()
-  .max(MAX_ADDRESS_LENGTH, `must be at most ${MAX_ADDRESS_LENGTH} characters`)
-  .refine((value) => isIpv4(value) || isIpv6(value), 'must be an IPv4 or IPv6 address');
+const address = boundedString(MAX_ADDRESS_LENGTH).refine(
+  (value) => isIpv4(value) || isIpv6(value),
+  'must be an IPv4 or IPv6 address'
+);
 
-const principal = z
-  .string()
-  .min(1, 'must not be empty')
-  .max(MAX_PRINCIPAL_LENGTH, `must be at most ${MAX_PRINCIPAL_LENGTH} characters`);
+const principal = boundedString(MAX_PRINCIPAL_LENGTH).min(1, 'must not be empty');
 
 /**
  * The hunt as it ran (its pinned window included) and what its rows name: the addresses to ask
@@ -23,14 +27,17 @@ const principal = z
  */
 export const triageParamsSchema = huntParamsSchema
   .extend({
-    ips: z
-      .array(address)
-      .max(MAX_TRIAGE_IPS, `must hold at most ${MAX_TRIAGE_IPS} addresses`)
-      .default([]),
-    principals: z
-      .array(principal)
-      .max(MAX_TRIAGE_PRINCIPALS, `must hold at most ${MAX_TRIAGE_PRINCIPALS} principals`)
-      .default([]),
+    // Lengths before elements: an oversized list is refused without reading its entries.
+    ips: boundedArray(address, {
+      min: 0,
+      max: MAX_TRIAGE_IPS,
+      maxMessage: `must hold at most ${MAX_TRIAGE_IPS} addresses`,
+    }).default([]),
+    principals: boundedArray(principal, {
+      min: 0,
+      max: MAX_TRIAGE_PRINCIPALS,
+      maxMessage: `must hold at most ${MAX_TRIAGE_PRINCIPALS} principals`,
+    }).default([]),
   })
   .strict();
 export type TriageParams = z.output<typeof triageParamsSchema>;
