@@ -219,27 +219,29 @@ function ResultCellPopover(props: EuiDataGridCellPopoverElementProps) {
   return <ValueList column={column} row={row} context={actionContext.current} />;
 }
 
-const LEADING_COLUMNS: EuiDataGridControlColumn[] = [
-  {
-    id: 'select',
-    width: SELECT_COLUMN_WIDTH,
-    headerCellRender: SelectAllHeader,
-    rowCellRender: SelectRowCell,
-  },
-];
-
 function RowActionsHeader() {
   return <FormattedMessage id="entraSpHunt.results.actionsColumnLabel" defaultMessage="Events" />;
 }
 
-const TRAILING_COLUMNS: EuiDataGridControlColumn[] = [
-  {
-    id: 'rowActions',
-    width: ROW_ACTIONS_COLUMN_WIDTH,
-    headerCellRender: RowActionsHeader,
-    rowCellRender: RowActionsCell,
-  },
-];
+const SELECT_COLUMN: EuiDataGridControlColumn = {
+  id: 'select',
+  width: SELECT_COLUMN_WIDTH,
+  headerCellRender: SelectAllHeader,
+  rowCellRender: SelectRowCell,
+};
+const ROW_ACTIONS_COLUMN: EuiDataGridControlColumn = {
+  id: 'rowActions',
+  width: ROW_ACTIONS_COLUMN_WIDTH,
+  headerCellRender: RowActionsHeader,
+  rowCellRender: RowActionsCell,
+};
+/**
+ * Selection and the row's actions lead the row: with the triage's columns the grid is wider than
+ * the page, and a trailing column would sit past the scroll (EuiDataGrid keeps columns out of
+ * view out of the DOM), so inspecting a row would first mean scrolling to its end.
+ */
+const LEADING_WITH_SELECTION: EuiDataGridControlColumn[] = [SELECT_COLUMN, ROW_ACTIONS_COLUMN];
+const LEADING_WITHOUT_SELECTION: EuiDataGridControlColumn[] = [ROW_ACTIONS_COLUMN];
 
 function ValueFilterBadges({
   filters,
@@ -495,8 +497,9 @@ export function ResultsTable({
             })}
         columns={gridColumns}
         columnVisibility={columnVisibility}
-        leadingControlColumns={onSelectionChange ? LEADING_COLUMNS : undefined}
-        trailingControlColumns={TRAILING_COLUMNS}
+        leadingControlColumns={
+          onSelectionChange ? LEADING_WITH_SELECTION : LEADING_WITHOUT_SELECTION
+        }
         rowCount={pageRows.length}
         renderCellValue={ResultCellValue}
         renderCellPopover={ResultCellPopover}
