@@ -50,11 +50,14 @@ describe('buildDetectionRule', () => {
     });
     expect(query.startsWith('FROM logs-azure.signinlogs-*, eu:logs-azure.*\n')).toBe(true);
     expect(query).toContain('daily_action_count <= 7 and distinct_ips >= 3');
-    expect(query).toContain('NOT CIDR_MATCH(source.ip, "10.0.0.0/8", "2001:db8::/32")');
+    // The hunt's trusted-range test: an event goes only when each of its addresses is trusted.
+    expect(query).toContain('CIDR_MATCH(MV_SLICE(source.ip, 0), "10.0.0.0/8", "2001:db8::/32")');
     const strings = scanEsql(query)
       .filter((token) => token.kind === 'string')
       .map((token) => decodeEsqlString(token.text));
-    expect(strings).toEqual(['azure.signinlogs', '10.0.0.0/8', '2001:db8::/32']);
+    // The ranges once per address position checked (four, the hunt's published contract).
+    const ranges = ['10.0.0.0/8', '2001:db8::/32'];
+    expect(strings).toEqual(['azure.signinlogs', ...ranges, ...ranges, ...ranges, ...ranges]);
   });
 
   it('fills the rule as the create API expects', () => {
