@@ -130,7 +130,7 @@ export function TriageSection({ triage, loading, baselineDays }: TriageSectionPr
               <EuiCallOut
                 size="s"
                 color="primary"
-                iconType="iInCircle"
+                iconType="info"
                 title={i18n.translate('entraSpHunt.flyout.geoMissingTitle', {
                   defaultMessage:
                     'The indices map no source.geo or source.as fields: country and network are unknown.',
