@@ -6,13 +6,15 @@
  */
 import { Client } from '@elastic/elasticsearch';
 import { httpServiceMock, loggingSystemMock } from '@kbn/core/server/mocks';
+import { huntResponseFromWire } from '../../common/hunt/hunt_wire';
+import { payloadJson } from '../../test/helpers/pass_through';
 import {
   HUNT_API_PATH,
   MAX_TRIAGE_IPS,
   MAX_TRIAGE_PRINCIPALS,
   TRIAGE_API_PATH,
 } from '../../common/constants';
-import type { HuntResponse } from '../../common/hunt/api_types';
+import type { HuntResponse, HuntWireResponse } from '../../common/hunt/api_types';
 import {
   indexTriage,
   triageRow,
@@ -80,7 +82,10 @@ function call(path: string, body: unknown, on: Client = client) {
 }
 
 async function huntThenTriage(extra: Record<string, unknown> = {}, on: Client = client) {
-  const hunt = (await call(HUNT_API_PATH, extra, on)).payload as HuntResponse;
+  // The hunt route passes Elasticsearch's answer through; rows are shaped as the browser does.
+  const hunt: HuntResponse = huntResponseFromWire(
+    payloadJson<HuntWireResponse>(await call(HUNT_API_PATH, extra, on))
+  );
   const groupBy = extra.group_by === 'id' ? 'id' : 'name';
   const subjects = triageSubjects(hunt.rows, groupBy, {
     ips: MAX_TRIAGE_IPS,
