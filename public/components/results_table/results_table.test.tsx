@@ -81,6 +81,32 @@ describe('ResultsTable', () => {
     await waitFor(() => expect(firstColumn('principal')).toEqual(['B', 'C', 'A']));
   });
 
+  it('sorts by evidence once the triage answers; a header sort then replaces that order', async () => {
+    const rows = [
+      row({ service_principal_name: 'B', daily_action_count: 5 }),
+      row({ service_principal_name: 'A', daily_action_count: 1 }),
+      row({ service_principal_name: 'C', daily_action_count: 3 }),
+    ];
+    // The evidence order puts B between A and C: neither the rows' nor the daily counts' order.
+    const evidence = ['A', 'B', 'C'];
+    renderWithProviders(
+      <ResultsTable
+        groupBy="name"
+        rows={rows}
+        triage={{
+          rowTriage: () => undefined,
+          rank: (entry) => evidence.indexOf(entry.service_principal_name ?? ''),
+          loading: false,
+          geoMissing: false,
+        }}
+      />
+    );
+    expect(firstColumn('principal')).toEqual(['A', 'B', 'C']);
+    fireEvent.click(screen.getByTestId('dataGridHeaderCellActionButton-dailyCount'));
+    fireEvent.click(await screen.findByText('Sort High-Low'));
+    await waitFor(() => expect(firstColumn('principal')).toEqual(['B', 'C', 'A']));
+  });
+
   it('renders one page of a 10,000-row result and pages through it', async () => {
     const rows = Array.from({ length: 10_000 }, (_, index) =>
       row({ service_principal_name: `sp-${index}`, daily_action_count: 1 })

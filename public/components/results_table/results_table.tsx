@@ -428,7 +428,17 @@ export function ResultsTable({
     () => ({
       columns: sorting,
       onSort: (next) => {
-        setSorting(next.map(({ id, direction }) => ({ id, direction })));
+        const chosen = next.map(({ id, direction }) => ({ id, direction }));
+        // EuiDataGrid adds a header's sort after the current ones. Behind the evidence order (one
+        // place per row) a sort added second would change nothing, so while the order is still
+        // the default, the analyst's choice replaces it.
+        const added = chosen.filter(
+          (sort) =>
+            !DEFAULT_SORT.some(
+              (fallback) => fallback.id === sort.id && fallback.direction === sort.direction
+            )
+        );
+        setSorting(sorting === DEFAULT_SORT && added.length > 0 ? added : chosen);
         setPagination((current) => ({ ...current, pageIndex: 0 }));
       },
     }),
