@@ -21,6 +21,7 @@
 import { randomUUID } from 'crypto';
 import type { IncomingMessage, ServerResponse } from 'http';
 import { z } from '@kbn/zod/v4';
+import { readBody } from './kibana_http';
 
 export const DETECTION_RULES_PATH = '/api/detection_engine/rules';
 /** The public API's only version; Kibana uses the oldest when the header is missing. */
@@ -106,24 +107,6 @@ function routeError(response: ServerResponse, status: number, error: string, mes
   send(response, status, { statusCode: status, error, message });
 }
 
-function readText(request: IncomingMessage): Promise<string | undefined> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_PAYLOAD_BYTES) {
-        resolve(undefined);
-        request.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    request.on('error', reject);
-  });
-}
-
 export interface DetectionRulesApi {
   rules: Map<string, StoredRule>;
   handle(request: IncomingMessage, response: ServerResponse): Promise<boolean>;
@@ -154,7 +137,7 @@ export function createDetectionRulesApi(): DetectionRulesApi {
         'API [POST /api/detection_engine/rules] is unauthorized for user, this action is granted by the Kibana privileges [rules-all]'
       );
     }
-    const text = await readText(request);
+    const text = await readBody(request, MAX_PAYLOAD_BYTES);
     if (text === undefined) {
       return routeError(
         response,
@@ -206,7 +189,9 @@ export function createDetectionRulesApi(): DetectionRulesApi {
       return true;
     }
     if (url.pathname === '/__harness/detection-rules/privileges' && method === 'POST') {
-      const body = JSON.parse((await readText(request)) || '{}') as { edit_rules?: unknown };
+      const body = JSON.parse((await readBody(request, MAX_PAYLOAD_BYTES)) || '{}') as {
+        edit_rules?: unknown;
+      };
       mayEditRules = body.edit_rules !== false;
       send(response, 200, { edit_rules: mayEditRules });
       return true;

@@ -47,7 +47,7 @@ function errorBody(status: number, message: string, attributes?: unknown) {
  * Reads a body up to `maxBytes`, as hapi does: a Content-Length over the limit is refused before
  * reading, and a body that grows past it (chunked) is refused as soon as it does.
  */
-function readBody(request: IncomingMessage, maxBytes: number): Promise<string | undefined> {
+export function readBody(request: IncomingMessage, maxBytes: number): Promise<string | undefined> {
   return new Promise((resolve, reject) => {
     const declared = Number(request.headers['content-length']);
     if (Number.isFinite(declared) && declared > maxBytes) {

@@ -2,6 +2,7 @@
  * Stand-in for `@kbn/es-query`: the query and time-range types that Discover's locator params and
  * saved searches are written in. Types only; Kibana loads the package from its shared bundle.
  *
+ * Source: elastic/kibana:src/platform/packages/shared/kbn-es-query/src/filters/build_filters/types.ts
  * Checked at elastic/kibana@2752c3905f91f1355b83ab294355720cdd5454e3:src/platform/packages/shared/kbn-es-query/src/filters/build_filters/types.ts
  * (Filter, FilterMeta, FilterStateStore, Query, AggregateQuery) and
  * elastic/kibana@769627e647f7cea8a8a408c2ca8edae644a6d530:src/platform/packages/shared/kbn-es-query/src/filters/helpers/types.ts

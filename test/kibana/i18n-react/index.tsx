@@ -1,6 +1,7 @@
 /**
  * Stand-in for `@kbn/i18n-react`, which wraps react-intl.
  *
+ * Source: elastic/kibana:src/platform/packages/shared/kbn-i18n-react/index.tsx
  * Checked at elastic/kibana@343eaeafa20b8542f9f5eab9730ceac028c756ee:src/platform/packages/shared/kbn-i18n-react/index.tsx
  *
  * Mirrors that file (FormattedMessage, FormattedNumber, FormattedRelativeTime re-exported from

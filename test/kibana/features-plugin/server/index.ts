@@ -2,6 +2,7 @@
  * Stand-in for `@kbn/features-plugin/server`: the setup contract the plugin uses and the checks
  * Kibana runs when a feature is registered.
  *
+ * Source: elastic/kibana:x-pack/platform/plugins/shared/features/server/feature_schema.ts
  * Checked at elastic/kibana@2549770c4f9162dec00f1a23fe758c6764417ec3:x-pack/platform/plugins/shared/features/server/feature_schema.ts
  *
  * Mirrors:

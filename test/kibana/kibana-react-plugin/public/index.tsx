@@ -1,6 +1,7 @@
 /**
  * Stand-in for `@kbn/kibana-react-plugin/public`: the Kibana services React context.
  *
+ * Source: elastic/kibana:src/platform/plugins/shared/kibana_react/public/context/context.tsx
  * Checked at elastic/kibana@7527ca73dcd4e5ce1ec516bec42af867465b08c7:src/platform/plugins/shared/kibana_react/public/context/context.tsx
  *
  * Mirrors that file and …/context/types.ts: `useKibana()` reads one React context whose default
