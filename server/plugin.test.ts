@@ -14,6 +14,13 @@ import {
 } from '../common/constants';
 import { ENTRY_SAVED_OBJECT_TYPE } from '../common/entries';
 import { SavedObjectsStore } from '../test/helpers/saved_objects_store';
+import { UiSettingsStore } from '../test/helpers/ui_settings_server';
+import {
+  RUN_API_PATH,
+  RUN_HISTORY_SETTING,
+  RUN_SAVED_OBJECT_TYPE,
+  RUNS_API_PATH,
+} from '../common/run_history';
 import { ENTRA_SP_HUNT_FEATURE } from './feature';
 import { registerRoutes } from './routes';
 import { plugin } from '.';
@@ -28,10 +35,12 @@ describe('server plugin', () => {
       config: { get: () => ({}) as never },
     });
     const savedObjects = new SavedObjectsStore();
+    const uiSettings = new UiSettingsStore();
     const features = createFeaturesSetup();
     const core: CoreSetup = {
       http: { createRouter: () => router as never },
       savedObjects: { registerType: (type) => savedObjects.registerType(type as SavedObjectsType) },
+      uiSettings: { register: (settings) => uiSettings.register(settings) },
       getStartServices: () => Promise.resolve([{}, {}, {}]),
     };
     expect(instance.setup(core, { features })).toEqual({});
@@ -46,12 +55,26 @@ describe('server plugin', () => {
       `post ${ENTRIES_API_PATH}`,
       `put ${ENTRY_API_PATH}`,
       `delete ${ENTRY_API_PATH}`,
+      `post ${RUNS_API_PATH}`,
+      `get ${RUNS_API_PATH}`,
+      `get ${RUN_API_PATH}`,
     ]);
     // The saved object type, space-aware and visible to the request-scoped client.
     expect(savedObjects.getType(ENTRY_SAVED_OBJECT_TYPE)).toMatchObject({
       namespaceType: 'multiple-isolated',
       hidden: false,
     });
+    expect(savedObjects.getType(RUN_SAVED_OBJECT_TYPE)).toMatchObject({
+      namespaceType: 'multiple-isolated',
+      hidden: false,
+      mappings: { dynamic: false },
+    });
+    // The per-space switch of run history, on by default, validated by its schema.
+    const setting = uiSettings.getRegistered(RUN_HISTORY_SETTING);
+    expect(setting).toMatchObject({ value: true, type: 'boolean', scope: 'namespace' });
+    expect(() => setting?.schema.validate('off')).toThrow(
+      'expected value of type [boolean] but got [string]'
+    );
     // The feature, under Security, as Kibana's registry accepted it.
     const [feature] = features.registry.getAllKibanaFeatures();
     expect(feature).toMatchObject({ id: PLUGIN_ID, category: { id: 'securitySolution' } });
@@ -81,13 +104,14 @@ describe('server plugin', () => {
 });
 
 describe('the feature as Kibana validates it', () => {
-  it('is accepted: every app granted, saved object type in all for "all" and in read for "read"', () => {
+  it('is accepted: every app granted, entries in all for "all" and in read for "read"; both write run history', () => {
     expect(() => validateKibanaFeature(ENTRA_SP_HUNT_FEATURE)).not.toThrow();
     expect(ENTRA_SP_HUNT_FEATURE.privileges?.all?.savedObject.all).toEqual([
       ENTRY_SAVED_OBJECT_TYPE,
+      RUN_SAVED_OBJECT_TYPE,
     ]);
     expect(ENTRA_SP_HUNT_FEATURE.privileges?.read?.savedObject).toEqual({
-      all: [],
+      all: [RUN_SAVED_OBJECT_TYPE],
       read: [ENTRY_SAVED_OBJECT_TYPE],
     });
   });

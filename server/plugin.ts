@@ -9,6 +9,8 @@ import type { FeaturesPluginSetup } from '@kbn/features-plugin/server';
 import { ENTRA_SP_HUNT_FEATURE } from './feature';
 import { registerRoutes } from './routes';
 import { entrySavedObjectType } from './saved_objects/entry_type';
+import { runSavedObjectType } from './saved_objects/run_type';
+import { UI_SETTINGS } from './ui_settings';
 
 export interface EntraSpHuntServerSetupDeps {
   features: FeaturesPluginSetup;
@@ -30,6 +32,8 @@ export class EntraSpHuntServerPlugin implements Plugin<
 
   public setup(core: CoreSetup, { features }: EntraSpHuntServerSetupDeps): EntraSpHuntServerSetup {
     core.savedObjects.registerType(entrySavedObjectType);
+    core.savedObjects.registerType(runSavedObjectType);
+    core.uiSettings.register(UI_SETTINGS);
     features.registerKibanaFeature(ENTRA_SP_HUNT_FEATURE);
     registerRoutes(core.http.createRouter(), this.logger);
     return {};

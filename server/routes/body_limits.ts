@@ -19,6 +19,8 @@ import { MAX_ASYNC_ID_LENGTH } from '../../common/hunt/async_params';
 import { DATASETS } from '../../common/hunt/data_sources';
 import { MAX_PIVOT_VALUE_LENGTH, MAX_ROW_DAY_LENGTH } from '../../common/hunt/events_params';
 import { GROUP_BY_VALUES } from '../../common/hunt/hunt_params';
+import { MAX_INSTANT_LENGTH } from '../../common/hunt/run_window';
+import { MAX_RUN_KEY_PART_LENGTH, MAX_RUN_KEYS } from '../../common/run_history';
 
 /** JSON's longest spelling of one character: `\uXXXX`. */
 const MAX_JSON_BYTES_PER_CHAR = 6;
@@ -54,3 +56,13 @@ export const EVENTS_BODY_MAX_BYTES =
 
 /** `POST …/hunt/status` and `…/hunt/cancel`: an async id (and a row limit). */
 export const ASYNC_BODY_MAX_BYTES = STRUCTURE_BYTES + stringBytes(MAX_ASYNC_ID_LENGTH);
+
+/**
+ * `POST …/runs`: the hunt's body with its window, and up to MAX_RUN_KEYS row keys (principal and
+ * action at MAX_RUN_KEY_PART_LENGTH, a day instant). About 3.4 MB at worst, every character
+ * escaped; a real record of 1,000 rows is about a tenth of that.
+ */
+export const RUN_BODY_MAX_BYTES =
+  HUNT_BODY_MAX_BYTES +
+  2 * stringBytes(MAX_INSTANT_LENGTH) +
+  MAX_RUN_KEYS * (2 * stringBytes(MAX_RUN_KEY_PART_LENGTH) + stringBytes(MAX_INSTANT_LENGTH));

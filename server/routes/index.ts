@@ -4,6 +4,7 @@ import { registerEntriesRoutes } from './entries_route';
 import { registerEventsRoute } from './events_route';
 import { registerHuntRoute } from './hunt_route';
 import { registerHuntStatusRoutes } from './hunt_status_route';
+import { registerRunsRoutes } from './runs_route';
 import { registerTriageRoute } from './triage_route';
 
 export function registerRoutes(router: IRouter, logger: Logger): void {
@@ -13,4 +14,5 @@ export function registerRoutes(router: IRouter, logger: Logger): void {
   registerEventsRoute(router, logger);
   registerTriageRoute(router, logger);
   registerEntriesRoutes(router, logger);
+  registerRunsRoutes(router, logger);
 }

@@ -26,9 +26,14 @@ import { parseEventsParams } from '../../common/hunt/events_params';
 import { buildRowPivot, PIVOT_EVENT_LIMIT } from '../../common/hunt/pivot_queries';
 import { probeLimit } from '../../common/hunt/result_notes';
 import { decodeEsqlString, scanEsql } from '../../common/hunt/esql_text';
-import { parseHuntParams } from '../../common/hunt/hunt_params';
+import { parseHuntParams, DEFAULT_HUNT_PARAMS } from '../../common/hunt/hunt_params';
 import { resolveTimeRange } from '../../common/hunt/time_range';
 import { registerRoutes } from '../../server/routes';
+import { runSavedObjectType } from '../../server/saved_objects/run_type';
+import { UI_SETTINGS } from '../../server/ui_settings';
+import { buildRunRecord, RUN_API_PATH, RUNS_API_PATH } from '../../common/run_history';
+import { SavedObjectsStore } from '../helpers/saved_objects_store';
+import { UiSettingsStore } from '../helpers/ui_settings_server';
 import { createMockedCluster, createRequestContext, fieldCapsResponse } from '../helpers/es_mock';
 import { HUNT_COLUMNS, huntValues } from '../helpers/esql_responses';
 import { hostileString } from '../helpers/hostile_string';
@@ -203,8 +208,18 @@ function setup() {
     values: [],
   }));
   cluster.on('DELETE', '/_query/async/:id', () => ({ acknowledged: true }));
-  const route = (path: string): RegisteredVersionedRoute => router.versioned.getRoute('post', path);
-  return { cluster, route, context: createRequestContext(cluster.client) };
+  const route = (path: string, method: 'get' | 'post' = 'post'): RegisteredVersionedRoute =>
+    router.versioned.getRoute(method, path);
+  // The run history routes write the plugin's saved objects and read its setting, as in Kibana.
+  const savedObjects = new SavedObjectsStore();
+  savedObjects.registerType(runSavedObjectType);
+  const uiSettings = new UiSettingsStore();
+  uiSettings.register(UI_SETTINGS);
+  return {
+    cluster,
+    route,
+    context: createRequestContext(cluster.client, { savedObjects, uiSettings }),
+  };
 }
 
 /** No string literal but the builder's own, and only strictly validated index patterns in FROM. */
@@ -249,7 +264,9 @@ function expectedQuery(kind: 'hunt' | 'coverage' | 'events', body: unknown): str
 async function fuzz(
   path: string,
   arbitrary: fc.Arbitrary<unknown>,
-  kind?: 'hunt' | 'coverage' | 'events'
+  kind?: 'hunt' | 'coverage' | 'events',
+  /** Where a sample goes: the body (default), the query string or the path params of a GET. */
+  target: 'body' | 'query' | 'params' = 'body'
 ) {
   const { cluster, route, context } = setup();
   const counts: Record<string, number> = {};
@@ -261,13 +278,18 @@ async function fuzz(
     const wire = sample instanceof WireBody;
     if (wire) huge += 1;
     const response = await callRoute(
-      route(path),
-      wire ? { rawBody: sample.text, context } : { body: sample, context }
+      route(path, target === 'body' ? 'post' : 'get'),
+      wire
+        ? { rawBody: sample.text, context }
+        : target === 'body'
+          ? { body: sample, context }
+          : { [target]: sample as Record<string, string>, context }
     );
     const body = wire ? undefined : sample;
     if (wire) hugeCounts[response.status] = (hugeCounts[response.status] ?? 0) + 1;
     counts[response.status] = (counts[response.status] ?? 0) + 1;
-    expect([200, 400, 413]).toContain(response.status);
+    // A well-formed id of no run is Kibana's 404, as for one in another space.
+    expect(target === 'params' ? [200, 400, 404] : [200, 400, 413]).toContain(response.status);
     for (const request of cluster.requests.slice(before)) {
       const query = request.body.query;
       if (typeof query !== 'string') continue;
@@ -286,12 +308,67 @@ async function fuzz(
     `fuzz ${path}: ${total} bodies, ${describe(counts)}; of them ${huge} huge (up to a megabyte: ${describe(hugeCounts)}); ${queries} queries sent, all checked\n`
   );
   expect(total).toBe(RUNS_PER_ROUTE);
-  expect(counts[200] ?? 0).toBeGreaterThan(0);
+  expect(counts[target === 'params' ? 404 : 200] ?? 0).toBeGreaterThan(0);
   expect(counts[400] ?? 0).toBeGreaterThan(0);
+  if (target !== 'body') return;
   // The size dimension reached the body limit, and bodies under it were refused by validation.
   expect(hugeCounts[413] ?? 0).toBeGreaterThan(0);
   expect(hugeCounts[400] ?? 0).toBeGreaterThan(0);
 }
+
+const VALID_RUN = buildRunRecord({
+  params: DEFAULT_HUNT_PARAMS,
+  window: { start: '2026-11-01T00:00:00.000Z', end: '2026-11-30T00:00:00.000Z' },
+  rows: [],
+});
+const runKey = fc.record(
+  {
+    principal: fc.oneof(hostileString, fc.constant(null), anyValue),
+    action: fc.oneof(hostileString, fc.constant(null)),
+    day: fc.oneof(fc.constantFrom('2026-11-20T00:00:00.000Z', null), timeValue),
+  },
+  { requiredKeys: [] }
+);
+const runBodies = withHuge(
+  fc.oneof(
+    { arbitrary: fc.constant(VALID_RUN), weight: 2 },
+    {
+      arbitrary: fc
+        .array(
+          runKey.map((key) => ({ principal: null, action: null, day: null, ...key })),
+          {
+            maxLength: 4,
+          }
+        )
+        .map((keys) => ({ ...VALID_RUN, keys, row_count: keys.length })),
+      weight: 3,
+    },
+    {
+      arbitrary: fc.record(
+        {
+          params: fc.oneof(
+            huntLike.map((hunt) => ({ ...hunt, window: VALID_RUN.params.window })),
+            anyValue
+          ),
+          outcome: fc.oneof(fc.constantFrom('ok', 'partial', 'truncated', 'error'), anyValue),
+          error_kind: fc.oneof(fc.constant(null), hostileString, anyValue),
+          row_count: fc.oneof(fc.integer({ min: -2, max: 20_000 }), anyValue),
+          keys: fc.oneof(fc.array(runKey, { maxLength: 4 }), anyValue),
+          keys_capped: fc.oneof(fc.boolean(), anyValue),
+          extra: anyValue,
+        },
+        { requiredKeys: [] }
+      ),
+      weight: 4,
+    },
+    { arbitrary: anyValue, weight: 1 }
+  )
+);
+const viewKeys = fc.oneof(
+  { arbitrary: fc.constant(`v1:${'0'.repeat(64)}`), weight: 2 },
+  { arbitrary: fc.constant(`v1:${'a'.repeat(100_000)}`), weight: 1 },
+  { arbitrary: hostileString, weight: 3 }
+);
 
 const eventsBodies = withHuge(
   fc.oneof(
@@ -366,6 +443,31 @@ describe('route fuzzing', () => {
     ));
   it('POST events', () => fuzz(EVENTS_API_PATH, eventsBodies, 'events'));
   it('POST hunt/status', () => fuzz(HUNT_STATUS_API_PATH, withHuge(asyncBodies)));
+  it('POST runs', () => fuzz(RUNS_API_PATH, runBodies));
+  it('GET runs', () =>
+    fuzz(
+      RUNS_API_PATH,
+      fc.oneof(
+        { arbitrary: fc.record({ view_key: viewKeys }), weight: 4 },
+        { arbitrary: fc.record({ view_key: viewKeys, extra: hostileString }), weight: 1 },
+        { arbitrary: fc.constant({}), weight: 1 }
+      ),
+      undefined,
+      'query'
+    ));
+  it('GET runs/{id}', () =>
+    fuzz(
+      RUN_API_PATH,
+      fc.record({
+        id: fc.oneof(
+          fc.constant('5b2f0c1e-0000-4000-8000-000000000000'),
+          fc.constant('a'.repeat(100_000)),
+          hostileString
+        ),
+      }),
+      undefined,
+      'params'
+    ));
   it('POST hunt/cancel', () =>
     fuzz(
       HUNT_CANCEL_API_PATH,

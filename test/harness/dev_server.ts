@@ -22,6 +22,7 @@ import {
 import { createHarnessStore, readJson } from './harness_store';
 import { SavedObjectsStore } from '../helpers/saved_objects_store';
 import { createDetectionRulesApi } from './detection_rules_api';
+import { UiSettingsStore } from '../helpers/ui_settings_server';
 import { createKibanaRouteHandler } from './kibana_http';
 
 export interface ElasticsearchConnection {
@@ -146,9 +147,13 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   });
   const savedObjects = new SavedObjectsStore(options.savedObjectsFile);
   const features = createFeaturesSetup();
+  // The page's settings are the default space's: `POST /__harness/ui-settings` changes both.
+  const uiSettings: Record<string, unknown> = { ...options.uiSettings };
+  const serverUiSettings = new UiSettingsStore(uiSettings);
   const core: CoreSetup = {
     http: { createRouter: () => router as never },
     savedObjects: { registerType: (type) => savedObjects.registerType(type as SavedObjectsType) },
+    uiSettings: { register: (settings) => serverUiSettings.register(settings) },
     getStartServices: () => Promise.resolve([{}, {}, {}]),
   };
   serverPlugin.setup(core, { features });
@@ -162,6 +167,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     savedObjects,
     apiPrivileges: privilege?.api ?? [],
     username: options.privilege === 'read' ? 'demo-reader' : 'demo-analyst',
+    uiSettings: serverUiSettings,
   });
   const handleHarness = createHarnessStore(client);
   const detectionRules = createDetectionRulesApi();
@@ -172,7 +178,6 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
       contentType: 'text/css',
     });
   }
-  const uiSettings: Record<string, unknown> = { ...options.uiSettings };
   const page = () =>
     html(
       !!fakeElasticsearch,

@@ -21,8 +21,9 @@ import {
   type RouterMock,
 } from '@kbn/core/server/mocks';
 import { forbiddenClient } from '../helpers/es_mock';
-import { validateBody, validateParams } from '../helpers/route_runner';
+import { validateBody, validateParams, validateQuery } from '../helpers/route_runner';
 import { SavedObjectsStore } from '../helpers/saved_objects_store';
+import { UiSettingsStore } from '../helpers/ui_settings_server';
 
 function sendJson(
   response: ServerResponse,
@@ -116,6 +117,8 @@ export interface KibanaHttpOptions {
    */
   apiPrivileges?: readonly string[];
   username?: string;
+  /** The advanced settings the routes read (the page's, in the harness). */
+  uiSettings?: UiSettingsStore;
 }
 
 const VERSIONED_METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
@@ -171,6 +174,7 @@ export function createKibanaRouteHandler({
   savedObjects = new SavedObjectsStore(),
   apiPrivileges = [],
   username = 'elastic',
+  uiSettings = new UiSettingsStore(),
 }: KibanaHttpOptions) {
   return async (request: IncomingMessage, response: ServerResponse): Promise<boolean> => {
     const url = new URL(request.url ?? '/', 'http://localhost');
@@ -248,6 +252,11 @@ export function createKibanaRouteHandler({
       sendJson(response, 400, errorBody(400, validatedParams.message));
       return true;
     }
+    const validatedQuery = validateQuery(registered, Object.fromEntries(url.searchParams));
+    if (!validatedQuery.ok) {
+      sendJson(response, 400, errorBody(400, validatedQuery.message));
+      return true;
+    }
 
     const aborted$ = new Subject<void>();
     response.on('close', () => {
@@ -256,6 +265,7 @@ export function createKibanaRouteHandler({
     const base = httpServerMock.createKibanaRequest({
       body: validated.value,
       params: validatedParams.value,
+      query: validatedQuery.value,
     });
     const kibanaRequest: KibanaRequest<unknown, unknown, unknown> = {
       ...base,
@@ -273,6 +283,7 @@ export function createKibanaRouteHandler({
         },
         savedObjects: { client: savedObjects.clientFor('default') },
         security: { authc: { getCurrentUser: () => ({ username, roles: [] }) } },
+        uiSettings: uiSettings.contextFor('default'),
       }),
     };
     try {

@@ -8,6 +8,7 @@ import type {
 } from '@kbn/core/server';
 import { HUNT_FIELDS } from '../../common/hunt/data_sources';
 import { SavedObjectsStore } from './saved_objects_store';
+import { UiSettingsStore } from './ui_settings_server';
 
 export interface RecordedRequest {
   method: string;
@@ -153,6 +154,8 @@ export interface RequestContextOptions {
   space?: string;
   /** The authenticated user; null as with security disabled. */
   user?: AuthenticatedUser | null;
+  /** The advanced settings the request reads; by default none registered. */
+  uiSettings?: UiSettingsStore;
 }
 
 export function createRequestContext(
@@ -161,6 +164,7 @@ export function createRequestContext(
     savedObjects = new SavedObjectsStore(),
     space = 'default',
     user = null,
+    uiSettings = new UiSettingsStore(),
   }: RequestContextOptions = {}
 ): RequestHandlerContext {
   const client: IScopedClusterClient = {
@@ -173,6 +177,7 @@ export function createRequestContext(
       elasticsearch: { client },
       savedObjects: { client: savedObjects.clientFor(space) },
       security: { authc: { getCurrentUser: () => user } },
+      uiSettings: uiSettings.contextFor(space),
     }),
   };
 }

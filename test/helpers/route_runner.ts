@@ -14,6 +14,8 @@ export interface RouteCall {
   rawBody?: string;
   /** Path params (`{id}`), validated as Kibana validates them, after the body. */
   params?: Record<string, string>;
+  /** The query string's values (`?view_key=…`), validated after the params. */
+  query?: Record<string, string>;
   context: RequestHandlerContext;
   version?: string;
   /** Lets a test abort the request mid-flight. */
@@ -49,6 +51,25 @@ export function validateParams(
   });
   return outcome.error
     ? { ok: false, message: `[request params]: ${outcome.error.message}` }
+    : { ok: true, value: outcome.value };
+}
+
+/**
+ * Runs a version's query validation as Kibana does (`[request query]: …`); a route that declares
+ * none gets an empty object, as Kibana's router hands it.
+ */
+export function validateQuery(
+  version: RegisteredVersion,
+  query: unknown
+): { ok: true; value: unknown } | { ok: false; message: string } {
+  const validate = version.config.validate ? version.config.validate.request?.query : undefined;
+  if (!validate) return { ok: true, value: {} };
+  const outcome = validate(query, {
+    ok: (value) => ({ value }),
+    badRequest: (error, path) => ({ error: new RouteValidationError(error, path) }),
+  });
+  return outcome.error
+    ? { ok: false, message: `[request query]: ${outcome.error.message}` }
     : { ok: true, value: outcome.value };
 }
 
@@ -97,8 +118,14 @@ export async function callRoute(
   if (!validated.ok) return badRequest(validated.message);
   const params = validateParams(version, call.params ?? {});
   if (!params.ok) return badRequest(params.message);
+  const query = validateQuery(version, call.query ?? {});
+  if (!query.ok) return badRequest(query.message);
   const body = validated.value;
-  const request = httpServerMock.createKibanaRequest({ body, params: params.value });
+  const request = httpServerMock.createKibanaRequest({
+    body,
+    params: params.value,
+    query: query.value,
+  });
   call.onRequest?.(request);
   return version.handler(call.context, request, httpServerMock.createResponseFactory());
 }

@@ -7,7 +7,12 @@
  *   (an unregistered type is `Unsupported saved object type` 400; an object outside the request's
  *   space is a 404, exactly as one that does not exist; create over an existing id is 409 without
  *   `overwrite`; update with a stale `version` is 409; find past index.max_result_window is 400)
- * A `multiple-isolated` object lives in the one space it was created in.
+ * - elastic/kibana:src/core/packages/saved-objects/api-server-internal/src/lib/filter_utils.ts
+ *   (`validateConvertFilterToKueryNode`: a filter names `<type>.attributes.<field>`, of a type the
+ *   find asked for and a field its mappings declare; anything else is a 400)
+ * A `multiple-isolated` object lives in the one space it was created in. Filters understand the
+ * KQL the plugin writes: clauses joined by `and`, each `<type>.attributes.<field>` with `:`, `<`,
+ * `<=`, `>` or `>=` and a quoted value; dates compare as instants, other fields as text.
  * With a `file`, every write is saved there and the store starts from it: the demo's marks
  * survive a restart.
  */
@@ -25,6 +30,17 @@ import {
 /** Elasticsearch's default index.max_result_window, which bounds a find's page * perPage. */
 const MAX_RESULT_WINDOW = 10_000;
 const DEFAULT_PER_PAGE = 20;
+/** One clause of the KQL subset: `type.attributes.field <op> "value"`. */
+const FILTER_CLAUSE =
+  /^([a-z0-9_]+)\.attributes\.([a-z0-9_]+)\s*(:|<=|>=|<|>)\s*"((?:[^"\\]|\\.)*)"$/i;
+
+interface FilterClause {
+  type: string;
+  field: string;
+  operator: string;
+  value: string;
+  isDate: boolean;
+}
 
 interface StoredObject {
   type: string;
@@ -105,11 +121,68 @@ export class SavedObjectsStore {
     return stored;
   }
 
-  private toSavedObject<T>(stored: StoredObject): SavedObject<T> {
+  /** The filter's clauses, refused as Kibana refuses a key outside the types' mappings. */
+  private parseFilter(filter: string, types: string[]): FilterClause[] {
+    return filter.split(/\s+and\s+/i).map((text) => {
+      const match = FILTER_CLAUSE.exec(text.trim());
+      if (!match) {
+        throw SavedObjectsErrorHelpers.createBadRequestError(`KQLSyntaxError: ${text.trim()}`);
+      }
+      const [, type, field, operator, value] = match;
+      const key = `${type}.attributes.${field}`;
+      if (!types.includes(type)) {
+        throw SavedObjectsErrorHelpers.createBadRequestError(
+          `This type ${type} is not allowed: Bad Request`
+        );
+      }
+      const mapping = this.types.get(type)?.mappings.properties[field];
+      if (!mapping) {
+        throw SavedObjectsErrorHelpers.createBadRequestError(
+          `This key '${key}' does NOT exist in ${type} saved object index patterns`
+        );
+      }
+      return {
+        type,
+        field,
+        operator,
+        value: value.replace(/\\(.)/g, '$1'),
+        isDate: mapping.type === 'date',
+      };
+    });
+  }
+
+  private matches(object: StoredObject, clauses: FilterClause[]): boolean {
+    return clauses.every((clause) => {
+      if (clause.type !== object.type) return false;
+      const stored = object.attributes[clause.field];
+      if (stored === null || stored === undefined) return false;
+      const left = clause.isDate ? Date.parse(String(stored)) : String(stored);
+      const right = clause.isDate ? Date.parse(clause.value) : clause.value;
+      switch (clause.operator) {
+        case ':':
+          return left === right;
+        case '<':
+          return left < right;
+        case '<=':
+          return left <= right;
+        case '>':
+          return left > right;
+        default:
+          return left >= right;
+      }
+    });
+  }
+
+  private toSavedObject<T>(stored: StoredObject, fields?: string[]): SavedObject<T> {
+    const attributes = fields
+      ? Object.fromEntries(
+          Object.entries(stored.attributes).filter(([key]) => fields.includes(key))
+        )
+      : stored.attributes;
     return {
       id: stored.id,
       type: stored.type,
-      attributes: structuredClone(stored.attributes) as T,
+      attributes: structuredClone(attributes) as T,
       references: [],
       namespaces: [stored.namespace],
       version: String(stored.version),
@@ -154,16 +227,22 @@ export class SavedObjectsStore {
         perPage = DEFAULT_PER_PAGE,
         sortField,
         sortOrder = 'asc',
+        filter,
+        fields,
       }: SavedObjectsFindOptions) => {
         const types = [type].flat();
         types.forEach((name) => this.checkType(name));
+        const clauses = filter ? this.parseFilter(filter, types) : [];
         if (page * perPage > MAX_RESULT_WINDOW) {
           throw SavedObjectsErrorHelpers.createBadRequestError(
             `options.page * options.perPage must be less than or equal to ${MAX_RESULT_WINDOW}`
           );
         }
         const matching = [...this.objects.values()].filter(
-          (object) => types.includes(object.type) && object.namespace === space
+          (object) =>
+            types.includes(object.type) &&
+            object.namespace === space &&
+            this.matches(object, clauses)
         );
         if (sortField) {
           const read = (object: StoredObject) =>
@@ -178,7 +257,7 @@ export class SavedObjectsStore {
         return {
           saved_objects: matching
             .slice((page - 1) * perPage, page * perPage)
-            .map((object) => ({ ...this.toSavedObject<T>(object), score: 0 })),
+            .map((object) => ({ ...this.toSavedObject<T>(object, fields), score: 0 })),
           total: matching.length,
           per_page: perPage,
           page,

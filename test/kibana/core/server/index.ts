@@ -23,10 +23,18 @@
  * - elastic/kibana:src/core/packages/security/server/src/authc.ts (getCurrentUser on the request
  *   context's security.authc)
  * - elastic/kibana:src/core/packages/application/common/src/default_app_categories.ts
+ * - elastic/kibana:src/core/packages/ui-settings/common/src/ui_settings.ts (UiSettingsParams: a
+ *   value `schema` is required; `scope` 'namespace' (the default: one value per space) or 'global')
+ * - elastic/kibana:src/core/packages/ui-settings/server/src/ui_settings_client.ts (IUiSettingsClient:
+ *   `get` is asynchronous) and request_handler_context.ts (`uiSettings.client`, scoped to the
+ *   request's space, and `globalClient`)
+ * - elastic/kibana:src/core/packages/saved-objects/api-server/src/apis/find.ts
+ *   (SavedObjectsFindOptions: `filter` as KQL over `<type>.attributes.<field>`, `fields`)
  */
 import type { Client } from '@elastic/elasticsearch';
 import type { Stream } from 'stream';
 import type { Observable } from 'rxjs';
+import type { Type } from '@kbn/config-schema';
 
 export type ElasticsearchClient = Omit<
   Client,
@@ -85,6 +93,7 @@ export interface CoreSetup<TPluginsStart extends object = object, TStart = unkno
     createRouter<Context extends RequestHandlerContext = RequestHandlerContext>(): IRouter<Context>;
   };
   savedObjects: { registerType<Attributes = unknown>(type: SavedObjectsType<Attributes>): void };
+  uiSettings: { register(settings: Record<string, UiSettingsParams>): void };
   getStartServices(): Promise<[CoreStart, TPluginsStart, TStart]>;
 }
 
@@ -167,6 +176,30 @@ export interface SavedObjectsFindOptions {
   perPage?: number;
   sortField?: string;
   sortOrder?: 'asc' | 'desc';
+  /** KQL over mapped attributes, written `<type>.attributes.<field>` (Kibana refuses others). */
+  filter?: string;
+  /** Only these attributes are returned. */
+  fields?: string[];
+}
+
+export type UiSettingsType = 'json' | 'markdown' | 'number' | 'select' | 'boolean' | 'string';
+export type UiSettingsScope = 'namespace' | 'global';
+
+export interface UiSettingsParams<T = unknown> {
+  name?: string;
+  value?: T;
+  description?: string;
+  category?: string[];
+  requiresPageReload?: boolean;
+  type?: UiSettingsType;
+  order?: number;
+  schema: Type<T>;
+  scope?: UiSettingsScope;
+}
+
+/** The server's advanced-settings client; `get` of a key nobody registered is undefined. */
+export interface IUiSettingsClient {
+  get<T = unknown>(key: string): Promise<T>;
 }
 
 export interface SavedObjectsClientContract {
@@ -244,6 +277,8 @@ export interface CoreRequestHandlerContext {
   /** The request's saved objects client: scoped to the user and the space of the request. */
   savedObjects: { client: SavedObjectsClientContract };
   security: { authc: { getCurrentUser(): AuthenticatedUser | null } };
+  /** `client` reads the request's space, `globalClient` the settings of every space. */
+  uiSettings: { client: IUiSettingsClient; globalClient: IUiSettingsClient };
 }
 
 export interface RequestHandlerContext {

@@ -148,10 +148,12 @@ function createKibanaRequest<B>({
   body,
   headers = {},
   params = {},
+  query = {},
 }: {
   body?: B;
   headers?: Record<string, string>;
   params?: unknown;
+  query?: unknown;
 } = {}): KibanaRequestMock<B> {
   const aborted$ = new Subject<void>();
   const completed$ = new Subject<void>();
@@ -159,7 +161,7 @@ function createKibanaRequest<B>({
     id: 'request-id',
     headers,
     params,
-    query: {},
+    query,
     body: body as B,
     isInternalApiRequest: true,
     events: { aborted$: aborted$.asObservable(), completed$: completed$.asObservable() },
