@@ -1,6 +1,13 @@
 /** data-test-subj values, shared by components and their tests. */
 export const DATA_TEST_SUBJ = {
   page: 'entraSpHuntPage',
+  recentRuns: 'entraSpHuntRecentRuns',
+  recentRunsStatus: 'entraSpHuntRecentRunsStatus',
+  recentRunsError: 'entraSpHuntRecentRunsError',
+  recentRunsChart: 'entraSpHuntRecentRunsChart',
+  recentRunsRow: 'entraSpHuntRecentRunsRow',
+  recentRunsOpen: 'entraSpHuntRecentRunsOpen',
+  flyoutSinceLastRun: 'entraSpHuntFlyoutSinceLastRun',
   demoBadge: 'entraSpHuntDemoBadge',
   aboutButton: 'entraSpHuntAboutButton',
   aboutFlyout: 'entraSpHuntAboutFlyout',

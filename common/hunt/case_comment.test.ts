@@ -87,4 +87,29 @@ describe('case comment', () => {
       comment.split('\n').filter((line) => line.startsWith('| ') && line.endsWith(' |'))
     ).toHaveLength(3);
   });
+
+  it('says which findings are new since the previous run, with its instant, fixed in the text', () => {
+    const planted = huntRow({ event_actions: [], service_principal_name: 'Planted App' });
+    const rows = [row, planted];
+    const comment = buildCaseComment({
+      ...input,
+      rows,
+      sinceLastRun: { previousRanAt: '2026-11-23T09:00:00.000Z', newRows: new Set([planted]) },
+    });
+    expect(comment).toContain(
+      '- New since the previous run of this view (`2026-11-23T09:00:00.000Z`): 1 of these 2, marked \\(new\\) after their day'
+    );
+    const lines = comment.split('\n');
+    // Plain reading of the table: the planted row carries the mark, the other does not.
+    const plantedLine = lines.find((line) => line.startsWith('| Planted App'));
+    const otherLine = lines.find((line) => line.startsWith('| Managed'));
+    expect(plantedLine).toContain('| `2026-11-20` \\(new\\) |');
+    expect(otherLine).toContain('| `2026-11-20` |');
+    expect(otherLine).not.toContain('(new');
+    // Without history nothing changes; a first run says there was nothing to compare with.
+    expect(buildCaseComment({ ...input, rows })).not.toContain('new');
+    expect(buildCaseComment({ ...input, rows, sinceLastRun: { newRows: new Set() } })).toContain(
+      'no earlier run of this view to compare with'
+    );
+  });
 });

@@ -117,7 +117,15 @@ export interface CaseCommentInput {
   links?: CaseCommentLinks;
   /** Cases' limit; a test may ask for less. */
   maxLength?: number;
+  /**
+   * How the findings compare with the view's previous complete run (run history): its instant,
+   * or none for a first run, and the rows new since. Written into the comment as it stands now.
+   */
+  sinceLastRun?: { previousRanAt?: string; newRows: ReadonlySet<HuntRow> };
 }
+
+/** Written after a new finding's day: short, and it reads the same in every renderer. */
+export const NEW_FINDING_MARK = '(new)';
 
 const TABLE_HEADER = [
   '| Service principal | Principal id | Action | Day (UTC) | Events | IPs | Source IPs | Data source |',
@@ -141,14 +149,15 @@ function principalOf(row: HuntRow, groupBy: HuntParams['group_by']) {
   return { names, ids };
 }
 
-function findingLine(row: HuntRow, groupBy: HuntParams['group_by']): string {
+function findingLine(row: HuntRow, groupBy: HuntParams['group_by'], isNew: boolean): string {
   const { names, ids } = principalOf(row, groupBy);
+  const day = row.day ? codeValue(row.day.slice(0, 10)) : NO_VALUE;
   return [
     '',
     names.length ? listOf(names, escapeMarkdown) : '(no name)',
     listOf(ids, codeValue),
     escapeMarkdown(row.action ?? NO_VALUE),
-    row.day ? codeValue(row.day.slice(0, 10)) : NO_VALUE,
+    isNew ? `${day} ${escapeMarkdown(NEW_FINDING_MARK)}` : day,
     String(row.daily_action_count),
     String(row.distinct_ips),
     listOf(row.ips, codeValue),
@@ -193,8 +202,18 @@ export function buildCaseComment({
   query,
   links = {},
   maxLength = MAX_COMMENT_LENGTH,
+  sinceLastRun,
 }: CaseCommentInput): string {
   const count = rows.length;
+  const isNew = (row: HuntRow) => sinceLastRun?.newRows.has(row) ?? false;
+  const newCount = rows.filter(isNew).length;
+  const sinceLines = !sinceLastRun
+    ? []
+    : sinceLastRun.previousRanAt === undefined
+      ? ['- Since the last run: no earlier run of this view to compare with, so none is marked new']
+      : [
+          `- New since the previous run of this view (${codeValue(sinceLastRun.previousRanAt)}): ${newCount} of these ${count}, marked ${escapeMarkdown(NEW_FINDING_MARK)} after their day`,
+        ];
   const head = [
     `### ${escapeMarkdown(definition.name)}`,
     '',
@@ -206,9 +225,10 @@ export function buildCaseComment({
     `- Rare: at most ${params.max_daily_actions} events a day, from at least ${params.min_distinct_ips} distinct IPs`,
     `- Grouped by service principal ${params.group_by}; data sources: ${listOf(params.datasets, dataSource)}; index patterns: ${listOf(params.index_patterns, codeValue)}`,
     `- Trusted IP ranges: ${listOf(params.trusted_cidrs, codeValue)}`,
+    ...sinceLines,
     '',
   ];
-  const rowLines = rows.map((row) => findingLine(row, params.group_by));
+  const rowLines = rows.map((row) => findingLine(row, params.group_by, isNew(row)));
 
   // Optional parts, most useful first; the last ones give way when the comment must shrink.
   const queryLines = [

@@ -20,6 +20,10 @@ describe('sha256Hex', () => {
       }),
       { numRuns: 300 }
     );
+    // Lone surrogates are encoded as U+FFFD, as Node and TextEncoder do.
+    for (const text of ['\ud800', 'a\udfffb', '\u{1f600}\ud83d']) {
+      expect(sha256Hex(text)).toBe(createHash('sha256').update(text, 'utf8').digest('hex'));
+    }
     for (let length = 50; length < 140; length += 1) {
       const text = 'x'.repeat(length);
       expect(sha256Hex(text)).toBe(createHash('sha256').update(text).digest('hex'));

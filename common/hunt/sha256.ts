@@ -21,9 +21,33 @@ const BLOCK_BYTES = 64;
 /** The message length is written as a 64-bit big-endian count of bits in the last 8 bytes. */
 const LENGTH_BYTES = 8;
 
+/**
+ * UTF-8 bytes of a string, written out here because not every runtime the page runs in has
+ * TextEncoder (jsdom does not). A lone surrogate becomes U+FFFD, as TextEncoder does.
+ */
+function utf8(text: string): number[] {
+  const bytes: number[] = [];
+  for (const char of text) {
+    let code = char.codePointAt(0) ?? 0;
+    if (code >= 0xd800 && code <= 0xdfff) code = 0xfffd;
+    if (code < 0x80) bytes.push(code);
+    else if (code < 0x800) bytes.push(0xc0 | (code >> 6), 0x80 | (code & 0x3f));
+    else if (code < 0x10000)
+      bytes.push(0xe0 | (code >> 12), 0x80 | ((code >> 6) & 0x3f), 0x80 | (code & 0x3f));
+    else
+      bytes.push(
+        0xf0 | (code >> 18),
+        0x80 | ((code >> 12) & 0x3f),
+        0x80 | ((code >> 6) & 0x3f),
+        0x80 | (code & 0x3f)
+      );
+  }
+  return bytes;
+}
+
 const rotateRight = (value: number, bits: number) => (value >>> bits) | (value << (32 - bits));
 
-function padded(bytes: Uint8Array): Uint8Array {
+function padded(bytes: number[]): Uint8Array {
   const total = Math.ceil((bytes.length + 1 + LENGTH_BYTES) / BLOCK_BYTES) * BLOCK_BYTES;
   const message = new Uint8Array(total);
   message.set(bytes);
@@ -36,7 +60,7 @@ function padded(bytes: Uint8Array): Uint8Array {
 }
 
 export function sha256Hex(text: string): string {
-  const message = padded(new TextEncoder().encode(text));
+  const message = padded(utf8(text));
   const view = new DataView(message.buffer);
   const hash = [...INITIAL_HASH];
   const schedule = new Uint32Array(64);

@@ -31,22 +31,30 @@ import {
 import {
   formStateToParamsInput,
   formStateToSearch,
+  locatorParamsToFormState,
+  paramsToLocatorParams,
   searchToFormState,
   type HuntFormState,
 } from '../../../common/hunt/url_state';
+import {
+  buildRunRecord,
+  describeNewSince,
+  type RunSummary as RecordedRun,
+} from '../../../common/run_history';
 import { validateForm } from '../../form_validation';
-import { formatCount, resolveTimeZone } from '../../format';
+import { formatCount, formatInstant, resolveTimeZone } from '../../format';
 import { useCoverage } from '../../hooks/use_coverage';
 import { useHunt, type UseHuntValue } from '../../hooks/use_hunt';
 import { usePivots } from '../../hooks/use_pivots';
 import { useTriage, type UseTriageValue } from '../../hooks/use_triage';
+import { useRunHistory, type RunComparison } from '../../hooks/use_run_history';
 import { DATE_FORMAT_TZ, useTimePickerRanges } from '../../hooks/use_time_picker_ranges';
 import { buildCaseComment, type CaseCommentLinks } from '../../../common/hunt/case_comment';
 import { readRun, storeRun, tabStorage } from '../../services/run_cache';
 import { zonedMoment } from '../../services/time_zone';
 import type { HuntRow } from '../../../common/hunt/shape_results';
 import { compareByEvidence, triageRow, type RowTriage } from '../../../common/hunt/triage';
-import type { TriageLookup } from '../results_table/result_columns';
+import type { SinceLastRunLookup, TriageLookup } from '../results_table/result_columns';
 import { useServices } from '../../services/services_context';
 import { DATA_TEST_SUBJ } from '../../data_test_subj';
 import { CoveragePanel } from '../coverage_panel';
@@ -59,6 +67,15 @@ import { AddToCase, type CaseEvidence } from '../add_to_case';
 import { CreateRuleButton } from '../create_rule';
 import { RunSummary } from '../run_summary';
 import { SaveSessionButton } from '../save_session';
+import {
+  HISTORY_OFF,
+  HISTORY_READING,
+  HISTORY_UNAVAILABLE,
+  newSinceLabel,
+  NO_EARLIER_RUN,
+  RecentRuns,
+  SEEN_BEFORE,
+} from '../recent_runs';
 
 // The flyout and the histogram (and the charts library they draw with) load only when shown.
 const RowFlyout = React.lazy(() =>
@@ -134,6 +151,25 @@ function TriageStatus({ value }: { value: UseTriageValue }) {
   );
 }
 
+/** The rows new since the previous run, when the comparison is about exactly these rows. */
+function comparedRows(comparison: RunComparison, rows: readonly HuntRow[] | undefined) {
+  if (comparison.status === 'compared' && comparison.rows === rows) return comparison;
+  return undefined;
+}
+
+/** What the "since last run" column says while no comparison is about the rows shown. */
+function sinceLastRunPending(comparison: RunComparison): string {
+  if (comparison.status === 'off') return HISTORY_OFF;
+  if (comparison.status === 'error') return HISTORY_UNAVAILABLE;
+  return HISTORY_READING;
+}
+
+/** The URL search of a recorded run's pinned view: its parameters over its own window. */
+function pinnedRunSearch(run: RecordedRun): string {
+  const state = locatorParamsToFormState(paramsToLocatorParams(run.params, true, run.window));
+  return formStateToSearch(state, true, run.window);
+}
+
 /** The whole page; its state lives in the URL so every view is a link. */
 export function HuntApp({ history }: HuntAppProps) {
   const { http, chrome, uiSettings } = useServices();
@@ -148,6 +184,9 @@ export function HuntApp({ history }: HuntAppProps) {
   const [form, setForm] = useState<HuntFormState>(initial.state);
   const lastWrittenSearch = useRef(history.location.search);
   const hunt = useHunt(http);
+  const runHistory = useRunHistory(http);
+  // Set while a run kept in the tab is shown again: it was recorded when it ran.
+  const restoring = useRef(false);
   const validation = useMemo(() => validateForm(form), [form]);
 
   useEffect(() => {
@@ -202,6 +241,7 @@ export function HuntApp({ history }: HuntAppProps) {
       const kept = pinned?.success ? readRun(tabStorage(), view) : undefined;
       runView.current = view;
       if (kept) {
+        restoring.current = true;
         restoreHunt(kept);
         return;
       }
@@ -258,6 +298,48 @@ export function HuntApp({ history }: HuntAppProps) {
     // Stored once per response.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [hunt.responseId]);
+
+  // Each finished run goes into the space's history (as the user), and the rows on screen are
+  // compared with the view's previous complete run. A run shown again from the tab is compared,
+  // not recorded twice.
+  const { recordFinished, showKept } = runHistory;
+  useEffect(() => {
+    if (hunt.status !== 'success' || !hunt.response || !hunt.responseParams || !hunt.window) return;
+    const { response: shownResponse, responseParams: params, window } = hunt;
+    const shown = { rows: shownResponse.rows, groupBy: params.group_by, window };
+    if (restoring.current) {
+      restoring.current = false;
+      showKept(params, {
+        ...shown,
+        ranAt: new Date(hunt.startedAt ?? Date.now()).toISOString(),
+      });
+      return;
+    }
+    const ran = shownResponse.outcome === 'ok';
+    recordFinished(
+      buildRunRecord({
+        params,
+        window,
+        rows: shownResponse.rows,
+        truncated: shownResponse.truncated,
+        partial: shownResponse.is_partial,
+        // Nothing could run (no index, no source): recorded as a failure of that kind.
+        errorKind: ran ? undefined : shownResponse.outcome,
+      }),
+      ran ? shown : undefined
+    );
+    // Once per response.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [hunt.responseId]);
+  useEffect(() => {
+    const { error, params, window } = hunt;
+    if (hunt.status !== 'error' || !error || !params || !window) return;
+    // A cancelled run did not finish; everything else that failed is part of the history.
+    if (error.code === 'aborted') return;
+    recordFinished(buildRunRecord({ params, window, errorKind: error.code }));
+    // Once per failure.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [hunt.error]);
 
   // A link opened while the app is mounted (e.g. from a case) replaces the view.
   useEffect(
@@ -331,6 +413,23 @@ export function HuntApp({ history }: HuntAppProps) {
   const huntQuery = response?.pinned_query ?? undefined;
   const pinnedRange = runWindow ? { from: runWindow.start, to: runWindow.end } : undefined;
   const triage = useTriage(http, response, shownParams);
+  const { comparison } = runHistory;
+  const sinceLastRun = useMemo<SinceLastRunLookup>(() => {
+    const compared = comparedRows(comparison, response?.rows);
+    if (compared) {
+      const label = newSinceLabel(formatInstant(compared.previous.ran_at, timeZone));
+      return {
+        newLabel: (row) => (compared.newRows.has(row) ? label : undefined),
+        otherwise: SEEN_BEFORE,
+      };
+    }
+    if (comparison.status === 'first' && comparison.rows === response?.rows) {
+      return { newLabel: () => undefined, otherwise: NO_EARLIER_RUN };
+    }
+    // The grid's columns are fixed when it mounts, before the history answers: the column is
+    // there from the start and says why it marks nothing yet.
+    return { newLabel: () => undefined, otherwise: sinceLastRunPending(comparison) };
+  }, [comparison, response, timeZone]);
   const triageLookup = useMemo<TriageLookup>(() => {
     const byRow = new Map<HuntRow, RowTriage>();
     const ranks = new Map<HuntRow, number>();
@@ -348,8 +447,9 @@ export function HuntApp({ history }: HuntAppProps) {
       rank: (row) => ranks.get(row),
       loading: triage.loading,
       geoMissing: index?.geoMissing ?? false,
+      sinceLastRun,
     };
-  }, [response, shownParams, triage.loading, triage.triage]);
+  }, [response, shownParams, sinceLastRun, triage.loading, triage.triage]);
   const huntDiscoverUrl =
     huntQuery && pinnedRange
       ? pivots.discoverUrl({ inlined: huntQuery, timeRange: pinnedRange })
@@ -366,6 +466,17 @@ export function HuntApp({ history }: HuntAppProps) {
     const built = buildHuntQuery(shownParams, time, new Set(response.available_fields), {
       findings,
     });
+    // What is new since the last run is written now, with that run's instant: the case and the
+    // session say the same thing whenever they are read.
+    const compared = comparedRows(comparison, response.rows);
+    const firstRun = comparison.status === 'first' && comparison.rows === response.rows;
+    const newSince =
+      compared || firstRun
+        ? {
+            previousRanAt: compared?.previous.ran_at,
+            newRows: compared?.newRows ?? new Set<HuntRow>(),
+          }
+        : undefined;
     const findingsQuery = built.ok ? built.hunt.pinned : (response.pinned_query ?? '');
     const reopen = pivots.huntUrl();
     const links: CaseCommentLinks = {
@@ -379,6 +490,15 @@ export function HuntApp({ history }: HuntAppProps) {
       HUNT_DEFINITION.name,
       `${selected.length} finding(s); window after ${runWindow.start}, up to ${runWindow.end} (${shownParams.time_range.from} to ${shownParams.time_range.to})`,
       `At most ${shownParams.max_daily_actions} events a day from at least ${shownParams.min_distinct_ips} IPs; grouped by ${shownParams.group_by}; index patterns ${shownParams.index_patterns.join(', ')}`,
+      ...(newSince
+        ? [
+            describeNewSince({
+              previousRanAt: newSince.previousRanAt,
+              newCount: selected.filter((row) => newSince.newRows.has(row)).length,
+              total: selected.length,
+            }),
+          ]
+        : []),
       ...(reopen ? [`Reopen the hunt: ${reopen}`] : []),
     ].join('\n');
     return {
@@ -396,6 +516,7 @@ export function HuntApp({ history }: HuntAppProps) {
           rows: selected,
           query: findingsQuery,
           links: { ...links, session },
+          sinceLastRun: newSince,
         }),
     };
   };
@@ -583,11 +704,42 @@ export function HuntApp({ history }: HuntAppProps) {
                         onClose={() => setInspected(undefined)}
                         triage={triageLookup.rowTriage(inspected)}
                         triageLoading={triage.loading}
+                        sinceLastRun={{
+                          isNew: sinceLastRun.newLabel(inspected) !== undefined,
+                          text: sinceLastRun.newLabel(inspected) ?? sinceLastRun.otherwise,
+                        }}
                       />
                     </Suspense>
                   )}
                 </>
               )}
+            </>
+          )}
+          {runHistory.viewKey && (
+            <>
+              <EuiSpacer size="m" />
+              <RecentRuns
+                runs={runHistory.runs}
+                enabled={runHistory.enabled}
+                loading={runHistory.loading}
+                error={runHistory.error}
+                comparison={comparison}
+                shownRunId={runHistory.shownRunId}
+                timeZone={timeZone}
+                hrefFor={(recorded) =>
+                  history.createHref({
+                    pathname: history.location.pathname,
+                    search: pinnedRunSearch(recorded),
+                  })
+                }
+                onOpenRun={(recorded) => {
+                  focusResults.current = true;
+                  history.push({
+                    pathname: history.location.pathname,
+                    search: pinnedRunSearch(recorded),
+                  });
+                }}
+              />
             </>
           )}
         </section>

@@ -96,6 +96,34 @@ export interface TriageLookup {
   loading: boolean;
   /** No matched index maps the geo and AS fields. */
   geoMissing: boolean;
+  /** How each row compares with the view's previous run (run history); no column without it. */
+  sinceLastRun?: SinceLastRunLookup;
+}
+
+/** The run-history reading of each row: "new since <date>", or what every other row says. */
+export interface SinceLastRunLookup {
+  /** The text of a row new since the previous comparable run; undefined for the others. */
+  newLabel(row: HuntRow): string | undefined;
+  /** The text of every other row: "seen before", "no earlier run to compare". */
+  otherwise: string;
+}
+
+function sinceLastRunColumn(lookup: SinceLastRunLookup): ResultColumn {
+  return {
+    id: 'sinceLastRun',
+    label: i18n.translate('entraSpHunt.results.sinceLastRunColumnLabel', {
+      defaultMessage: 'Since last run',
+    }),
+    initialWidth: 170,
+    values: (row) => {
+      const label = lookup.newLabel(row);
+      return label === undefined ? [] : [label];
+    },
+    formatValue: identity,
+    // New rows first when sorted ascending.
+    sortValue: (row) => (lookup.newLabel(row) === undefined ? 1 : 0),
+    emptyText: lookup.otherwise,
+  };
 }
 
 /**
@@ -255,6 +283,7 @@ export function resultColumns(groupBy: GroupBy, triage?: TriageLookup): ResultCo
       pivotKind: 'event.action',
       emptyText: EMPTY,
     },
+    ...(triage?.sinceLastRun ? [sinceLastRunColumn(triage.sinceLastRun)] : []),
     {
       id: 'dailyCount',
       label: i18n.translate('entraSpHunt.results.dailyCountColumnLabel', {

@@ -1,6 +1,7 @@
 import React, { useEffect, useState } from 'react';
 import {
   EuiBasicTable,
+  EuiBadge,
   EuiButton,
   EuiCodeBlock,
   EuiFlexGroup,
@@ -54,6 +55,8 @@ export interface RowFlyoutProps {
   /** The triage's reading of this row; undefined while it runs or when it failed. */
   triage?: RowTriage;
   triageLoading?: boolean;
+  /** How the row compares with the view's previous run: "new since …", "seen before" … */
+  sinceLastRun?: { isNew: boolean; text: string };
 }
 
 const HOUR_FORMAT = new Intl.DateTimeFormat('en-GB', {
@@ -116,6 +119,7 @@ export function RowFlyout({
   onClose,
   triage,
   triageLoading = false,
+  sinceLastRun,
 }: RowFlyoutProps) {
   const { http } = useServices();
   const darkMode = useDarkMode();
@@ -165,6 +169,14 @@ export function RowFlyout({
         <EuiTitle size="m">
           <h2 id="entraSpHuntRowFlyoutTitle">{principal}</h2>
         </EuiTitle>
+        {sinceLastRun && (
+          <EuiBadge
+            color={sinceLastRun.isNew ? 'accent' : 'hollow'}
+            data-test-subj={DATA_TEST_SUBJ.flyoutSinceLastRun}
+          >
+            {sinceLastRun.text}
+          </EuiBadge>
+        )}
         <EuiText size="s" color="subdued">
           <FormattedMessage
             id="entraSpHunt.flyout.summaryDescription"
