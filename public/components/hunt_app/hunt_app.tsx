@@ -42,7 +42,7 @@ import {
   type RunSummary as RecordedRun,
 } from '../../../common/run_history';
 import { validateForm } from '../../form_validation';
-import { formatCount, formatInstant, resolveTimeZone } from '../../format';
+import { formatCount, resolveTimeZone } from '../../format';
 import { useCoverage } from '../../hooks/use_coverage';
 import { useHunt, type UseHuntValue } from '../../hooks/use_hunt';
 import { usePivots } from '../../hooks/use_pivots';
@@ -68,6 +68,7 @@ import { CreateRuleButton } from '../create_rule';
 import { RunSummary } from '../run_summary';
 import { SaveSessionButton } from '../save_session';
 import {
+  formatRunTime,
   HISTORY_OFF,
   HISTORY_READING,
   HISTORY_UNAVAILABLE,
@@ -417,7 +418,7 @@ export function HuntApp({ history }: HuntAppProps) {
   const sinceLastRun = useMemo<SinceLastRunLookup>(() => {
     const compared = comparedRows(comparison, response?.rows);
     if (compared) {
-      const label = newSinceLabel(formatInstant(compared.previous.ran_at, timeZone));
+      const label = newSinceLabel(formatRunTime(compared.previous.ran_at, timeZone));
       return {
         newLabel: (row) => (compared.newRows.has(row) ? label : undefined),
         otherwise: SEEN_BEFORE,

@@ -8,3 +8,4 @@ export {
   NO_EARLIER_RUN,
   SEEN_BEFORE,
 } from './translations';
+export { formatRunTime } from './run_time';

@@ -114,7 +114,7 @@ function sinceLastRunColumn(lookup: SinceLastRunLookup): ResultColumn {
     label: i18n.translate('entraSpHunt.results.sinceLastRunColumnLabel', {
       defaultMessage: 'Since last run',
     }),
-    initialWidth: 170,
+    initialWidth: 230,
     values: (row) => {
       const label = lookup.newLabel(row);
       return label === undefined ? [] : [label];

@@ -228,3 +228,30 @@ describe('the async API', () => {
     expect(fake.asyncQueryIds()).toEqual([]);
   });
 });
+
+describe('indexing a document (POST /<target>/_doc)', () => {
+  it('adds it to the index, searchable at once, and checks it against the mapping', async () => {
+    const before = await analyst.esql.query({ query: 'FROM mv | STATS n = COUNT(*)' });
+    const created = await analyst.index({ index: 'mv', document: { a: 7, b: 8 } });
+    expect(created.result).toBe('created');
+    const after = await analyst.esql.query({ query: 'FROM mv | STATS n = COUNT(*)' });
+    expect(Number(after.values[0][0])).toBe(Number(before.values[0][0]) + 1);
+    const sum = await analyst.esql.query({ query: 'FROM mv | WHERE a == 7 | KEEP b' });
+    expect(sum.values).toEqual([[8]]);
+    // A value the mapping cannot hold is refused, and the index keeps what it had.
+    await expect(analyst.index({ index: 'mv', document: { a: 'not a number' } })).rejects.toThrow(
+      /document_parsing_exception/
+    );
+    const kept = await analyst.esql.query({ query: 'FROM mv | STATS n = COUNT(*)' });
+    expect(kept.values).toEqual(after.values);
+  });
+
+  it('refuses a data stream document without @timestamp, and an index it does not hold', async () => {
+    await expect(
+      analyst.index({ index: 'logs-azure.signinlogs-default', document: { event: { a: 1 } } })
+    ).rejects.toThrow(/timestamp field \[@timestamp\] is missing/);
+    await expect(analyst.index({ index: 'nowhere', document: { a: 1 } })).rejects.toThrow(
+      /index_not_found_exception/
+    );
+  });
+});

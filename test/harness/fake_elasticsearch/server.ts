@@ -208,7 +208,54 @@ export async function startFakeElasticsearch({
   precomputedFieldCaps = false,
 }: FakeElasticsearchOptions): Promise<FakeElasticsearch> {
   const fieldCapsMemo = new Map<string, string>();
-  const indices = inputs.map((input) => new FakeIndex(input));
+  const stored = [...inputs];
+  const indices = stored.map((input) => new FakeIndex(input));
+  let indexed = 0;
+
+  /**
+   * Elasticsearch's index API with an id it generates (`POST /<target>/_doc`; elastic/elasticsearch
+   * docs: docs-index_.html): into an existing index or data stream, which needs `@timestamp`; the
+   * document is checked against the mapping as at indexing. Searchable at once, as with
+   * `refresh=true`. The fake creates no index: a name it does not hold is refused.
+   */
+  const indexDocument = (name: string, source: unknown) => {
+    const position = stored.findIndex((input) => input.name === name);
+    if (position < 0) {
+      throw new EsError(404, 'index_not_found_exception', `no such index [${name}]`);
+    }
+    if (!source || typeof source !== 'object' || Array.isArray(source)) {
+      throw new EsError(400, 'parse_exception', 'request body is required');
+    }
+    const document = source as Record<string, unknown>;
+    const input = stored[position];
+    if (input.dataStream && document['@timestamp'] === undefined) {
+      throw new EsError(
+        400,
+        'document_parsing_exception',
+        'data stream timestamp field [@timestamp] is missing'
+      );
+    }
+    const next = { ...input, documents: [...input.documents, document] };
+    let index: FakeIndex;
+    try {
+      index = new FakeIndex(next);
+    } catch (error) {
+      throw new EsError(400, 'document_parsing_exception', String((error as Error).message));
+    }
+    stored[position] = next;
+    indices[position] = index;
+    fieldCapsMemo.clear();
+    indexed += 1;
+    return {
+      _index: index.concreteName,
+      _id: `fake-${indexed}`,
+      _version: 1,
+      result: 'created',
+      _shards: { total: 1, successful: 1, failed: 0 },
+      _seq_no: input.documents.length,
+      _primary_term: 1,
+    };
+  };
   const requests: RecordedEsRequest[] = [];
   let faults: Fault[] = [];
   const jobs = new Map<string, AsyncJob>();
@@ -399,6 +446,10 @@ export async function startFakeElasticsearch({
         );
       }
       if (isAsyncSubmit) return await submitAsync(response, url, body, fault, owner);
+      const docMatch = /^\/([^/_][^/]*)\/_doc\/?$/.exec(url.pathname);
+      if (docMatch && method === 'POST') {
+        return send(response, 201, indexDocument(decodeURIComponent(docMatch[1]), body));
+      }
       const asyncMatch = /^\/_query\/async\/([^/]+)(\/stop)?$/.exec(url.pathname);
       if (asyncMatch) return await asyncById(response, url, method, owner, asyncMatch);
     } catch (error) {
