@@ -13,9 +13,9 @@ import type { RunSummary } from '../../../common/run_history';
 import { formatCount, formatInstant } from '../../format';
 import { useDarkMode } from '../../hooks/use_dark_mode';
 import { DATA_TEST_SUBJ } from '../../data_test_subj';
+import { RUNS_CHART_HEIGHT } from './chart_height';
 import { CHART_LABEL, CHART_SERIES } from './translations';
 
-export const RUNS_CHART_HEIGHT = 90;
 const Y_TICKS = 3;
 
 export interface RecentRunsChartProps {
