@@ -150,11 +150,17 @@ export function buildHiddenRowsQuery(
   ];
   const cases: string[] = [];
   principalMatches(matches).forEach((match, index) => {
-    cases.push(`${principalCondition(match, index, params)}, ${params.add(`entry_${index}`, match.id)}`);
+    cases.push(
+      `${principalCondition(match, index, params)}, ${params.add(`entry_${index}`, match.id)}`
+    );
   });
   const cidrs = matches.filter((match) => match.cidr !== null);
-  const trusted = hunt.trusted_cidrs.map((cidr, index) => params.add(`trusted_cidr_${index}`, cidr));
-  const blocks = cidrs.map((match, index) => params.add(`allowlist_cidr_${index}`, match.cidr ?? ''));
+  const trusted = hunt.trusted_cidrs.map((cidr, index) =>
+    params.add(`trusted_cidr_${index}`, cidr)
+  );
+  const blocks = cidrs.map((match, index) =>
+    params.add(`allowlist_cidr_${index}`, match.cidr ?? '')
+  );
   cidrs.forEach((match, index) => {
     const own = everyAddressIn(ip, [...trusted, blocks[index]].join(', '));
     cases.push(`${own}, ${params.add(`cidr_entry_${index}`, match.id)}`);
@@ -214,6 +220,8 @@ export interface HiddenRowsResponse {
   /** The active benign entries the count applied (the hunt's own, read again). */
   applied: AllowlistMatch[];
   query: string | null;
+  /** The entries could not be read: nothing was counted. */
+  error?: string;
 }
 
 /** How many distinct entries hid the rows (events benign by ranges together count each range). */
@@ -232,7 +240,9 @@ export function hidingEntries(rows: readonly HiddenRow[], applied: readonly Allo
 export function sameMatches(a: readonly AllowlistMatch[], b: readonly AllowlistMatch[]): boolean {
   const text = (list: readonly AllowlistMatch[]) =>
     list
-      .map((match) => JSON.stringify([match.id, match.principal, match.principal_field, match.action, match.cidr]))
+      .map((match) =>
+        JSON.stringify([match.id, match.principal, match.principal_field, match.action, match.cidr])
+      )
       .sort()
       .join('\n');
   return text(a) === text(b);
@@ -256,11 +266,7 @@ export function huntRowKeyText(row: HuntRow, groupBy: HuntParams['group_by']): s
  * principal (its group key, or any of its other names or ids), of its action when the entry names
  * one, or for a CIDR block that holds one of its addresses. Only active entries count.
  */
-export function entriesForRow(
-  row: HuntRow,
-  entries: readonly Entry[],
-  now: Date
-): Entry[] {
+export function entriesForRow(row: HuntRow, entries: readonly Entry[], now: Date): Entry[] {
   const names = new Set([
     ...(row.service_principal_name === null ? [] : [row.service_principal_name]),
     ...row.service_principal_names,

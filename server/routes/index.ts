@@ -2,6 +2,7 @@ import type { IRouter, Logger } from '@kbn/core/server';
 import { registerCoverageRoute } from './coverage_route';
 import { registerEntriesRoutes } from './entries_route';
 import { registerEventsRoute } from './events_route';
+import { registerHiddenRowsRoute } from './hidden_rows_route';
 import { registerHuntRoute } from './hunt_route';
 import { registerHuntStatusRoutes } from './hunt_status_route';
 import { registerTriageRoute } from './triage_route';
@@ -13,4 +14,5 @@ export function registerRoutes(router: IRouter, logger: Logger): void {
   registerEventsRoute(router, logger);
   registerTriageRoute(router, logger);
   registerEntriesRoutes(router, logger);
+  registerHiddenRowsRoute(router, logger);
 }
