@@ -120,8 +120,8 @@ export interface BenignSpec {
 export function isBenign(event: ScenarioEvent, specs: BenignSpec[], trustedCidrs: string[]) {
   for (const spec of specs) {
     if (spec.principal === undefined) continue;
-    const values = (spec.field ?? 'name') === 'name' ? event.names : event.ids;
-    if (!values.includes(spec.principal)) continue;
+    const principals = (spec.field ?? 'name') === 'name' ? event.names : event.ids;
+    if (!principals.includes(spec.principal)) continue;
     if (spec.action === undefined || event.actions.includes(spec.action)) return true;
   }
   const ranges = specs.flatMap((spec) => (spec.cidr === undefined ? [] : [spec.cidr]));
