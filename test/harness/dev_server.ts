@@ -10,7 +10,7 @@ import type { AddressInfo } from 'net';
 import { httpServiceMock, loggingSystemMock } from '@kbn/core/server/mocks';
 import type { CoreSetup, SavedObjectsType } from '@kbn/core/server';
 import { createFeaturesSetup } from '@kbn/features-plugin/server';
-import { PLUGIN_ID } from '../../common/constants';
+import { PLUGIN_ID, UI_CAPABILITIES } from '../../common/constants';
 import { plugin } from '../../server';
 import { buildScenarioIndices } from '../fixtures/scenario/build_scenario';
 import { bundleBrowser } from './bundle';
@@ -83,9 +83,10 @@ function html(
   entry: string,
   stylesheets: string[],
   uiSettings: Record<string, unknown>,
-  casesDiscoverSessions: boolean
+  casesDiscoverSessions: boolean,
+  capabilities: Record<string, boolean>
 ): string {
-  const config = JSON.stringify({ demo, uiSettings, casesDiscoverSessions }).replace(
+  const config = JSON.stringify({ demo, uiSettings, casesDiscoverSessions, capabilities }).replace(
     /</g,
     '\\u003c'
   );
@@ -181,7 +182,11 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
         (path) => path.endsWith('.css') && !path.startsWith('/bundle/charts_')
       ),
       uiSettings,
-      options.casesDiscoverSessions ?? true
+      options.casesDiscoverSessions ?? true,
+      // What Kibana's capabilities service grants the app from the privilege's `ui` entries.
+      Object.fromEntries(
+        Object.values(UI_CAPABILITIES).map((name) => [name, privilege?.ui?.includes(name) ?? false])
+      )
     );
 
   const server = createServer(async (request, response) => {

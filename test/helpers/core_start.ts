@@ -47,6 +47,8 @@ export function createCoreStart(onPost: PostHandler, coreOptions: CoreStartOptio
       fetch: post,
       get: post,
       post,
+      put: post,
+      delete: post,
     },
     chrome: {
       setBreadcrumbs: (next) => breadcrumbs.push(next),

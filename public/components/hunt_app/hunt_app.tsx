@@ -2,6 +2,7 @@ import React, { Suspense, useCallback, useEffect, useMemo, useRef, useState } fr
 import {
   EuiButton,
   EuiCallOut,
+  EuiEmptyPrompt,
   EuiFlexGroup,
   EuiFlexItem,
   EuiLoadingSpinner,
@@ -59,6 +60,22 @@ import { AddToCase, type CaseEvidence } from '../add_to_case';
 import { CreateRuleButton } from '../create_rule';
 import { RunSummary } from '../run_summary';
 import { SaveSessionButton } from '../save_session';
+import {
+  EntriesPanel,
+  HIDDEN_BADGE,
+  HiddenRowsBar,
+  hidingEntriesOf,
+  MarkEntryForm,
+  NO_ACCESS_BODY,
+  NO_ACCESS_TITLE,
+  REVIEWED_BADGE,
+  RowMarks,
+} from '../allowlist';
+import { appCapabilities } from '../../capabilities';
+import { useEntries } from '../../hooks/use_entries';
+import { useHiddenRows } from '../../hooks/use_hidden_rows';
+import { entriesForRow } from '../../../common/hunt/allowlist';
+import type { EntryKind } from '../../../common/entries';
 
 // The flyout and the histogram (and the charts library they draw with) load only when shown.
 const RowFlyout = React.lazy(() =>
@@ -134,8 +151,33 @@ function TriageStatus({ value }: { value: UseTriageValue }) {
   );
 }
 
-/** The whole page; its state lives in the URL so every view is a link. */
+/**
+ * The app, when the user's Kibana privilege grants it (`capabilities.entraSpHunt.show`); Kibana
+ * hides the app from such a user, but a link can still lead here.
+ */
 export function HuntApp({ history }: HuntAppProps) {
+  const { application } = useServices();
+  const capabilities = useMemo(() => appCapabilities(application.capabilities), [application]);
+  if (!capabilities.show) {
+    return (
+      <EuiPageTemplate panelled={false} data-test-subj={DATA_TEST_SUBJ.page}>
+        <EuiPageTemplate.Section>
+          <EuiEmptyPrompt
+            iconType="lock"
+            color="subdued"
+            title={<h1>{NO_ACCESS_TITLE}</h1>}
+            body={<p>{NO_ACCESS_BODY}</p>}
+            data-test-subj={DATA_TEST_SUBJ.noAccess}
+          />
+        </EuiPageTemplate.Section>
+      </EuiPageTemplate>
+    );
+  }
+  return <HuntPage history={history} canWrite={capabilities.write} />;
+}
+
+/** The whole page; its state lives in the URL so every view is a link. */
+function HuntPage({ history, canWrite }: HuntAppProps & { canWrite: boolean }) {
   const { http, chrome, uiSettings } = useServices();
   const timePicker = useTimePickerRanges();
   const timeZone = useMemo(
@@ -326,11 +368,54 @@ export function HuntApp({ history }: HuntAppProps) {
     () => (response ? { start: response.time.start, end: response.time.end } : undefined),
     [response]
   );
-  const pivots = usePivots(shownParams, response?.available_fields, runWindow);
+  const pivots = usePivots(
+    shownParams,
+    response?.available_fields,
+    runWindow,
+    response?.allowlist.applied
+  );
   // What leaves the page states the run's two instants: it shows these rows whenever opened.
   const huntQuery = response?.pinned_query ?? undefined;
   const pinnedRange = runWindow ? { from: runWindow.start, to: runWindow.end } : undefined;
   const triage = useTriage(http, response, shownParams);
+  const entries = useEntries(http);
+  const hidden = useHiddenRows(http, response, shownParams);
+  const [entriesOpen, setEntriesOpen] = useState(false);
+  const [marking, setMarking] = useState<{ row: HuntRow; kind: EntryKind } | undefined>(undefined);
+  // The reviewed marks of each row, and with hidden rows shown the entry that hides it: read once
+  // per change of rows or entries, so the grid's cells only look them up.
+  const rowMarks = useMemo(() => {
+    const marks = new Map<HuntRow, string[]>();
+    if (!response) return marks;
+    const now = new Date();
+    const reviewed = entries.entries.filter((entry) => entry.kind === 'reviewed');
+    for (const row of response.rows) {
+      const found: string[] = [];
+      if (response.allowlist.include_hidden) {
+        const by = hidingEntriesOf(hidden.hiddenRow(row), entries.entries);
+        if (hidden.hiddenRow(row)) found.push(HIDDEN_BADGE(by[0]?.note ?? ''));
+      }
+      for (const entry of entriesForRow(row, reviewed, now)) found.push(REVIEWED_BADGE(entry.note));
+      if (found.length > 0) marks.set(row, found);
+    }
+    return marks;
+  }, [entries.entries, hidden, response]);
+  const hasMarks = rowMarks.size > 0;
+  // Runs the rows on screen again over their own window (after a change of the entries, or to
+  // show or hide what they hide), keeping the view a link.
+  const rerun = useCallback(
+    (includeHidden: boolean) => {
+      if (!shownParams || !runWindow) return;
+      const next = { ...form, includeHidden };
+      setForm(next);
+      runHunt({ ...shownParams, include_hidden: includeHidden }, runWindow);
+      runView.current = writeUrl(next, true, runWindow);
+    },
+    [form, runHunt, runWindow, shownParams, writeUrl]
+  );
+  const rerunIfShown = useCallback(() => {
+    if (shownParams) rerun(shownParams.include_hidden);
+  }, [rerun, shownParams]);
   const triageLookup = useMemo<TriageLookup>(() => {
     const byRow = new Map<HuntRow, RowTriage>();
     const ranks = new Map<HuntRow, number>();
@@ -348,8 +433,9 @@ export function HuntApp({ history }: HuntAppProps) {
       rank: (row) => ranks.get(row),
       loading: triage.loading,
       geoMissing: index?.geoMissing ?? false,
+      ...(hasMarks ? { marks: (row: HuntRow) => rowMarks.get(row) ?? [] } : {}),
     };
-  }, [response, shownParams, triage.loading, triage.triage]);
+  }, [hasMarks, response, rowMarks, shownParams, triage.loading, triage.triage]);
   const huntDiscoverUrl =
     huntQuery && pinnedRange
       ? pivots.discoverUrl({ inlined: huntQuery, timeRange: pinnedRange })
@@ -365,6 +451,7 @@ export function HuntApp({ history }: HuntAppProps) {
     }));
     const built = buildHuntQuery(shownParams, time, new Set(response.available_fields), {
       findings,
+      allowlist: response.allowlist.applied,
     });
     const findingsQuery = built.ok ? built.hunt.pinned : (response.pinned_query ?? '');
     const reopen = pivots.huntUrl();
@@ -510,6 +597,14 @@ export function HuntApp({ history }: HuntAppProps) {
                 maxDaily={shownParams.max_daily_actions}
                 minIps={shownParams.min_distinct_ips}
               />
+              <EuiSpacer size="s" />
+              <HiddenRowsBar
+                allowlist={response.allowlist}
+                hidden={hidden}
+                onShowHidden={rerun}
+                onOpenEntries={() => setEntriesOpen(true)}
+                entryCount={entries.total}
+              />
               {response.rows.length > 0 && (
                 <>
                   <EuiSpacer size="s" />
@@ -583,12 +678,62 @@ export function HuntApp({ history }: HuntAppProps) {
                         onClose={() => setInspected(undefined)}
                         triage={triageLookup.rowTriage(inspected)}
                         triageLoading={triage.loading}
+                        marks={
+                          <>
+                            <RowMarks
+                              entries={entriesForRow(inspected, entries.entries, new Date())}
+                              hiddenBy={
+                                response.allowlist.include_hidden
+                                  ? hidingEntriesOf(hidden.hiddenRow(inspected), entries.entries)
+                                  : []
+                              }
+                              canWrite={canWrite}
+                              onMark={(kind) => setMarking({ row: inspected, kind })}
+                              timeZone={timeZone}
+                            />
+                            <EuiSpacer />
+                          </>
+                        }
                       />
                     </Suspense>
                   )}
                 </>
               )}
             </>
+          )}
+          {marking && (
+            <MarkEntryForm
+              row={marking.row}
+              kind={marking.kind}
+              onClose={() => setMarking(undefined)}
+              onSubmit={async (draft) => {
+                await entries.create(draft);
+                setMarking(undefined);
+                if (draft.kind === 'benign') {
+                  // The row goes: the hunt applies the new entry over the same window.
+                  setInspected(undefined);
+                  rerunIfShown();
+                }
+              }}
+            />
+          )}
+          {entriesOpen && (
+            <EntriesPanel
+              entries={entries.entries}
+              loading={entries.loading}
+              error={entries.error}
+              canWrite={canWrite}
+              timeZone={timeZone}
+              onClose={() => setEntriesOpen(false)}
+              onUpdate={async (id, change) => {
+                await entries.update(id, change);
+                rerunIfShown();
+              }}
+              onRemove={async (id) => {
+                await entries.remove(id);
+                rerunIfShown();
+              }}
+            />
           )}
         </section>
       </EuiPageTemplate.Section>

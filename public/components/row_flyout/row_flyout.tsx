@@ -1,4 +1,4 @@
-import React, { useEffect, useState } from 'react';
+import React, { useEffect, useState, type ReactNode } from 'react';
 import {
   EuiBasicTable,
   EuiButton,
@@ -54,6 +54,8 @@ export interface RowFlyoutProps {
   /** The triage's reading of this row; undefined while it runs or when it failed. */
   triage?: RowTriage;
   triageLoading?: boolean;
+  /** The row's allowlist entries and review marks, with the controls to mark it. */
+  marks?: ReactNode;
 }
 
 const HOUR_FORMAT = new Intl.DateTimeFormat('en-GB', {
@@ -116,6 +118,7 @@ export function RowFlyout({
   onClose,
   triage,
   triageLoading = false,
+  marks,
 }: RowFlyoutProps) {
   const { http } = useServices();
   const darkMode = useDarkMode();
@@ -207,6 +210,7 @@ export function RowFlyout({
         </EuiFlexGroup>
       </EuiFlyoutHeader>
       <EuiFlyoutBody>
+        {marks}
         <TriageSection
           triage={triage}
           loading={triageLoading}
