@@ -157,11 +157,13 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   const privilege = features.registry
     .getAllKibanaFeatures()
     .find((feature) => feature.id === PLUGIN_ID)?.privileges?.[options.privilege ?? 'all'];
+  // Changed in place by POST /__harness/privilege: a role changed while a page stays open.
+  const apiPrivileges = [...(privilege?.api ?? [])];
   const handleRoute = createKibanaRouteHandler({
     router,
     asCurrentUser: client,
     savedObjects,
-    apiPrivileges: privilege?.api ?? [],
+    apiPrivileges,
     username: options.privilege === 'read' ? 'demo-reader' : 'demo-analyst',
   });
   const handleHarness = createHarnessStore(client);
@@ -209,6 +211,16 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
           if (value === null) delete uiSettings[key];
           else uiSettings[key] = value;
         }
+        return send(response, 204, 'text/plain', '');
+      }
+      if (url.pathname === '/__harness/privilege' && request.method === 'POST') {
+        // The API privileges of another privilege of the app (`read` or `all`), for the routes
+        // from now on; the open page keeps the capabilities it loaded with, as Kibana's does.
+        const wanted = (await readJson(request)).privilege === 'read' ? 'read' : 'all';
+        const next = features.registry
+          .getAllKibanaFeatures()
+          .find((feature) => feature.id === PLUGIN_ID)?.privileges?.[wanted]?.api;
+        apiPrivileges.splice(0, apiPrivileges.length, ...(next ?? []));
         return send(response, 204, 'text/plain', '');
       }
       if (fakeElasticsearch && url.pathname === '/__harness/faults' && request.method === 'POST') {

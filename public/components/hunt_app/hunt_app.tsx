@@ -400,7 +400,6 @@ function HuntPage({ history, canWrite }: HuntAppProps & { canWrite: boolean }) {
     }
     return marks;
   }, [entries.entries, hidden, response]);
-  const hasMarks = rowMarks.size > 0;
   // Runs the rows on screen again over their own window (after a change of the entries, or to
   // show or hide what they hide), keeping the view a link.
   const rerun = useCallback(
@@ -433,9 +432,9 @@ function HuntPage({ history, canWrite }: HuntAppProps & { canWrite: boolean }) {
       rank: (row) => ranks.get(row),
       loading: triage.loading,
       geoMissing: index?.geoMissing ?? false,
-      ...(hasMarks ? { marks: (row: HuntRow) => rowMarks.get(row) ?? [] } : {}),
+      marks: (row: HuntRow) => rowMarks.get(row) ?? [],
     };
-  }, [hasMarks, response, rowMarks, shownParams, triage.loading, triage.triage]);
+  }, [response, rowMarks, shownParams, triage.loading, triage.triage]);
   const huntDiscoverUrl =
     huntQuery && pinnedRange
       ? pivots.discoverUrl({ inlined: huntQuery, timeRange: pinnedRange })
