@@ -49,7 +49,10 @@ export function useEntries(http: HttpStart): UseEntriesValue {
     const controller = new AbortController();
     setState((current) => ({ ...current, loading: true }));
     getEntries(http, controller.signal).then(
-      (found) => setState({ entries: found.entries, total: found.total, loading: false }),
+      (found) =>
+        Array.isArray(found?.entries)
+          ? setState({ entries: found.entries, total: found.total, loading: false })
+          : setState({ entries: [], total: 0, loading: false }),
       (error: HuntRequestError) => {
         if (!controller.signal.aborted)
           setState((current) => ({ ...current, loading: false, error }));
