@@ -10,7 +10,9 @@ import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import type { Page } from 'playwright-core';
+import { inlineEsqlParams, type EsqlNamedParams } from '../../common/hunt/esql_text';
 import { DATA_TEST_SUBJ } from '../../public/data_test_subj';
+import type { RecordedEsRequest } from '../harness/fake_elasticsearch/server';
 import {
   gridCell,
   gridRowIndex,
@@ -83,6 +85,21 @@ async function mark(page: Page, principal: string, kind: 'benign' | 'reviewed', 
   await page.click(subj(DATA_TEST_SUBJ.markSubmit));
 }
 
+/** The last hunt query the fake Elasticsearch received. */
+async function lastHuntRequest(url: string): Promise<{ query: string; params: EsqlNamedParams }> {
+  const requests = (await (
+    await fetch(`${url}/__harness/es-requests`)
+  ).json()) as RecordedEsRequest[];
+  const hunts = requests.filter(
+    (request) =>
+      request.path === '/_query/async' &&
+      JSON.stringify(request.body).includes('daily_action_count')
+  );
+  const last = hunts[hunts.length - 1];
+  if (!last) throw new Error('no hunt query reached Elasticsearch');
+  return last.body as { query: string; params: EsqlNamedParams };
+}
+
 async function hiddenText(page: Page): Promise<string> {
   const locator = page.locator(subj(DATA_TEST_SUBJ.hiddenRows));
   await locator.waitFor();
@@ -118,6 +135,17 @@ describe('allowlist entries and review marks in Chromium', () => {
     });
     expect(expected).toBe(before - 1);
     expect(await shownCount(page)).toBe(expected);
+    // The entry reached Elasticsearch as a param, and the preview shows the query that ran.
+    const sent = await lastHuntRequest(context.server.url);
+    expect(sent.query).toContain('?allowlist_principal_0');
+    expect(sent.query).not.toContain(BENIGN_PRINCIPAL);
+    expect(sent.params).toContainEqual({ allowlist_principal_0: BENIGN_PRINCIPAL });
+    await page.click(`${subj(DATA_TEST_SUBJ.queryPreview)} button`);
+    const preview =
+      (await page.locator(`${subj(DATA_TEST_SUBJ.queryPreview)} pre code`).textContent()) ?? '';
+    expect(preview.trim()).toBe(
+      inlineEsqlParams(sent.query, sent.params, { _tstart: 'now() - 30 day' })
+    );
 
     await page.click(subj(DATA_TEST_SUBJ.openEntries));
     const panel = page.locator(subj(DATA_TEST_SUBJ.entriesPanel));

@@ -74,7 +74,7 @@ import {
 import { appCapabilities } from '../../capabilities';
 import { useEntries } from '../../hooks/use_entries';
 import { useHiddenRows } from '../../hooks/use_hidden_rows';
-import { entriesForRow } from '../../../common/hunt/allowlist';
+import { benignMatches, entriesForRow } from '../../../common/hunt/allowlist';
 import type { EntryKind } from '../../../common/entries';
 
 // The flyout and the histogram (and the charts library they draw with) load only when shown.
@@ -335,15 +335,19 @@ function HuntPage({ history, canWrite }: HuntAppProps & { canWrite: boolean }) {
     return parsed.ok ? parsed.value : undefined;
   }, [form]);
   const coverage = useCoverage(http, coverageParams);
+  const entries = useEntries(http);
 
   const preview = useMemo(() => {
     if (!validation.params) return { reason: INVALID_REASON };
     const time = resolveTimeRange(validation.params.time_range, new Date(), zone);
     if (!time) return { reason: INVALID_REASON };
     const fields = new Set(coverage.coverage ? coverage.coverage.available_fields : HUNT_FIELDS);
-    const built = buildHuntQuery(validation.params, time, fields);
+    // The space's benign entries as the server will read them: the preview is what runs.
+    const built = buildHuntQuery(validation.params, time, fields, {
+      allowlist: benignMatches(entries.entries, new Date()),
+    });
     return built.ok ? { query: built.hunt.inlined } : { reason: NO_SOURCES_REASON };
-  }, [coverage.coverage, validation.params, zone]);
+  }, [coverage.coverage, entries.entries, validation.params, zone]);
 
   const ruleFields = useMemo(
     () => new Set(coverage.coverage ? coverage.coverage.available_fields : HUNT_FIELDS),
@@ -378,7 +382,6 @@ function HuntPage({ history, canWrite }: HuntAppProps & { canWrite: boolean }) {
   const huntQuery = response?.pinned_query ?? undefined;
   const pinnedRange = runWindow ? { from: runWindow.start, to: runWindow.end } : undefined;
   const triage = useTriage(http, response, shownParams);
-  const entries = useEntries(http);
   const hidden = useHiddenRows(http, response, shownParams);
   const [entriesOpen, setEntriesOpen] = useState(false);
   const [marking, setMarking] = useState<{ row: HuntRow; kind: EntryKind } | undefined>(undefined);
