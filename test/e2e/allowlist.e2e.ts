@@ -113,8 +113,13 @@ describe('allowlist entries and review marks in Chromium', () => {
     if (!context) throw new Error('no harness');
     expect(await shownCount(page)).toBe(await expectedRowCount(context.server.url, SCENARIO_NOW));
     const rows = await gridRows(page);
-    // The evidence column leads with the reasons the first row stands out.
-    expect(rows[0]).toMatch(/new IP|not seen in baseline|countries|networks/);
+    // The evidence order's first key: rows with addresses new for their principal come first.
+    const isNew = (row: string) => /new IP|not seen in baseline/.test(row);
+    expect(isNew(rows[0])).toBe(true);
+    const lastNew = rows.map(isNew).lastIndexOf(true);
+    const firstOld = rows.findIndex((row) => !isNew(row));
+    expect(firstOld).toBeGreaterThan(0);
+    expect(lastNew).toBeLessThan(firstOld);
     const status = await page.locator(subj(DATA_TEST_SUBJ.triageStatus)).innerText();
     expect(status).toContain('Sorted by evidence');
   });
