@@ -65,6 +65,8 @@ export const MAX_COMMENT_LENGTH = 30_000;
 export const MAX_CASE_TITLE_LENGTH = 160;
 /** Enrichment of a hunt's rows (where from, how common, how new), run after the rows arrive. */
 export const TRIAGE_API_PATH = '/internal/entra_sp_hunt/triage';
+/** The rows of a hunt that the space's benign entries hide (count and keys). */
+export const HIDDEN_ROWS_API_PATH = '/internal/entra_sp_hunt/hidden_rows';
 /** The space's shared allowlist entries and review marks: list and create. */
 export const ENTRIES_API_PATH = '/internal/entra_sp_hunt/entries';
 /** One entry: update (PUT) and remove (DELETE). */

@@ -231,3 +231,39 @@ describe('describeNewSince', () => {
     );
   });
 });
+
+describe('viewKey', () => {
+  it('is the same view whatever the window, limit, triage settings or list order', () => {
+    const base = viewKey(DEFAULT_HUNT_PARAMS);
+    expect(base).toMatch(/^v1:[0-9a-f]{64}$/);
+    const same = [
+      { ...DEFAULT_HUNT_PARAMS, limit: DEFAULT_HUNT_PARAMS.limit + 1 },
+      { ...DEFAULT_HUNT_PARAMS, time_range: { from: 'now-7d', to: 'now' } },
+      { ...DEFAULT_HUNT_PARAMS, baseline_days: DEFAULT_HUNT_PARAMS.baseline_days + 1 },
+      {
+        ...DEFAULT_HUNT_PARAMS,
+        shared_ip_principals: DEFAULT_HUNT_PARAMS.shared_ip_principals + 1,
+      },
+      { ...DEFAULT_HUNT_PARAMS, datasets: [...DEFAULT_HUNT_PARAMS.datasets].reverse() },
+      { ...DEFAULT_HUNT_PARAMS, include_hidden: false },
+    ];
+    for (const params of same) expect(viewKey(params)).toBe(base);
+  });
+
+  it('is another view when thresholds, sources, grouping, ranges or shown hidden rows differ', () => {
+    const base = viewKey(DEFAULT_HUNT_PARAMS);
+    const other = [
+      { ...DEFAULT_HUNT_PARAMS, max_daily_actions: DEFAULT_HUNT_PARAMS.max_daily_actions + 1 },
+      { ...DEFAULT_HUNT_PARAMS, min_distinct_ips: DEFAULT_HUNT_PARAMS.min_distinct_ips + 1 },
+      { ...DEFAULT_HUNT_PARAMS, datasets: DEFAULT_HUNT_PARAMS.datasets.slice(1) },
+      { ...DEFAULT_HUNT_PARAMS, index_patterns: ['logs-azure.*'] },
+      { ...DEFAULT_HUNT_PARAMS, group_by: 'id' as const },
+      { ...DEFAULT_HUNT_PARAMS, trusted_cidrs: ['10.0.0.0/8'] },
+      // Rows benign entries hide would all read as new beside the usual view's.
+      { ...DEFAULT_HUNT_PARAMS, include_hidden: true },
+    ];
+    const keys = new Set(other.map((params) => viewKey(params)));
+    expect(keys.size).toBe(other.length);
+    expect(keys.has(base)).toBe(false);
+  });
+});

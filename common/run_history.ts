@@ -58,7 +58,12 @@ const DAY_MS = 86_400_000;
 export const RUN_OUTCOMES = ['ok', 'partial', 'truncated', 'error'] as const;
 export type RunOutcome = (typeof RUN_OUTCOMES)[number];
 
-/** The parameters that make a view, in one canonical order: lists sorted, nothing else. */
+/**
+ * The parameters that make a view, in one canonical order: lists sorted, nothing else. A run that
+ * shows the rows benign entries hide is a view of its own (its rows are a superset): compared with
+ * the usual view, every hidden row would read as new. The flag enters the key only when set, so
+ * the usual view keeps the key it always had.
+ */
 export function viewIdentity(params: Omit<HuntParams, 'window'>) {
   return {
     index_patterns: [...params.index_patterns].sort(),
@@ -67,6 +72,7 @@ export function viewIdentity(params: Omit<HuntParams, 'window'>) {
     min_distinct_ips: params.min_distinct_ips,
     group_by: params.group_by,
     trusted_cidrs: [...params.trusted_cidrs].sort(),
+    ...(params.include_hidden ? { include_hidden: true } : {}),
   };
 }
 

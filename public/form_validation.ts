@@ -17,6 +17,9 @@ const FIELD_OF_PATH: Record<string, FormField> = {
   trusted_cidrs: 'trustedCidrs',
   index_patterns: 'indexPatterns',
   limit: 'limit',
+  baseline_days: 'baselineDays',
+  shared_ip_principals: 'sharedIpPrincipals',
+  include_hidden: 'includeHidden',
 };
 
 function fieldOf(path: string): FormField | undefined {

@@ -9,6 +9,7 @@ import {
   HUNT_STATUS_API_PATH,
   ENTRIES_API_PATH,
   ENTRY_API_PATH,
+  HIDDEN_ROWS_API_PATH,
   PLUGIN_ID,
   TRIAGE_API_PATH,
 } from '../common/constants';
@@ -58,6 +59,7 @@ describe('server plugin', () => {
       `post ${RUNS_API_PATH}`,
       `get ${RUNS_API_PATH}`,
       `get ${RUN_API_PATH}`,
+      `post ${HIDDEN_ROWS_API_PATH}`,
     ]);
     // The saved object type, space-aware and visible to the request-scoped client.
     expect(savedObjects.getType(ENTRY_SAVED_OBJECT_TYPE)).toMatchObject({

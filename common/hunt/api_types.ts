@@ -1,4 +1,5 @@
 import type { SkippedDataset } from './build_hunt_query';
+import type { AppliedAllowlist } from './allowlist';
 import type { Dataset } from './data_sources';
 import type { ResultNotes } from './result_notes';
 import type { EsqlResponseLike, HuntRow } from './shape_results';
@@ -40,6 +41,8 @@ export interface HuntResponse extends ResultNotes {
   limit: number;
   /** Hunt and detail fields the matched indices map: what pivots from these rows may name. */
   available_fields: string[];
+  /** The space's benign entries this run applied (their events left out), or why none were. */
+  allowlist: AppliedAllowlist;
 }
 
 /**

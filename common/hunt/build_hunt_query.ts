@@ -20,6 +20,7 @@ import {
   type EsqlParamValue,
 } from './esql_text';
 import type { HuntParams } from './hunt_params';
+import { benignPrincipalCondition, cidrBlocks, type AllowlistMatch } from './allowlist';
 import { probeLimit } from './result_notes';
 import { relativeEsqlExpression, type ResolvedTimeRange } from './time_range';
 
@@ -243,13 +244,21 @@ export function sourceIpCondition(
     ...trustedCidrs.map((cidr, index) => params.add(`trusted_cidr_${index}`, cidr)),
     ...allowlistCidrs.map((cidr, index) => params.add(`allowlist_cidr_${index}`, cidr)),
   ].join(', ');
+  return `${ip} IS NOT NULL AND NOT ${everyAddressIn(ip, blocks)}`;
+}
+
+/**
+ * True when each of the event's addresses (up to MAX_ADDRESSES_CHECKED, read by position) lies in
+ * one of `blocks` (params already written as text); null or false otherwise.
+ */
+export function everyAddressIn(ip: string, blocks: string): string {
   const positions = Array.from({ length: MAX_ADDRESSES_CHECKED }, (_unused, position) =>
     position === 0
       ? `CIDR_MATCH(MV_SLICE(${ip}, 0), ${blocks})`
       : `COALESCE(CIDR_MATCH(MV_SLICE(${ip}, ${position}), ${blocks}), true)`
   );
   return [
-    `${ip} IS NOT NULL AND NOT (`,
+    '(',
     `    MV_COUNT(${ip}) <= ${MAX_ADDRESSES_CHECKED}`,
     ...positions.map((condition) => `    AND ${condition}`),
     '  )',
@@ -300,6 +309,11 @@ export interface BuildHuntQueryOptions {
    * the thresholds, so the query returns exactly those rows, counted as the hunt counted them.
    */
   findings?: readonly FindingKey[];
+  /**
+   * The space's active benign entries (allowlist.ts): their events are left out, the principals'
+   * by a WHERE, the CIDR blocks' with the trusted ranges. Ignored with `include_hidden`.
+   */
+  allowlist?: readonly AllowlistMatch[];
 }
 
 function keyCondition(column: string, value: string | null, params: ParamList, name: string) {
@@ -344,11 +358,14 @@ export function buildHuntQuery(
     const findings = options.findings?.length
       ? [`WHERE\n  ${findingsCondition(options.findings, hunt.group_by, params)}`]
       : [];
+    const allowlist = hunt.include_hidden ? [] : (options.allowlist ?? []);
+    const benignPrincipals = benignPrincipalCondition(allowlist, params);
     const stages = [
       fromClause(hunt.index_patterns),
       `WHERE ${timeCondition(time, params, bounded)}`,
       ...huntSelectionStages(datasets, availableFields, params),
-      `WHERE ${sourceIpCondition(hunt.trusted_cidrs, params)}`,
+      `WHERE ${sourceIpCondition(hunt.trusted_cidrs, params, cidrBlocks(allowlist))}`,
+      ...(benignPrincipals ? [`WHERE ${benignPrincipals}`] : []),
       statsStage(hunt.group_by),
       `WHERE (daily_action_count <= ${params.add(PARAM_MAX_DAILY, hunt.max_daily_actions)} and distinct_ips >= ${params.add(PARAM_MIN_IPS, hunt.min_distinct_ips)})`,
       ...findings,

@@ -124,3 +124,35 @@ export function trustsEverything(cidr: string): 'ipv4' | 'all' | undefined {
 export function splitCidrList(text: string): string[] {
   return text.split(LIST_SEPARATOR).filter((entry) => entry !== '');
 }
+
+/** An address as eight 16-bit groups, IPv4 as its IPv4-mapped IPv6 form; undefined otherwise. */
+function addressGroups(address: string): number[] | undefined {
+  if (isIpv4(address)) {
+    const [a, b, c, d] = address.split('.').map(Number);
+    return [0, 0, 0, 0, 0, MAPPED_MARKER, a * 256 + b, c * 256 + d];
+  }
+  return ipv6Groups(address);
+}
+
+const GROUP_BITS = 16;
+
+/**
+ * Whether `ip` lies in `cidr` (a block as normaliseCidr writes it), comparing IPv4 with IPv4-mapped
+ * IPv6 as Elasticsearch's CIDR_MATCH does. False for anything that is not an address or a block.
+ */
+export function cidrContains(cidr: string, ip: string): boolean {
+  const normalised = normaliseCidr(cidr);
+  if (!normalised.ok) return false;
+  const [address, prefixText] = normalised.cidr.split('/');
+  const block = addressGroups(address);
+  const candidate = addressGroups(ip);
+  if (!block || !candidate) return false;
+  let bits = Number(prefixText) + (isIpv4(address) ? MAPPED_PREFIX_BITS : 0);
+  for (let group = 0; group < IPV6_GROUPS && bits > 0; group += 1) {
+    const take = Math.min(GROUP_BITS, bits);
+    const mask = (0xffff << (GROUP_BITS - take)) & 0xffff;
+    if ((block[group] & mask) !== (candidate[group] & mask)) return false;
+    bits -= take;
+  }
+  return true;
+}

@@ -29,6 +29,8 @@ describe('parseHuntParams', () => {
       // Triage: a 30-day baseline before the window; shared from 5 other principals.
       baseline_days: 30,
       shared_ip_principals: 5,
+      // The space's benign entries apply unless the analyst asks to see what they hide.
+      include_hidden: false,
     });
   });
 

@@ -212,6 +212,11 @@ export const huntParamsSchema = z
     shared_ip_principals: boundedInteger(1, MAX_SHARED_PRINCIPALS).default(
       DEFAULT_SHARED_PRINCIPALS
     ),
+    /**
+     * Run without the space's benign entries: the rows they hide are shown (and marked), so an
+     * analyst can check what an entry hides.
+     */
+    include_hidden: z.boolean({ error: 'must be true or false' }).default(false),
   })
   .strict();
 

@@ -30,6 +30,7 @@ import {
   TIMESTAMP_FIELD,
 } from './data_sources';
 import { isIpv4, isIpv6 } from './cidr';
+import { benignPrincipalCondition, cidrBlocks, type AllowlistMatch } from './allowlist';
 import { escapeEsqlString, esqlField, inlineEsqlParams, type EsqlNamedParams } from './esql_text';
 import type { HuntParams } from './hunt_params';
 import type { HuntRow } from './shape_results';
@@ -166,7 +167,9 @@ export function buildRowPivot(
   availableFields: ReadonlySet<string>,
   window?: { start: string; end: string },
   /** Rows to ask for: the flyout asks one more than it shows (`probeLimit`) to know it was cut. */
-  limit = PIVOT_EVENT_LIMIT
+  limit = PIVOT_EVENT_LIMIT,
+  /** The benign entries the hunt applied: the row counted none of their events. */
+  allowlist: readonly AllowlistMatch[] = []
 ): PivotQuery | undefined {
   const dayStart = new Date(key.day);
   if (Number.isNaN(dayStart.getTime())) return undefined;
@@ -185,8 +188,11 @@ export function buildRowPivot(
   const timeStage = `WHERE ${ts} ${startOp} ${params.add('_tstart', start)} AND ${ts} ${endOp} ${params.add('_tend', end)}`;
   const principalColumn =
     hunt.group_by === 'name' ? 'service_principal_name' : 'service_principal_id';
+  const applied = hunt.include_hidden ? [] : allowlist;
+  const benignPrincipals = benignPrincipalCondition(applied, params);
   const conditions = [
-    sourceIpCondition(hunt.trusted_cidrs, params),
+    sourceIpCondition(hunt.trusted_cidrs, params, cidrBlocks(applied)),
+    ...(benignPrincipals ? [benignPrincipals] : []),
     `timestamp_day_bucket == TO_DATETIME(${params.add('day', day)})`,
     containsOrNull(esqlField(ACTION_FIELD), key.action, params, 'action'),
     containsOrNull(principalColumn, key.principal, params, 'principal'),

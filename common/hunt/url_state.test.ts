@@ -25,9 +25,15 @@ describe('hunt URL state', () => {
       trustedCidrs: ['10.0.0.0/8', '2001:db8::/32'],
       indexPatterns: ['remote:logs-azure.*'],
       limit: '5000',
+      baselineDays: '14',
+      sharedIpPrincipals: '9',
+      includeHidden: true,
     };
     const search = formStateToSearch(state, true);
     expect(search).toContain('run=1');
+    expect(search).toContain('baseline_days=14');
+    expect(search).toContain('shared_ips=9');
+    expect(search).toContain('hidden=1');
     expect(searchToFormState(search)).toEqual({ state, run: true });
   });
 
@@ -43,12 +49,24 @@ describe('hunt URL state', () => {
       max_daily_actions: 4,
       trusted_cidrs: ['10.0.0.0/8'],
       group_by: 'id',
+      baseline_days: 60,
+      shared_ip_principals: 12,
+      include_hidden: true,
     });
     const state = locatorParamsToFormState(paramsToLocatorParams(params, true));
     expect(huntParamsSchema.parse(formStateToParamsInput(state))).toEqual(params);
     expect(huntParamsSchema.parse(formStateToParamsInput(DEFAULT_FORM_STATE))).toEqual(
       DEFAULT_HUNT_PARAMS
     );
+  });
+
+  it('keeps bad triage values as typed, and the form names their fields', () => {
+    const { state } = searchToFormState('?baseline_days=0&shared_ips=many');
+    expect(state.baselineDays).toBe('0');
+    const parsed = huntParamsSchema.safeParse(formStateToParamsInput(state));
+    expect(parsed.success).toBe(false);
+    const paths = parsed.error?.issues.map((issue) => issue.path.join('.'));
+    expect(paths).toEqual(expect.arrayContaining(['baseline_days', 'shared_ip_principals']));
   });
 
   it('an empty list in the URL stays empty instead of falling back to defaults', () => {

@@ -33,6 +33,12 @@ export interface EntraSpHuntLocatorParams {
   trustedCidrs?: string[];
   indexPatterns?: string[];
   limit?: number;
+  /** Triage: days before the window that "new IP" and "new action" compare with. */
+  baselineDays?: number;
+  /** Triage: other principals from which on an address counts as shared. */
+  sharedIpPrincipals?: number;
+  /** Show the rows the space's benign entries hide (marked), instead of hiding them. */
+  includeHidden?: boolean;
   /** Run the hunt as soon as the page opens. */
   runOnOpen?: boolean;
 }
@@ -48,6 +54,9 @@ export interface HuntFormState {
   trustedCidrs: string[];
   indexPatterns: string[];
   limit: string;
+  baselineDays: string;
+  sharedIpPrincipals: string;
+  includeHidden: boolean;
 }
 
 export const URL_KEYS = {
@@ -60,6 +69,9 @@ export const URL_KEYS = {
   trustedCidrs: 'cidrs',
   indexPatterns: 'indices',
   limit: 'limit',
+  baselineDays: 'baseline_days',
+  sharedIpPrincipals: 'shared_ips',
+  includeHidden: 'hidden',
   run: 'run',
   windowStart: 'start',
   windowEnd: 'end',
@@ -75,6 +87,9 @@ export const DEFAULT_FORM_STATE: HuntFormState = {
   trustedCidrs: [],
   indexPatterns: [...DEFAULT_HUNT_PARAMS.index_patterns],
   limit: String(DEFAULT_HUNT_PARAMS.limit),
+  baselineDays: String(DEFAULT_HUNT_PARAMS.baseline_days),
+  sharedIpPrincipals: String(DEFAULT_HUNT_PARAMS.shared_ip_principals),
+  includeHidden: false,
 };
 
 const LIST_SEPARATOR = ',';
@@ -109,6 +124,9 @@ export function formStateToSearch(state: HuntFormState, run: boolean, window?: R
   many('trustedCidrs', state.trustedCidrs, DEFAULT_FORM_STATE.trustedCidrs);
   many('indexPatterns', state.indexPatterns, DEFAULT_FORM_STATE.indexPatterns);
   scalar('limit', state.limit, DEFAULT_FORM_STATE.limit);
+  scalar('baselineDays', state.baselineDays, DEFAULT_FORM_STATE.baselineDays);
+  scalar('sharedIpPrincipals', state.sharedIpPrincipals, DEFAULT_FORM_STATE.sharedIpPrincipals);
+  if (state.includeHidden) search.set(URL_KEYS.includeHidden, '1');
   if (run) search.set(URL_KEYS.run, '1');
   if (run && window) {
     search.set(URL_KEYS.windowStart, window.start);
@@ -145,6 +163,9 @@ export function searchToFormState(search: string): UrlView {
       trustedCidrs: parseList(get('trustedCidrs')) ?? DEFAULT_FORM_STATE.trustedCidrs,
       indexPatterns: parseList(get('indexPatterns')) ?? DEFAULT_FORM_STATE.indexPatterns,
       limit: get('limit') ?? DEFAULT_FORM_STATE.limit,
+      baselineDays: get('baselineDays') ?? DEFAULT_FORM_STATE.baselineDays,
+      sharedIpPrincipals: get('sharedIpPrincipals') ?? DEFAULT_FORM_STATE.sharedIpPrincipals,
+      includeHidden: get('includeHidden') === '1',
     },
     run,
   };
@@ -167,6 +188,15 @@ export function locatorParamsToFormState(params: EntraSpHuntLocatorParams): Hunt
     trustedCidrs: params.trustedCidrs ?? DEFAULT_FORM_STATE.trustedCidrs,
     indexPatterns: params.indexPatterns ?? DEFAULT_FORM_STATE.indexPatterns,
     limit: params.limit !== undefined ? String(params.limit) : DEFAULT_FORM_STATE.limit,
+    baselineDays:
+      params.baselineDays !== undefined
+        ? String(params.baselineDays)
+        : DEFAULT_FORM_STATE.baselineDays,
+    sharedIpPrincipals:
+      params.sharedIpPrincipals !== undefined
+        ? String(params.sharedIpPrincipals)
+        : DEFAULT_FORM_STATE.sharedIpPrincipals,
+    includeHidden: params.includeHidden === true,
   };
 }
 
@@ -189,6 +219,9 @@ export function paramsToLocatorParams(
     trustedCidrs: [...params.trusted_cidrs],
     indexPatterns: [...params.index_patterns],
     limit: params.limit,
+    baselineDays: params.baseline_days,
+    sharedIpPrincipals: params.shared_ip_principals,
+    ...(params.include_hidden ? { includeHidden: true } : {}),
     runOnOpen,
   };
 }
@@ -210,6 +243,9 @@ export function formStateToParamsInput(state: HuntFormState): Record<string, unk
     trusted_cidrs: state.trustedCidrs.filter((cidr) => cidr.trim() !== ''),
     index_patterns: state.indexPatterns,
     limit: numberOrText(state.limit),
+    baseline_days: numberOrText(state.baselineDays),
+    shared_ip_principals: numberOrText(state.sharedIpPrincipals),
+    include_hidden: state.includeHidden,
   };
 }
 

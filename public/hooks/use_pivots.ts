@@ -10,9 +10,12 @@ import {
   type PivotValueKind,
 } from '../../common/hunt/pivot_queries';
 import type { RunWindow } from '../../common/hunt/run_window';
+import type { AllowlistMatch } from '../../common/hunt/allowlist';
 import type { HuntRow } from '../../common/hunt/shape_results';
 import { discoverHref, getDiscoverLocator } from '../services/discover';
 import { useServices } from '../services/services_context';
+
+const NO_MATCHES: readonly AllowlistMatch[] = [];
 
 export interface UsePivotsValue {
   /** Discover is there, ES|QL is on and the user may open Discover. */
@@ -36,7 +39,9 @@ export interface UsePivotsValue {
 export function usePivots(
   params: HuntParams | undefined,
   availableFields: readonly string[] | undefined,
-  window?: RunWindow
+  window?: RunWindow,
+  /** The benign entries the run applied: a row's pivot leaves out their events as the row did. */
+  allowlist: readonly AllowlistMatch[] = NO_MATCHES
 ): UsePivotsValue {
   const services = useServices();
   return useMemo(() => {
@@ -46,7 +51,9 @@ export function usePivots(
       canOpenDiscover: !!locator,
       rowPivot: (row) => {
         const key = params && rowKey(row, params.group_by);
-        return params && key ? buildRowPivot(params, key, fields, window) : undefined;
+        return params && key
+          ? buildRowPivot(params, key, fields, window, undefined, allowlist)
+          : undefined;
       },
       valuePivot: (kind, value) =>
         params && window ? buildValuePivot(params, kind, value, window, fields) : undefined,
@@ -60,5 +67,5 @@ export function usePivots(
         );
       },
     };
-  }, [availableFields, params, services, window]);
+  }, [allowlist, availableFields, params, services, window]);
 }

@@ -20,7 +20,8 @@ export const RUN_CACHE_KEY = 'entraSpHunt.lastRun';
 /** How long a finished run stands in for querying its window again. */
 export const RUN_CACHE_MAX_AGE_MS = 60 * 60 * 1000;
 /** Bumped when the stored shape changes, so an old entry is ignored rather than misread. */
-const RUN_CACHE_VERSION = 1;
+// 2: responses carry the allowlist entries their query applied.
+const RUN_CACHE_VERSION = 2;
 
 export interface CachedRun {
   /** The view the run was made for: the URL's search, with `run=1` and the window. */

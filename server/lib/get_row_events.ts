@@ -1,5 +1,6 @@
 import type { ElasticsearchClient } from '@kbn/core/server';
 import type { EventsResponse } from '../../common/hunt/api_types';
+import type { AllowlistMatch } from '../../common/hunt/allowlist';
 import type { EventsParams } from '../../common/hunt/events_params';
 import { buildRowPivot, PIVOT_EVENT_LIMIT } from '../../common/hunt/pivot_queries';
 import {
@@ -24,7 +25,11 @@ import { rowCapFor } from './row_cap';
 export async function getRowEvents(
   client: ElasticsearchClient,
   params: EventsParams,
-  { signal, now = new Date() }: { signal?: AbortSignal; now?: Date } = {}
+  {
+    signal,
+    now = new Date(),
+    allowlist = [],
+  }: { signal?: AbortSignal; now?: Date; allowlist?: readonly AllowlistMatch[] } = {}
 ): Promise<EventsResponse> {
   const { row, ...hunt } = params;
   // The run's own window: the row's first and last day are cut where the run's window was.
@@ -32,7 +37,14 @@ export async function getRowEvents(
   const coverage = await getFieldCoverage(client, hunt.index_patterns, signal);
   const pivot =
     coverage.indices.length > 0
-      ? buildRowPivot(hunt, row, coverage.availableFields, window, probeLimit(PIVOT_EVENT_LIMIT))
+      ? buildRowPivot(
+          hunt,
+          row,
+          coverage.availableFields,
+          window,
+          probeLimit(PIVOT_EVENT_LIMIT),
+          allowlist
+        )
       : undefined;
   const empty: EventsResponse = {
     query: null,

@@ -6,6 +6,7 @@ import { ASYNC_HUNT_KEEP_ALIVE_MINUTES } from '../../common/constants';
 import type { HuntStatusWireResponse, HuntWireResponse } from '../../common/hunt/api_types';
 import { buildHuntQuery, type BuiltHuntQuery } from '../../common/hunt/build_hunt_query';
 import type { HuntParams } from '../../common/hunt/hunt_params';
+import { NO_ALLOWLIST, type AppliedAllowlist } from '../../common/hunt/allowlist';
 import {
   COMPLETE_RESULT,
   readPartial,
@@ -32,6 +33,8 @@ import { rowCapFor } from './row_cap';
 
 export interface RunHuntOptions {
   signal?: AbortSignal;
+  /** The space's benign entries the hunt applies (read by the route, as the user). */
+  allowlist?: AppliedAllowlist;
   /** The instant relative times resolve against when no window is given; tests pin it. */
   now?: Date;
 }
@@ -90,6 +93,7 @@ function emptyResponse(
     nameless_datasets: [],
     limit: params.limit,
     available_fields: [],
+    allowlist: { ...NO_ALLOWLIST, include_hidden: params.include_hidden },
     ...extra,
   };
 }
@@ -126,20 +130,29 @@ export const KEEP_ALIVE = `${ASYNC_HUNT_KEEP_ALIVE_MINUTES}m`;
 
 type Prepared =
   | { kind: 'done'; response: HuntMeta }
-  | { kind: 'ready'; hunt: BuiltHuntQuery; time: ResolvedTimeRange; availableFields: string[] };
+  | {
+      kind: 'ready';
+      hunt: BuiltHuntQuery;
+      time: ResolvedTimeRange;
+      availableFields: string[];
+      allowlist: AppliedAllowlist;
+    };
 
 /** Field coverage, then the query for the fields that exist (or the reason there is none). */
 export async function prepareHunt(
   client: ElasticsearchClient,
   params: HuntParams,
-  { signal, now = new Date() }: RunHuntOptions = {}
+  { signal, now = new Date(), allowlist }: RunHuntOptions = {}
 ): Promise<Prepared> {
   const time = huntWindow(params, now);
+  const applied = allowlist ?? { ...NO_ALLOWLIST, include_hidden: params.include_hidden };
   const coverage = await getFieldCoverage(client, params.index_patterns, signal);
   if (coverage.indices.length === 0)
     return { kind: 'done', response: emptyResponse('no_indices', params, time) };
   const availableFields = [...coverage.availableFields].sort();
-  const built = buildHuntQuery(params, time, coverage.availableFields);
+  const built = buildHuntQuery(params, time, coverage.availableFields, {
+    allowlist: applied.applied,
+  });
   if (!built.ok) {
     return {
       kind: 'done',
@@ -147,10 +160,11 @@ export async function prepareHunt(
         skipped: built.skipped,
         missing_fields: built.missingFields,
         available_fields: availableFields,
+        allowlist: applied,
       }),
     };
   }
-  return { kind: 'ready', hunt: built.hunt, time, availableFields };
+  return { kind: 'ready', hunt: built.hunt, time, availableFields, allowlist: applied };
 }
 
 function responseFor(
@@ -167,6 +181,7 @@ function responseFor(
     datasets: hunt.datasets,
     skipped: hunt.skipped,
     nameless_datasets: hunt.namelessDatasets,
+    allowlist: prepared.allowlist,
     ...extra,
   };
 }

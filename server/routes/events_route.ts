@@ -1,6 +1,7 @@
 import type { IRouter, Logger } from '@kbn/core/server';
 import { API_VERSION, EVENTS_API_PATH } from '../../common/constants';
 import { parseEventsParams, type EventsParams } from '../../common/hunt/events_params';
+import { readAllowlist } from '../lib/allowlist';
 import { getRowEvents } from '../lib/get_row_events';
 import { EVENTS_BODY_MAX_BYTES } from './body_limits';
 import { AUTHZ_AS_CURRENT_USER, handleAsCurrentUser, validationFrom } from './route_helpers';
@@ -18,7 +19,12 @@ export function registerEventsRoute(router: IRouter, logger: Logger): void {
       { version: API_VERSION, validate: { request: { body: validationFrom(parseEventsParams) } } },
       handleAsCurrentUser<EventsParams>(
         logger,
-        (client, body, signal) => getRowEvents(client, body, { signal }),
+        // The space's benign entries, read again as the user: the row counted none of their events.
+        async (client, body, signal, savedObjects) =>
+          getRowEvents(client, body, {
+            signal,
+            allowlist: (await readAllowlist(savedObjects, body.include_hidden)).applied,
+          }),
         (body) => ({ indexPatterns: body.index_patterns })
       )
     );

@@ -5,6 +5,7 @@ import type {
   Logger,
   RequestHandler,
   RouteValidationFunction,
+  SavedObjectsClientContract,
 } from '@kbn/core/server';
 import type { Observable } from 'rxjs';
 import type { ParamsIssue } from '../../common/hunt/hunt_params';
@@ -84,14 +85,21 @@ export const AUTHZ_AS_CURRENT_USER = {
  */
 export function handleAsCurrentUser<Body>(
   logger: Logger,
-  run: (client: ElasticsearchClient, body: Body, signal: AbortSignal) => Promise<unknown>,
+  run: (
+    client: ElasticsearchClient,
+    body: Body,
+    signal: AbortSignal,
+    /** The request-scoped saved objects client: the user's space and Kibana privileges apply. */
+    savedObjects: SavedObjectsClientContract
+  ) => Promise<unknown>,
   errorContext: (body: Body) => ErrorContext
 ): RequestHandler<unknown, unknown, Body> {
   return async (context, request, response) => {
     const { signal, dispose } = abortSignalFrom(request.events.aborted$);
     try {
-      const client = (await context.core).elasticsearch.client.asCurrentUser;
-      const body = await run(client, request.body, signal);
+      const core = await context.core;
+      const client = core.elasticsearch.client.asCurrentUser;
+      const body = await run(client, request.body, signal, core.savedObjects.client);
       return body instanceof JsonBytes
         ? response.ok({ body: body.bytes, headers: JSON_BYTES_HEADERS })
         : response.ok({ body });

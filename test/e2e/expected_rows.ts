@@ -15,7 +15,7 @@ import {
 const DAY_MS = 86_400_000;
 const DEFAULT_LOOKBACK_DAYS = 30;
 
-export type Thresholds = Pick<HuntExpectation, 'maxDaily' | 'minIps' | 'trustedCidrs'>;
+export type Thresholds = Pick<HuntExpectation, 'maxDaily' | 'minIps' | 'trustedCidrs' | 'benign'>;
 
 const scenarios = new Map<number, ScenarioDocument[]>();
 

@@ -15,6 +15,7 @@ import {
 import {
   COVERAGE_API_PATH,
   EVENTS_API_PATH,
+  HIDDEN_ROWS_API_PATH,
   HUNT_API_PATH,
   HUNT_CANCEL_API_PATH,
   HUNT_STATUS_API_PATH,
@@ -38,6 +39,47 @@ import { createMockedCluster, createRequestContext, fieldCapsResponse } from '..
 import { HUNT_COLUMNS, huntValues } from '../helpers/esql_responses';
 import { hostileString } from '../helpers/hostile_string';
 import { callRoute } from '../helpers/route_runner';
+import { ENTRY_SAVED_OBJECT_TYPE, type EntryAttributes } from '../../common/entries';
+import {
+  benignMatches,
+  buildHiddenRowsQuery,
+  type AllowlistMatch,
+} from '../../common/hunt/allowlist';
+import { entrySavedObjectType } from '../../server/saved_objects/entry_type';
+import { listEntries } from '../../server/lib/entries';
+import { huntWindow } from '../../server/lib/run_hunt';
+
+/**
+ * Entries of the space the routes read, with hostile values an analyst (or an attacker with the
+ * write privilege) could store: they must reach Elasticsearch as params only. One has expired.
+ */
+const HOSTILE_ENTRIES: EntryAttributes[] = [
+  {
+    principal: '"; FROM secrets | KEEP * //',
+    principal_field: 'name',
+    action: '""" | EVAL x = 1 """',
+    cidr: null,
+  },
+  { principal: 'svc`id`\n?p', principal_field: 'id', action: null, cidr: null },
+  { principal: null, principal_field: 'name', action: null, cidr: '10.0.0.0/8' },
+  {
+    principal: 'expired',
+    principal_field: 'name',
+    action: null,
+    cidr: null,
+    expires_at: '2001-01-01T00:00:00.000Z',
+  },
+].map(
+  (entry) =>
+    ({
+      kind: 'benign',
+      note: 'fuzz',
+      author: 'fuzzer',
+      created_at: '2026-11-01T00:00:00.000Z',
+      expires_at: null,
+      ...entry,
+    }) as EntryAttributes
+);
 
 const RUNS_PER_ROUTE = 1_200;
 const SEED = 20_261_127;
@@ -99,6 +141,9 @@ const huntLike = fc.record(
       anyValue
     ),
     limit: fc.oneof(fc.integer({ min: -1, max: 20_000 }), anyValue),
+    include_hidden: fc.oneof(fc.boolean(), anyValue),
+    baseline_days: fc.oneof(fc.integer({ min: -1, max: 400 }), anyValue),
+    shared_ip_principals: fc.oneof(fc.integer({ min: -1, max: 200_000 }), anyValue),
     extra: anyValue,
   },
   { requiredKeys: [] }
@@ -185,7 +230,14 @@ const asyncBodies = fc.oneof(
   { arbitrary: anyValue, weight: 1 }
 );
 
-function setup() {
+async function setup() {
+  const savedObjects = new SavedObjectsStore();
+  savedObjects.registerType(entrySavedObjectType);
+  const objects = savedObjects.clientFor('default');
+  for (const entry of HOSTILE_ENTRIES) await objects.create(ENTRY_SAVED_OBJECT_TYPE, entry);
+  const matches = benignMatches((await listEntries(objects)).entries, new Date());
+  // The three active entries apply (the expired one does not): queries carry them as params.
+  expect(matches).toHaveLength(HOSTILE_ENTRIES.length - 1);
   const router = httpServiceMock.createRouter();
   registerRoutes(router, loggingSystemMock.createLogger());
   const cluster = createMockedCluster();
@@ -211,13 +263,13 @@ function setup() {
   const route = (path: string, method: 'get' | 'post' = 'post'): RegisteredVersionedRoute =>
     router.versioned.getRoute(method, path);
   // The run history routes write the plugin's saved objects and read its setting, as in Kibana.
-  const savedObjects = new SavedObjectsStore();
   savedObjects.registerType(runSavedObjectType);
   const uiSettings = new UiSettingsStore();
   uiSettings.register(UI_SETTINGS);
   return {
     cluster,
     route,
+    matches,
     context: createRequestContext(cluster.client, { savedObjects, uiSettings }),
   };
 }
@@ -233,8 +285,20 @@ function assertNoForeignText(query: string) {
 }
 
 /** What the builder makes of the body the route accepted (Kibana hands an empty body as {}). */
-function expectedQuery(kind: 'hunt' | 'coverage' | 'events', body: unknown): string {
+function expectedQuery(kind: QueryKind, body: unknown, matches: readonly AllowlistMatch[]): string {
   const input = (body ?? {}) as Record<string, unknown>;
+  if (kind === 'hidden') {
+    const parsed = parseHuntParams(input);
+    if (!parsed.ok) throw new Error('a query reached Elasticsearch for a body validation refused');
+    const built = buildHiddenRowsQuery(
+      parsed.value,
+      huntWindow(parsed.value, new Date()),
+      new Set(HUNT_FIELDS),
+      matches
+    );
+    if (!built) throw new Error('a count reached Elasticsearch although none could be built');
+    return built.query;
+  }
   if (kind === 'events') {
     const parsed = parseEventsParams(input);
     if (!parsed.ok) throw new Error('a query reached Elasticsearch for a body validation refused');
@@ -244,7 +308,8 @@ function expectedQuery(kind: 'hunt' | 'coverage' | 'events', body: unknown): str
       row,
       new Set(HUNT_FIELDS),
       resolveTimeRange(hunt.time_range, new Date()),
-      probeLimit(PIVOT_EVENT_LIMIT)
+      probeLimit(PIVOT_EVENT_LIMIT),
+      matches
     );
     if (!pivot) throw new Error('a pivot reached Elasticsearch although none could be built');
     return pivot.query;
@@ -256,19 +321,21 @@ function expectedQuery(kind: 'hunt' | 'coverage' | 'events', body: unknown): str
   const time = resolveTimeRange(parsed.value.time_range, new Date());
   if (!time) throw new Error('an unresolvable time reached Elasticsearch');
   if (kind === 'coverage') return buildCoverageQuery(parsed.value.index_patterns, time).query;
-  const built = buildHuntQuery(parsed.value, time, new Set(HUNT_FIELDS));
+  const built = buildHuntQuery(parsed.value, time, new Set(HUNT_FIELDS), { allowlist: matches });
   if (!built.ok) throw new Error('a query reached Elasticsearch although none could be built');
   return built.hunt.query;
 }
 
+type QueryKind = 'hunt' | 'coverage' | 'events' | 'hidden';
+
 async function fuzz(
   path: string,
   arbitrary: fc.Arbitrary<unknown>,
-  kind?: 'hunt' | 'coverage' | 'events',
+  kind?: QueryKind,
   /** Where a sample goes: the body (default), the query string or the path params of a GET. */
   target: 'body' | 'query' | 'params' = 'body'
 ) {
-  const { cluster, route, context } = setup();
+  const { cluster, route, context, matches } = await setup();
   const counts: Record<string, number> = {};
   const hugeCounts: Record<string, number> = {};
   let queries = 0;
@@ -295,7 +362,7 @@ async function fuzz(
       if (typeof query !== 'string') continue;
       queries += 1;
       assertNoForeignText(query);
-      if (kind) expect(query).toBe(expectedQuery(kind, body));
+      if (kind) expect(query).toBe(expectedQuery(kind, body, matches));
     }
   }
   const total = Object.values(counts).reduce((sum, count) => sum + count, 0);
@@ -402,6 +469,7 @@ const eventsBodies = withHuge(
 describe('route fuzzing', () => {
   jest.setTimeout(120_000);
   it('POST hunt', () => fuzz(HUNT_API_PATH, bodies, 'hunt'));
+  it('POST hidden_rows', () => fuzz(HIDDEN_ROWS_API_PATH, bodies, 'hidden'));
   it('POST coverage', () =>
     fuzz(
       COVERAGE_API_PATH,

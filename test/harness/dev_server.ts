@@ -10,7 +10,7 @@ import type { AddressInfo } from 'net';
 import { httpServiceMock, loggingSystemMock } from '@kbn/core/server/mocks';
 import type { CoreSetup, SavedObjectsType } from '@kbn/core/server';
 import { createFeaturesSetup } from '@kbn/features-plugin/server';
-import { PLUGIN_ID } from '../../common/constants';
+import { PLUGIN_ID, UI_CAPABILITIES } from '../../common/constants';
 import { plugin } from '../../server';
 import { buildScenarioIndices } from '../fixtures/scenario/build_scenario';
 import { bundleBrowser } from './bundle';
@@ -84,9 +84,10 @@ function html(
   entry: string,
   stylesheets: string[],
   uiSettings: Record<string, unknown>,
-  casesDiscoverSessions: boolean
+  casesDiscoverSessions: boolean,
+  capabilities: Record<string, boolean>
 ): string {
-  const config = JSON.stringify({ demo, uiSettings, casesDiscoverSessions }).replace(
+  const config = JSON.stringify({ demo, uiSettings, casesDiscoverSessions, capabilities }).replace(
     /</g,
     '\\u003c'
   );
@@ -161,11 +162,13 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   const privilege = features.registry
     .getAllKibanaFeatures()
     .find((feature) => feature.id === PLUGIN_ID)?.privileges?.[options.privilege ?? 'all'];
+  // Changed in place by POST /__harness/privilege: a role changed while a page stays open.
+  const apiPrivileges = [...(privilege?.api ?? [])];
   const handleRoute = createKibanaRouteHandler({
     router,
     asCurrentUser: client,
     savedObjects,
-    apiPrivileges: privilege?.api ?? [],
+    apiPrivileges,
     username: options.privilege === 'read' ? 'demo-reader' : 'demo-analyst',
     uiSettings: serverUiSettings,
   });
@@ -186,7 +189,11 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
         (path) => path.endsWith('.css') && !path.startsWith('/bundle/charts_')
       ),
       uiSettings,
-      options.casesDiscoverSessions ?? true
+      options.casesDiscoverSessions ?? true,
+      // What Kibana's capabilities service grants the app from the privilege's `ui` entries.
+      Object.fromEntries(
+        Object.values(UI_CAPABILITIES).map((name) => [name, privilege?.ui?.includes(name) ?? false])
+      )
     );
 
   const server = createServer(async (request, response) => {
@@ -209,6 +216,16 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
           if (value === null) delete uiSettings[key];
           else uiSettings[key] = value;
         }
+        return send(response, 204, 'text/plain', '');
+      }
+      if (url.pathname === '/__harness/privilege' && request.method === 'POST') {
+        // The API privileges of another privilege of the app (`read` or `all`), for the routes
+        // from now on; the open page keeps the capabilities it loaded with, as Kibana's does.
+        const wanted = (await readJson(request)).privilege === 'read' ? 'read' : 'all';
+        const next = features.registry
+          .getAllKibanaFeatures()
+          .find((feature) => feature.id === PLUGIN_ID)?.privileges?.[wanted]?.api;
+        apiPrivileges.splice(0, apiPrivileges.length, ...(next ?? []));
         return send(response, 204, 'text/plain', '');
       }
       if (fakeElasticsearch && url.pathname === '/__harness/faults' && request.method === 'POST') {

@@ -37,6 +37,14 @@ export function createCoreStart(onPost: PostHandler, coreOptions: CoreStartOptio
     posts.push({ path, body, options });
     return onPost(path, body, options);
   }) as HttpHandler;
+  /** GET, PUT and DELETE go to the same handler (by path; GET has no body) but are not POSTs. */
+  const requests: Array<{ method: string; path: string; body: unknown }> = [];
+  const other = (method: string) =>
+    ((path: string, options: HttpFetchOptions = {}) => {
+      const body = options.body ? JSON.parse(options.body) : undefined;
+      requests.push({ method, path, body });
+      return onPost(path, body, options);
+    }) as HttpHandler;
   const theme = {
     theme$: new BehaviorSubject({ darkMode: coreOptions.darkMode ?? false, name: 'borealis' }),
     getTheme: () => ({ darkMode: coreOptions.darkMode ?? false, name: 'borealis' }),
@@ -45,8 +53,10 @@ export function createCoreStart(onPost: PostHandler, coreOptions: CoreStartOptio
     http: {
       basePath: { get: () => '', prepend: (url) => url, remove: (url) => url },
       fetch: post,
-      get: post,
+      get: other('GET'),
       post,
+      put: other('PUT'),
+      delete: other('DELETE'),
     },
     chrome: {
       setBreadcrumbs: (next) => breadcrumbs.push(next),
@@ -81,5 +91,5 @@ export function createCoreStart(onPost: PostHandler, coreOptions: CoreStartOptio
   };
   const share = sharePluginMock.createStartContract();
   const services: EntraSpHuntServices = servicesFrom(core, { share });
-  return { core, services, share, breadcrumbs, titles, posts, toasts };
+  return { core, services, share, breadcrumbs, titles, posts, requests, toasts };
 }

@@ -48,6 +48,7 @@ export function huntResponse(overrides: Partial<HuntResponse> = {}): HuntRespons
     nameless_datasets: [],
     limit: 1000,
     available_fields: [],
+    allowlist: { applied: [], benign_entries: 0, include_hidden: false },
     ...overrides,
   };
 }

@@ -100,6 +100,32 @@ export interface HuntExpectation {
   groupBy?: 'name' | 'id';
   trustedCidrs?: string[];
   datasets?: readonly Dataset[];
+  /** The space's active benign entries: their events are not counted. */
+  benign?: BenignSpec[];
+}
+
+/** A benign allowlist entry as the page describes it: a principal (and action) or a range. */
+export interface BenignSpec {
+  principal?: string;
+  field?: 'name' | 'id';
+  action?: string;
+  cidr?: string;
+}
+
+/**
+ * An event a benign entry covers: one of its principal's values (names or ids, per the entry) is
+ * the entry's, and so is one of its actions when the entry names one; or every one of its
+ * addresses (up to four) lies in the trusted ranges and the entries' ranges together.
+ */
+export function isBenign(event: ScenarioEvent, specs: BenignSpec[], trustedCidrs: string[]) {
+  for (const spec of specs) {
+    if (spec.principal === undefined) continue;
+    const principals = (spec.field ?? 'name') === 'name' ? event.names : event.ids;
+    if (!principals.includes(spec.principal)) continue;
+    if (spec.action === undefined || event.actions.includes(spec.action)) return true;
+  }
+  const ranges = specs.flatMap((spec) => (spec.cidr === undefined ? [] : [spec.cidr]));
+  return ranges.length > 0 && !passesIpFilter(event, [...trustedCidrs, ...ranges]);
 }
 
 /** The first field of `order` (among the chosen sources' fields) that has a value, all its values. */
@@ -210,6 +236,7 @@ export function huntGroups(
   const groups = new Map<string, ExpectedRow>();
   for (const event of selectedEvents(documents, expectation)) {
     if (!passesIpFilter(event, cidrs)) continue;
+    if (expectation.benign && isBenign(event, expectation.benign, cidrs)) continue;
     const principals = byName ? event.names : event.ids;
     const day = utcDay(event.time);
     for (const action of event.actions.length ? event.actions : [null]) {

@@ -2,6 +2,7 @@ import React, { Suspense, useCallback, useEffect, useMemo, useRef, useState } fr
 import {
   EuiButton,
   EuiCallOut,
+  EuiEmptyPrompt,
   EuiFlexGroup,
   EuiFlexItem,
   EuiLoadingSpinner,
@@ -77,6 +78,22 @@ import {
   RecentRuns,
   SEEN_BEFORE,
 } from '../recent_runs';
+import {
+  EntriesPanel,
+  HIDDEN_BADGE,
+  HiddenRowsBar,
+  hidingEntriesOf,
+  MarkEntryForm,
+  NO_ACCESS_BODY,
+  NO_ACCESS_TITLE,
+  REVIEWED_BADGE,
+  RowMarks,
+} from '../allowlist';
+import { appCapabilities } from '../../capabilities';
+import { useEntries } from '../../hooks/use_entries';
+import { useHiddenRows } from '../../hooks/use_hidden_rows';
+import { benignMatches, entriesForRow } from '../../../common/hunt/allowlist';
+import type { EntryKind } from '../../../common/entries';
 
 // The flyout and the histogram (and the charts library they draw with) load only when shown.
 const RowFlyout = React.lazy(() =>
@@ -171,8 +188,33 @@ function pinnedRunSearch(run: RecordedRun): string {
   return formStateToSearch(state, true, run.window);
 }
 
-/** The whole page; its state lives in the URL so every view is a link. */
+/**
+ * The app, when the user's Kibana privilege grants it (`capabilities.entraSpHunt.show`); Kibana
+ * hides the app from such a user, but a link can still lead here.
+ */
 export function HuntApp({ history }: HuntAppProps) {
+  const { application } = useServices();
+  const capabilities = useMemo(() => appCapabilities(application.capabilities), [application]);
+  if (!capabilities.show) {
+    return (
+      <EuiPageTemplate panelled={false} data-test-subj={DATA_TEST_SUBJ.page}>
+        <EuiPageTemplate.Section>
+          <EuiEmptyPrompt
+            iconType="lock"
+            color="subdued"
+            title={<h1>{NO_ACCESS_TITLE}</h1>}
+            body={<p>{NO_ACCESS_BODY}</p>}
+            data-test-subj={DATA_TEST_SUBJ.noAccess}
+          />
+        </EuiPageTemplate.Section>
+      </EuiPageTemplate>
+    );
+  }
+  return <HuntPage history={history} canWrite={capabilities.write} />;
+}
+
+/** The whole page; its state lives in the URL so every view is a link. */
+function HuntPage({ history, canWrite }: HuntAppProps & { canWrite: boolean }) {
   const { http, chrome, uiSettings } = useServices();
   const timePicker = useTimePickerRanges();
   const timeZone = useMemo(
@@ -376,15 +418,19 @@ export function HuntApp({ history }: HuntAppProps) {
     return parsed.ok ? parsed.value : undefined;
   }, [form]);
   const coverage = useCoverage(http, coverageParams);
+  const entries = useEntries(http);
 
   const preview = useMemo(() => {
     if (!validation.params) return { reason: INVALID_REASON };
     const time = resolveTimeRange(validation.params.time_range, new Date(), zone);
     if (!time) return { reason: INVALID_REASON };
     const fields = new Set(coverage.coverage ? coverage.coverage.available_fields : HUNT_FIELDS);
-    const built = buildHuntQuery(validation.params, time, fields);
+    // The space's benign entries as the server will read them: the preview is what runs.
+    const built = buildHuntQuery(validation.params, time, fields, {
+      allowlist: benignMatches(entries.entries, new Date()),
+    });
     return built.ok ? { query: built.hunt.inlined } : { reason: NO_SOURCES_REASON };
-  }, [coverage.coverage, validation.params, zone]);
+  }, [coverage.coverage, entries.entries, validation.params, zone]);
 
   const ruleFields = useMemo(
     () => new Set(coverage.coverage ? coverage.coverage.available_fields : HUNT_FIELDS),
@@ -409,7 +455,12 @@ export function HuntApp({ history }: HuntAppProps) {
     () => (response ? { start: response.time.start, end: response.time.end } : undefined),
     [response]
   );
-  const pivots = usePivots(shownParams, response?.available_fields, runWindow);
+  const pivots = usePivots(
+    shownParams,
+    response?.available_fields,
+    runWindow,
+    response?.allowlist.applied
+  );
   // What leaves the page states the run's two instants: it shows these rows whenever opened.
   const huntQuery = response?.pinned_query ?? undefined;
   const pinnedRange = runWindow ? { from: runWindow.start, to: runWindow.end } : undefined;
@@ -431,6 +482,42 @@ export function HuntApp({ history }: HuntAppProps) {
     // there from the start and says why it marks nothing yet.
     return { newLabel: () => undefined, otherwise: sinceLastRunPending(comparison) };
   }, [comparison, response, timeZone]);
+  const hidden = useHiddenRows(http, response, shownParams);
+  const [entriesOpen, setEntriesOpen] = useState(false);
+  const [marking, setMarking] = useState<{ row: HuntRow; kind: EntryKind } | undefined>(undefined);
+  // The reviewed marks of each row, and with hidden rows shown the entry that hides it: read once
+  // per change of rows or entries, so the grid's cells only look them up.
+  const rowMarks = useMemo(() => {
+    const marks = new Map<HuntRow, string[]>();
+    if (!response) return marks;
+    const now = new Date();
+    const reviewed = entries.entries.filter((entry) => entry.kind === 'reviewed');
+    for (const row of response.rows) {
+      const found: string[] = [];
+      if (response.allowlist.include_hidden) {
+        const by = hidingEntriesOf(hidden.hiddenRow(row), entries.entries);
+        if (hidden.hiddenRow(row)) found.push(HIDDEN_BADGE(by[0]?.note ?? ''));
+      }
+      for (const entry of entriesForRow(row, reviewed, now)) found.push(REVIEWED_BADGE(entry.note));
+      if (found.length > 0) marks.set(row, found);
+    }
+    return marks;
+  }, [entries.entries, hidden, response]);
+  // Runs the rows on screen again over their own window (after a change of the entries, or to
+  // show or hide what they hide), keeping the view a link.
+  const rerun = useCallback(
+    (includeHidden: boolean) => {
+      if (!shownParams || !runWindow) return;
+      const next = { ...form, includeHidden };
+      setForm(next);
+      runHunt({ ...shownParams, include_hidden: includeHidden }, runWindow);
+      runView.current = writeUrl(next, true, runWindow);
+    },
+    [form, runHunt, runWindow, shownParams, writeUrl]
+  );
+  const rerunIfShown = useCallback(() => {
+    if (shownParams) rerun(shownParams.include_hidden);
+  }, [rerun, shownParams]);
   const triageLookup = useMemo<TriageLookup>(() => {
     const byRow = new Map<HuntRow, RowTriage>();
     const ranks = new Map<HuntRow, number>();
@@ -449,8 +536,9 @@ export function HuntApp({ history }: HuntAppProps) {
       loading: triage.loading,
       geoMissing: index?.geoMissing ?? false,
       sinceLastRun,
+      marks: (row: HuntRow) => rowMarks.get(row) ?? [],
     };
-  }, [response, shownParams, sinceLastRun, triage.loading, triage.triage]);
+  }, [response, rowMarks, shownParams, sinceLastRun, triage.loading, triage.triage]);
   const huntDiscoverUrl =
     huntQuery && pinnedRange
       ? pivots.discoverUrl({ inlined: huntQuery, timeRange: pinnedRange })
@@ -466,6 +554,7 @@ export function HuntApp({ history }: HuntAppProps) {
     }));
     const built = buildHuntQuery(shownParams, time, new Set(response.available_fields), {
       findings,
+      allowlist: response.allowlist.applied,
     });
     // What is new since the last run is written now, with that run's instant: the case and the
     // session say the same thing whenever they are read.
@@ -632,6 +721,14 @@ export function HuntApp({ history }: HuntAppProps) {
                 maxDaily={shownParams.max_daily_actions}
                 minIps={shownParams.min_distinct_ips}
               />
+              <EuiSpacer size="s" />
+              <HiddenRowsBar
+                allowlist={response.allowlist}
+                hidden={hidden}
+                onShowHidden={rerun}
+                onOpenEntries={() => setEntriesOpen(true)}
+                entryCount={entries.total}
+              />
               {response.rows.length > 0 && (
                 <>
                   <EuiSpacer size="s" />
@@ -709,6 +806,22 @@ export function HuntApp({ history }: HuntAppProps) {
                           isNew: sinceLastRun.newLabel(inspected) !== undefined,
                           text: sinceLastRun.newLabel(inspected) ?? sinceLastRun.otherwise,
                         }}
+                        marks={
+                          <>
+                            <RowMarks
+                              entries={entriesForRow(inspected, entries.entries, new Date())}
+                              hiddenBy={
+                                response.allowlist.include_hidden
+                                  ? hidingEntriesOf(hidden.hiddenRow(inspected), entries.entries)
+                                  : []
+                              }
+                              canWrite={canWrite}
+                              onMark={(kind) => setMarking({ row: inspected, kind })}
+                              timeZone={timeZone}
+                            />
+                            <EuiSpacer />
+                          </>
+                        }
                       />
                     </Suspense>
                   )}
@@ -742,6 +855,40 @@ export function HuntApp({ history }: HuntAppProps) {
                 }}
               />
             </>
+          )}
+          {marking && (
+            <MarkEntryForm
+              row={marking.row}
+              kind={marking.kind}
+              onClose={() => setMarking(undefined)}
+              onSubmit={async (draft) => {
+                await entries.create(draft);
+                setMarking(undefined);
+                if (draft.kind === 'benign') {
+                  // The row goes: the hunt applies the new entry over the same window.
+                  setInspected(undefined);
+                  rerunIfShown();
+                }
+              }}
+            />
+          )}
+          {entriesOpen && (
+            <EntriesPanel
+              entries={entries.entries}
+              loading={entries.loading}
+              error={entries.error}
+              canWrite={canWrite}
+              timeZone={timeZone}
+              onClose={() => setEntriesOpen(false)}
+              onUpdate={async (id, change) => {
+                await entries.update(id, change);
+                rerunIfShown();
+              }}
+              onRemove={async (id) => {
+                await entries.remove(id);
+                rerunIfShown();
+              }}
+            />
           )}
         </section>
       </EuiPageTemplate.Section>

@@ -67,6 +67,34 @@ describe('ParamsForm', () => {
     expect(onRun).not.toHaveBeenCalled();
   });
 
+  it.each([
+    ['baselineDays', DATA_TEST_SUBJ.baselineDaysInput, '400', 'must be at most 365'],
+    ['sharedIpPrincipals', DATA_TEST_SUBJ.sharedIpsInput, '0', 'must be at least 1'],
+  ])(
+    'opens the triage settings of a link with a bad %s, naming the rule',
+    (field, id, value, message) => {
+      const onRun = jest.fn();
+      renderWithProviders(
+        <Harness onRun={onRun} initial={{ ...DEFAULT_FORM_STATE, [field]: value }} />
+      );
+      expect(screen.getByTestId(id)).toHaveValue(Number(value));
+      expect(screen.getByText(message)).toBeInTheDocument();
+      expect(validateForm({ ...DEFAULT_FORM_STATE, [field]: value }).errors).toEqual({
+        [field]: [message],
+      });
+      expect(screen.getByTestId(DATA_TEST_SUBJ.runButton)).toBeDisabled();
+    }
+  );
+
+  it('reports the triage thresholds as typed', () => {
+    const onChange = jest.fn();
+    renderWithProviders(<Harness onChange={onChange} />);
+    fireEvent.change(screen.getByTestId(DATA_TEST_SUBJ.baselineDaysInput), {
+      target: { value: '60' },
+    });
+    expect(onChange).toHaveBeenLastCalledWith(expect.objectContaining({ baselineDays: '60' }));
+  });
+
   it('explains a bad trusted CIDR by its position', () => {
     renderWithProviders(
       <Harness initial={{ ...DEFAULT_FORM_STATE, trustedCidrs: ['10.0.0.0/8', 'not-a-cidr'] }} />

@@ -21,7 +21,11 @@ import {
 } from '@elastic/eui';
 import { normaliseCidr, splitCidrList, trustsEverything } from '../../../common/hunt/cidr';
 import { DATASETS, DATA_SOURCES } from '../../../common/hunt/data_sources';
-import { ESQL_MAX_ROW_LIMIT } from '../../../common/constants';
+import {
+  ESQL_MAX_ROW_LIMIT,
+  MAX_BASELINE_DAYS,
+  MAX_SHARED_PRINCIPALS,
+} from '../../../common/constants';
 import type { HuntFormState } from '../../../common/hunt/url_state';
 import type { FormErrors } from '../../form_validation';
 import { DATA_TEST_SUBJ } from '../../data_test_subj';
@@ -317,6 +321,53 @@ export function ParamsForm({
                 isInvalid={!!errorOf('limit')}
                 onChange={(event) => set('limit', event.target.value)}
                 data-test-subj={DATA_TEST_SUBJ.limitInput}
+              />
+            </EuiFormRow>
+          </EuiFlexItem>
+        </EuiFlexGroup>
+      </EuiAccordion>
+      <EuiSpacer size="s" />
+      <EuiAccordion
+        id="entraSpHuntTriageSettings"
+        buttonContent={text.TRIAGE_LABEL}
+        initialIsOpen={!!(errorOf('baselineDays') || errorOf('sharedIpPrincipals'))}
+        data-test-subj={DATA_TEST_SUBJ.triageSettings}
+      >
+        <EuiSpacer size="s" />
+        <EuiFlexGroup wrap>
+          <EuiFlexItem grow={false} style={{ minWidth: 240 }}>
+            <EuiFormRow
+              label={text.BASELINE_DAYS_LABEL}
+              helpText={text.BASELINE_DAYS_HELP}
+              isInvalid={!!errorOf('baselineDays')}
+              error={errorOf('baselineDays')}
+            >
+              <EuiFieldNumber
+                min={1}
+                max={MAX_BASELINE_DAYS}
+                step={1}
+                value={value.baselineDays}
+                isInvalid={!!errorOf('baselineDays')}
+                onChange={(event) => set('baselineDays', event.target.value)}
+                data-test-subj={DATA_TEST_SUBJ.baselineDaysInput}
+              />
+            </EuiFormRow>
+          </EuiFlexItem>
+          <EuiFlexItem grow={false} style={{ minWidth: 240 }}>
+            <EuiFormRow
+              label={text.SHARED_IPS_LABEL}
+              helpText={text.SHARED_IPS_HELP}
+              isInvalid={!!errorOf('sharedIpPrincipals')}
+              error={errorOf('sharedIpPrincipals')}
+            >
+              <EuiFieldNumber
+                min={1}
+                max={MAX_SHARED_PRINCIPALS}
+                step={1}
+                value={value.sharedIpPrincipals}
+                isInvalid={!!errorOf('sharedIpPrincipals')}
+                onChange={(event) => set('sharedIpPrincipals', event.target.value)}
+                data-test-subj={DATA_TEST_SUBJ.sharedIpsInput}
               />
             </EuiFormRow>
           </EuiFlexItem>

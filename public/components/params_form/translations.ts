@@ -89,3 +89,20 @@ export const FORM_ARIA_LABEL = i18n.translate('entraSpHunt.form.formAriaLabel', 
 export const RUN_HINT = i18n.translate('entraSpHunt.form.runHintDescription', {
   defaultMessage: 'Enter in a field also runs the hunt.',
 });
+export const TRIAGE_LABEL = i18n.translate('entraSpHunt.form.triageLabel', {
+  defaultMessage: 'Triage: baseline and shared addresses',
+});
+export const BASELINE_DAYS_LABEL = i18n.translate('entraSpHunt.form.baselineDaysLabel', {
+  defaultMessage: 'Baseline days',
+});
+export const BASELINE_DAYS_HELP = i18n.translate('entraSpHunt.form.baselineDaysDescription', {
+  defaultMessage:
+    '"New IP" and "new action" compare with this many days before the window (1-365).',
+});
+export const SHARED_IPS_LABEL = i18n.translate('entraSpHunt.form.sharedIpsLabel', {
+  defaultMessage: 'Shared from (principals)',
+});
+export const SHARED_IPS_HELP = i18n.translate('entraSpHunt.form.sharedIpsDescription', {
+  defaultMessage:
+    'An address used by at least this many other principals in the window counts as shared: an egress, a benign sign.',
+});

@@ -36,6 +36,8 @@ export interface ResultColumn {
   multiValued?: boolean;
   /** Shown when the cell has no value. */
   emptyText?: string;
+  /** The cell's text reads as a badge (a review mark), not as a value. */
+  badge?: boolean;
 }
 
 const NO_NAME = i18n.translate('entraSpHunt.results.noNameLabel', { defaultMessage: '(no name)' });
@@ -98,6 +100,11 @@ export interface TriageLookup {
   geoMissing: boolean;
   /** How each row compares with the view's previous run (run history); no column without it. */
   sinceLastRun?: SinceLastRunLookup;
+  /**
+   * The row's review marks and, when hidden rows are shown, the entry that hides it, in words
+   * (allowlist entries: see hunt_app). Absent when the page has no entries to show.
+   */
+  marks?(row: HuntRow): string[];
 }
 
 /** The run-history reading of each row: "new since <date>", or what every other row says. */
@@ -124,6 +131,25 @@ function sinceLastRunColumn(lookup: SinceLastRunLookup): ResultColumn {
     sortValue: (row) => (lookup.newLabel(row) === undefined ? 1 : 0),
     emptyText: lookup.otherwise,
   };
+}
+
+/** The review column: the space's reviewed marks (and hiding entries) of each row, as a badge. */
+function marksColumn(triage: TriageLookup | undefined): ResultColumn[] {
+  const marks = triage?.marks;
+  if (!marks) return [];
+  return [
+    {
+      id: 'marks',
+      label: i18n.translate('entraSpHunt.results.marksColumnLabel', { defaultMessage: 'Review' }),
+      initialWidth: 200,
+      values: (row) => marks(row),
+      formatValue: identity,
+      sortValue: (row) => marks(row)[0] ?? null,
+      multiValued: true,
+      emptyText: '',
+      badge: true,
+    },
+  ];
 }
 
 /**
@@ -272,7 +298,9 @@ export function resultColumns(groupBy: GroupBy, triage?: TriageLookup): ResultCo
       extraSearchText: (row) => [formatDay(row.day)],
       emptyText: EMPTY,
     },
-    ...principalColumns(groupBy),
+    ...principalColumns(groupBy).slice(0, 1),
+    ...marksColumn(triage),
+    ...principalColumns(groupBy).slice(1),
     {
       id: 'action',
       label: i18n.translate('entraSpHunt.results.actionColumnLabel', { defaultMessage: 'Action' }),

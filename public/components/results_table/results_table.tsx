@@ -205,7 +205,16 @@ function ResultCellValue({ rowIndex, columnId }: EuiDataGridCellValueElementProp
   const { pageRows, columnsById } = useGridRows();
   const entry = pageRows[rowIndex];
   const column = columnsById.get(columnId);
-  return entry && column ? <>{cellText(column, entry.row)}</> : null;
+  if (!entry || !column) return null;
+  if (column.badge && column.values(entry.row).length > 0) {
+    const mark = cellText(column, entry.row);
+    return (
+      <EuiBadge color="primary" title={mark}>
+        {mark}
+      </EuiBadge>
+    );
+  }
+  return <>{cellText(column, entry.row)}</>;
 }
 
 /** A multi-valued cell's popover lists each value with its actions; others read as EUI's. */

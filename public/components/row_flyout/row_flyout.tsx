@@ -1,4 +1,4 @@
-import React, { useEffect, useState } from 'react';
+import React, { useEffect, useState, type ReactNode } from 'react';
 import {
   EuiBasicTable,
   EuiBadge,
@@ -57,6 +57,8 @@ export interface RowFlyoutProps {
   triageLoading?: boolean;
   /** How the row compares with the view's previous run: "new since …", "seen before" … */
   sinceLastRun?: { isNew: boolean; text: string };
+  /** The row's allowlist entries and review marks, with the controls to mark it. */
+  marks?: ReactNode;
 }
 
 const HOUR_FORMAT = new Intl.DateTimeFormat('en-GB', {
@@ -120,6 +122,7 @@ export function RowFlyout({
   triage,
   triageLoading = false,
   sinceLastRun,
+  marks,
 }: RowFlyoutProps) {
   const { http } = useServices();
   const darkMode = useDarkMode();
@@ -219,6 +222,7 @@ export function RowFlyout({
         </EuiFlexGroup>
       </EuiFlyoutHeader>
       <EuiFlyoutBody>
+        {marks}
         <TriageSection
           triage={triage}
           loading={triageLoading}

@@ -143,13 +143,20 @@ function applyTimeZone(uiSettings: IUiSettingsClient) {
 
 export function createHarnessCore(
   navigateToUrl: (url: string) => Promise<void>,
-  uiSettingsUserValues: Record<string, unknown> = {}
+  uiSettingsUserValues: Record<string, unknown> = {},
+  /**
+   * The app's own UI capabilities as Kibana computes them from the user's feature privilege
+   * (`capabilities.entraSpHunt.show`, `.write`).
+   */
+  appCapabilities: Record<string, boolean> = {}
 ): HarnessCore {
   const http: HttpSetup = {
     basePath: { get: () => '', prepend: (url) => url, remove: (url) => url },
     fetch: (path, options) => fetchJson('GET', path, options),
     get: (path, options) => fetchJson('GET', path, options),
     post: (path, options) => fetchJson('POST', path, options),
+    put: (path, options) => fetchJson('PUT', path, options),
+    delete: (path, options) => fetchJson('DELETE', path, options),
   };
   const apps = new Map<string, App>();
   const toasts$ = new BehaviorSubject<HarnessToast[]>([]);
@@ -177,6 +184,7 @@ export function createHarnessCore(
         discover_v2: { show: true, save: true },
         securitySolutionCasesV3: { create_cases: true, read_cases: true, update_cases: true },
         securitySolutionRulesV2: { read_rules: true, edit_rules: true },
+        entraSpHunt: appCapabilities,
       },
       navigateToUrl,
       getUrlForApp: createGetUrlForApp('', window.location.origin),

@@ -37,6 +37,8 @@ interface HarnessConfig {
   uiSettings?: Record<string, unknown>;
   /** Cases 9.5 (Discover sessions attach to a case) unless false (9.3/9.4). */
   casesDiscoverSessions?: boolean;
+  /** The app's UI capabilities for the signed-in user's privilege. */
+  capabilities?: Record<string, boolean>;
 }
 
 declare global {
@@ -114,7 +116,7 @@ function Chrome({
 }
 
 async function main() {
-  const core = createHarnessCore(navigateToUrl, config.uiSettings);
+  const core = createHarnessCore(navigateToUrl, config.uiSettings, config.capabilities);
   const { theme } = core.start;
   const locators = createLocatorRegistry(navigateToUrl);
   const share = { url: { locators } };

@@ -119,6 +119,8 @@ export interface HttpSetup {
   fetch: HttpHandler;
   get: HttpHandler;
   post: HttpHandler;
+  put: HttpHandler;
+  delete: HttpHandler;
 }
 export type HttpStart = HttpSetup;
 
