@@ -13,7 +13,12 @@ import { readRecords, shapeHuntRow, type HuntRow } from '../common/hunt/shape_re
 import { buildScenario, buildScenarioIndices } from './fixtures/scenario/build_scenario';
 import { runEsql } from './harness/fake_elasticsearch/esql_engine';
 import { fieldCapabilities, FakeIndex } from './harness/fake_elasticsearch/indices';
-import { expectedHuntRows, type ExpectedRow } from './helpers/scenario_expectations';
+import {
+  expectedHuntRows,
+  type BenignSpec,
+  type ExpectedRow,
+} from './helpers/scenario_expectations';
+import type { AllowlistMatch } from '../common/hunt/allowlist';
 
 const DAY_MS = 86_400_000;
 const NOW = new Date();
@@ -36,7 +41,7 @@ function availableFields(patterns: string[]): Set<string> {
 const START = NOW.getTime() - 30 * DAY_MS;
 const END = NOW.getTime();
 
-const VARIANTS: Array<[string, HuntParamsInput]> = [
+const VARIANTS: Array<[string, HuntParamsInput, BenignSpec[]?]> = [
   ['the default hunt', {}],
   ['at most 7 a day', { max_daily_actions: 7 }],
   ['at least 3 IPs', { min_distinct_ips: 3 }],
@@ -45,7 +50,35 @@ const VARIANTS: Array<[string, HuntParamsInput]> = [
   ['two trusted ranges, IPv6 too', { trusted_cidrs: ['10.20.0.0/16', '2001:db8::/32'] }],
   ['sign-in and audit logs only', { datasets: ['azure.signinlogs', 'azure.auditlogs'] }],
   ['one index pattern', { index_patterns: ['logs-azure.*'] }],
+  // The view's benign entries, written into the rule as the hunt applies them.
+  ['a benign principal by name', {}, [{ principal: 'Legacy-Sync' }]],
+  [
+    'a benign id, one action of another principal and two ranges',
+    {},
+    [
+      { principal: '3a8c5e17-0d92-4b64-9f31-0000000000c2', field: 'id' },
+      { principal: 'Midnight-Runner', action: 'Sign-in activity' },
+      { cidr: '2001:db8::/32' },
+      { cidr: '192.0.2.0/24' },
+    ],
+  ],
+  [
+    'benign entries with hidden rows shown',
+    { include_hidden: true },
+    [{ principal: 'Legacy-Sync' }],
+  ],
 ];
+
+/** The entry as the page hands it to the rule (benignMatches' shape). */
+function asMatch(spec: BenignSpec, index: number): AllowlistMatch {
+  return {
+    id: `entry-${index}`,
+    principal: spec.principal ?? null,
+    principal_field: spec.field ?? 'name',
+    action: spec.action ?? null,
+    cidr: spec.cidr ?? null,
+  };
+}
 
 /** The documents an index pattern list names: `*` is any run of characters, as FROM reads it. */
 function patternMatchers(patterns: string[]): RegExp[] {
@@ -77,14 +110,15 @@ function expectedSummary(row: ExpectedRow) {
   return JSON.stringify([row.day, row.action, row.principal, row.events.length, row.ips]);
 }
 
-describe.each(VARIANTS)('the rule for %s', (_name, input) => {
+describe.each(VARIANTS)('the rule for %s', (_name, input, benign = []) => {
   it('is ES|QL the interpreter runs, and finds the rows of the hunt', () => {
     const params = huntParamsSchema.parse(input);
     const result = buildDetectionRule(
       HUNT_DEFINITION,
       input,
       { name: 'rule', severity: 'medium', risk_score: 47, schedule: '1d' },
-      availableFields(params.index_patterns)
+      availableFields(params.index_patterns),
+      benign.map(asMatch)
     );
     if (!result.ok) throw new Error(result.message);
     const { rule } = result.built;
@@ -107,6 +141,8 @@ describe.each(VARIANTS)('the rule for %s', (_name, input) => {
       groupBy: params.group_by,
       trustedCidrs: params.trusted_cidrs,
       datasets: params.datasets,
+      // A view that shows hidden rows applies no entries.
+      benign: params.include_hidden ? [] : benign,
     });
     expect(rows.map((row) => summary(row, params.group_by)).sort()).toEqual(
       expected.map(expectedSummary).sort()

@@ -33,6 +33,7 @@ import {
   PARAM_MIN_IPS,
   type SkippedDataset,
 } from './build_hunt_query';
+import { benignPrincipalCondition, cidrBlocks, type AllowlistMatch } from './allowlist';
 import { inlineEsqlParams, scanEsql } from './esql_text';
 import type { HuntDefinition } from './definition';
 import { parseHuntParams, parserFor, type HuntParams, type ParamsIssue } from './hunt_params';
@@ -240,18 +241,25 @@ export function principalColumn(groupBy: HuntParams['group_by']): string {
 /**
  * The hunt's query for a rule: the same stages as the hunt without the time condition (the rule's
  * schedule gives it) and without LIMIT (max_signals caps a run), every value written as a
- * literal. Throws if any param is left in the text, which a rule could not run.
+ * literal. The view's benign entries are left out as the hunt leaves them out (none when the view
+ * shows hidden rows); a rule cannot read the space's entries when it runs, so they are the entries
+ * active when it is created, written into its query. Throws if any param is left in the text,
+ * which a rule could not run.
  */
 export function buildRuleQuery(
   hunt: HuntParams,
   datasets: Dataset[],
-  availableFields: ReadonlySet<string>
+  availableFields: ReadonlySet<string>,
+  allowlist: readonly AllowlistMatch[] = []
 ): string {
   const params = new ParamList();
+  const applied = hunt.include_hidden ? [] : allowlist;
+  const benignPrincipals = benignPrincipalCondition(applied, params);
   const stages = [
     fromClause(hunt.index_patterns),
     ...huntSelectionStages(datasets, availableFields, params),
-    `WHERE ${sourceIpCondition(hunt.trusted_cidrs, params)}`,
+    `WHERE ${sourceIpCondition(hunt.trusted_cidrs, params, cidrBlocks(applied))}`,
+    ...(benignPrincipals ? [`WHERE ${benignPrincipals}`] : []),
     statsStage(hunt.group_by),
     `WHERE (daily_action_count <= ${params.add(PARAM_MAX_DAILY, hunt.max_daily_actions)} and distinct_ips >= ${params.add(PARAM_MIN_IPS, hunt.min_distinct_ips)})`,
     'SORT daily_action_count ASC',
@@ -373,7 +381,9 @@ export function buildDetectionRule(
   definition: HuntDefinition,
   huntInput: unknown,
   optionsInput: unknown,
-  availableFields: ReadonlySet<string>
+  availableFields: ReadonlySet<string>,
+  /** The space's active benign entries, as the page read them (benignMatches). */
+  allowlist: readonly AllowlistMatch[] = []
 ): BuildDetectionRuleResult {
   const hunt = parseHuntParams(huntInput);
   if (!hunt.ok) return { ok: false, reason: 'invalid', issues: hunt.issues, message: hunt.message };
@@ -398,7 +408,7 @@ export function buildDetectionRule(
     };
   }
   const params = hunt.value;
-  const query = buildRuleQuery(params, datasets, availableFields);
+  const query = buildRuleQuery(params, datasets, availableFields, allowlist);
   const schedule = ruleSchedule(options.value.schedule);
   const rule: EsqlRuleCreateProps = {
     type: 'esql',

@@ -2,6 +2,7 @@ import React from 'react';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { Capabilities } from '@kbn/core/public';
 import { HUNT_FIELDS } from '../../../common/hunt/data_sources';
+import type { AllowlistMatch } from '../../../common/hunt/allowlist';
 import { huntParamsSchema, type HuntParams } from '../../../common/hunt/hunt_params';
 import { DETECTION_RULES_API_PATH } from '../../../common/hunt/detection_rule';
 import { createCoreStart, type PostHandler } from '../../../test/helpers/core_start';
@@ -33,8 +34,10 @@ function setup({
   capabilities = MAY_EDIT,
   params = huntParamsSchema.parse({ max_daily_actions: 3, trusted_cidrs: ['10.0.0.0/8'] }),
   availableFields = ALL_FIELDS,
+  allowlist,
 }: {
   onPost?: PostHandler;
+  allowlist?: AllowlistMatch[];
   capabilities?: Partial<Capabilities>;
   /** `null`: the view is not valid (the page passes undefined). */
   params?: HuntParams | null;
@@ -63,6 +66,7 @@ function setup({
         params={params ?? undefined}
         availableFields={availableFields}
         assumesAllSources={false}
+        allowlist={allowlist}
       />
     </ServicesProvider>
   );
@@ -75,6 +79,44 @@ function open() {
 }
 
 describe('CreateRuleButton', () => {
+  it("writes the view's benign entries into the rule and says they stay as they are now", () => {
+    const allowlist: AllowlistMatch[] = [
+      { id: 'e1', principal: 'Legacy-Sync', principal_field: 'name', action: null, cidr: null },
+      {
+        id: 'e2',
+        principal: 'Backup-Agent',
+        principal_field: 'name',
+        action: 'Add owner',
+        cidr: null,
+      },
+      { id: 'e3', principal: null, principal_field: 'name', action: null, cidr: '192.0.2.0/24' },
+    ];
+    setup({ allowlist });
+    const modal = open();
+    const summary = within(modal).getByTestId(DATA_TEST_SUBJ.createRuleSummary);
+    expect(summary).toHaveTextContent(
+      'name Legacy-Sync; name Backup-Agent, only Add owner; 192.0.2.0/24. Written into the rule'
+    );
+    const shown = JSON.parse(
+      within(modal).getByTestId(DATA_TEST_SUBJ.createRuleJson).textContent ?? ''
+    );
+    for (const literal of ['"Legacy-Sync"', '"Backup-Agent"', '"Add owner"', '"192.0.2.0/24"']) {
+      expect(shown.query).toContain(literal);
+    }
+  });
+
+  it('leaves the entries out of a rule made from a view that shows hidden rows', () => {
+    const allowlist: AllowlistMatch[] = [
+      { id: 'e1', principal: 'Legacy-Sync', principal_field: 'name', action: null, cidr: null },
+    ];
+    setup({ allowlist, params: huntParamsSchema.parse({ include_hidden: true }) });
+    const modal = open();
+    const shown = JSON.parse(
+      within(modal).getByTestId(DATA_TEST_SUBJ.createRuleJson).textContent ?? ''
+    );
+    expect(shown.query).not.toContain('Legacy-Sync');
+  });
+
   it('shows the rule before creating it, then creates exactly that rule and links to it', async () => {
     const { posts, navigated } = setup();
     const modal = open();

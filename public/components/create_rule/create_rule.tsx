@@ -39,6 +39,7 @@ import {
   type RuleSeverity,
 } from '../../../common/hunt/detection_rule';
 import type { HuntParams } from '../../../common/hunt/hunt_params';
+import type { AllowlistMatch } from '../../../common/hunt/allowlist';
 import {
   canCreateDetectionRules,
   createDetectionRule,
@@ -58,6 +59,8 @@ export interface CreateRuleButtonProps {
   availableFields: ReadonlySet<string>;
   /** Coverage is unknown: the rule assumes every source, which a cluster may refuse. */
   assumesAllSources: boolean;
+  /** The space's active benign entries: the rule leaves out what they cover, as the hunt does. */
+  allowlist?: readonly AllowlistMatch[];
 }
 
 const SUMMARY = {
@@ -74,6 +77,9 @@ const SUMMARY = {
   }),
   suppression: i18n.translate('entraSpHunt.rule.summarySuppressionTitle', {
     defaultMessage: 'Alert suppression',
+  }),
+  benign: i18n.translate('entraSpHunt.rule.summaryBenignTitle', {
+    defaultMessage: 'Benign allowlist entries (never alert)',
   }),
   mitre: i18n.translate('entraSpHunt.rule.summaryMitreTitle', { defaultMessage: 'MITRE ATT&CK' }),
   guide: i18n.translate('entraSpHunt.rule.summaryGuideTitle', {
@@ -94,7 +100,29 @@ function lookbackText(minutes: number): string {
   });
 }
 
-function summaryItems(built: BuiltDetectionRule, params: HuntParams, options: RuleOptions) {
+const NO_ENTRIES: readonly AllowlistMatch[] = [];
+
+/** What an entry leaves out, in the words of the entries panel's "matches" column. */
+function entryText(match: AllowlistMatch): string {
+  if (match.principal === null) return match.cidr ?? '';
+  const principal = i18n.translate('entraSpHunt.rule.summaryEntryPrincipalDescription', {
+    defaultMessage: '{field, select, id {id} other {name}} {principal}',
+    values: { field: match.principal_field, principal: match.principal },
+  });
+  return match.action === null
+    ? principal
+    : i18n.translate('entraSpHunt.rule.summaryEntryActionDescription', {
+        defaultMessage: '{principal}, only {action}',
+        values: { principal, action: match.action },
+      });
+}
+
+function summaryItems(
+  built: BuiltDetectionRule,
+  params: HuntParams,
+  options: RuleOptions,
+  allowlist: readonly AllowlistMatch[]
+) {
   const schedule = ruleSchedule(options.schedule);
   const none = i18n.translate('entraSpHunt.rule.summaryNoneDescription', {
     defaultMessage: 'None',
@@ -141,6 +169,17 @@ function summaryItems(built: BuiltDetectionRule, params: HuntParams, options: Ru
     {
       title: SUMMARY.trusted,
       description: params.trusted_cidrs.length ? params.trusted_cidrs.join(', ') : none,
+    },
+    {
+      title: SUMMARY.benign,
+      description:
+        params.include_hidden || allowlist.length === 0
+          ? none
+          : i18n.translate('entraSpHunt.rule.summaryBenignDescription', {
+              defaultMessage:
+                '{entries}. Written into the rule as they are now: an entry changed, removed or expired later stays in the rule until it is edited in Security.',
+              values: { entries: allowlist.map(entryText).join('; ') },
+            }),
     },
     { title: SUMMARY.indices, description: params.index_patterns.join(', ') },
     {
@@ -271,6 +310,7 @@ export function CreateRuleButton({
   params,
   availableFields,
   assumesAllSources,
+  allowlist = NO_ENTRIES,
 }: CreateRuleButtonProps) {
   const { http, application } = useServices();
   const titleId = useGeneratedHtmlId({ prefix: 'entraSpHuntCreateRuleTitle' });
@@ -284,8 +324,10 @@ export function CreateRuleButton({
 
   const result = useMemo(
     () =>
-      params ? buildDetectionRule(HUNT_DEFINITION, params, options, availableFields) : undefined,
-    [availableFields, options, params]
+      params
+        ? buildDetectionRule(HUNT_DEFINITION, params, options, availableFields, allowlist)
+        : undefined,
+    [allowlist, availableFields, options, params]
   );
   const issues = useMemo(() => {
     const found: Partial<Record<keyof RuleOptions, string>> = {};
@@ -419,7 +461,7 @@ export function CreateRuleButton({
                     <EuiDescriptionList
                       compressed
                       type="responsiveColumn"
-                      listItems={summaryItems(built, params, options)}
+                      listItems={summaryItems(built, params, options, allowlist)}
                       data-test-subj={DATA_TEST_SUBJ.createRuleSummary}
                     />
                     <EuiSpacer size="m" />

@@ -420,17 +420,17 @@ function HuntPage({ history, canWrite }: HuntAppProps & { canWrite: boolean }) {
   const coverage = useCoverage(http, coverageParams);
   const entries = useEntries(http);
 
+  // The space's active benign entries as the server will read them: the preview and a rule
+  // created from the view leave out what they cover.
+  const benign = useMemo(() => benignMatches(entries.entries, new Date()), [entries.entries]);
   const preview = useMemo(() => {
     if (!validation.params) return { reason: INVALID_REASON };
     const time = resolveTimeRange(validation.params.time_range, new Date(), zone);
     if (!time) return { reason: INVALID_REASON };
     const fields = new Set(coverage.coverage ? coverage.coverage.available_fields : HUNT_FIELDS);
-    // The space's benign entries as the server will read them: the preview is what runs.
-    const built = buildHuntQuery(validation.params, time, fields, {
-      allowlist: benignMatches(entries.entries, new Date()),
-    });
+    const built = buildHuntQuery(validation.params, time, fields, { allowlist: benign });
     return built.ok ? { query: built.hunt.inlined } : { reason: NO_SOURCES_REASON };
-  }, [coverage.coverage, entries.entries, validation.params, zone]);
+  }, [benign, coverage.coverage, validation.params, zone]);
 
   const ruleFields = useMemo(
     () => new Set(coverage.coverage ? coverage.coverage.available_fields : HUNT_FIELDS),
@@ -663,6 +663,7 @@ function HuntPage({ history, canWrite }: HuntAppProps & { canWrite: boolean }) {
         <CreateRuleButton
           params={validation.params}
           availableFields={ruleFields}
+          allowlist={benign}
           assumesAllSources={!coverage.coverage}
         />
         <EuiSpacer size="l" />

@@ -221,6 +221,7 @@ const GEO_MISSING = i18n.translate('entraSpHunt.results.geoMissingLabel', {
   defaultMessage: 'geo and AS fields not mapped',
 });
 
+/** Evidence first, then where from: the first stands beside the action, the rest after the IPs. */
 function triageColumns(triage: TriageLookup | undefined): ResultColumn[] {
   const empty = triage?.loading ? TRIAGE_LOADING : EMPTY;
   const count = (pick: (value: RowTriage) => number) => (row: HuntRow) => {
@@ -311,6 +312,9 @@ export function resultColumns(groupBy: GroupBy, triage?: TriageLookup): ResultCo
       pivotKind: 'event.action',
       emptyText: EMPTY,
     },
+    // The default order's reasons, and what is new since the last run, stay in view beside the
+    // action: they are what the analyst reads first.
+    ...triageColumns(triage).slice(0, 1),
     ...(triage?.sinceLastRun ? [sinceLastRunColumn(triage.sinceLastRun)] : []),
     {
       id: 'dailyCount',
@@ -347,7 +351,7 @@ export function resultColumns(groupBy: GroupBy, triage?: TriageLookup): ResultCo
       multiValued: true,
       emptyText: EMPTY,
     },
-    ...triageColumns(triage),
+    ...triageColumns(triage).slice(1),
     {
       id: 'datasets',
       label: i18n.translate('entraSpHunt.results.datasetsColumnLabel', {
