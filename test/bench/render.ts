@@ -206,6 +206,15 @@ async function main() {
     await page.waitForSelector(subj(DATA_TEST_SUBJ.coverageRow));
     const runs: number[] = [];
     for (let attempt = 0; attempt < tries; attempt += 1) runs.push(await runToTable(page));
+    // The triage answers after the rows are on screen and re-orders them by evidence: the timed
+    // interactions start once it has, so its arrival never lands inside one (nor re-renders the
+    // header while its menu is being opened).
+    await page.waitForFunction(
+      ([status, failed]) =>
+        !!document.querySelector(failed) ||
+        document.querySelector(status)?.textContent?.startsWith('Sorted by evidence'),
+      [subj(DATA_TEST_SUBJ.triageStatus), subj(DATA_TEST_SUBJ.triageError)] as const
+    );
     const shown = await page.innerText(subj(DATA_TEST_SUBJ.resultsShown));
     if (!shown.includes(`of ${rows.toLocaleString('en-US')} rows`))
       throw new Error(`expected ${rows} rows, the page says ${shown}`);
@@ -229,9 +238,12 @@ async function main() {
         before = await firstRowText(page);
       },
       async () => {
-        // The header's menu button shows on hover.
-        await page.hover(subj('dataGridHeaderCell-dailyCount'));
-        await page.click(subj('dataGridHeaderCellActionButton-dailyCount'));
+        // The column's menu opens from the keyboard, as EuiDataGrid offers it: focus the header
+        // cell, press Enter. Pointing at the header instead raced its menu button's reveal
+        // animation (and, after a run, the header sat at the page's bottom edge), so the click
+        // timed out now and then with "element is outside of the viewport".
+        await page.focus(subj('dataGridHeaderCell-dailyCount'));
+        await page.keyboard.press('Enter');
         await page.waitForSelector(subj('dataGridHeaderCellActionGroup-dailyCount'));
         await page.waitForTimeout(MENU_SETTLE_MS);
       }
