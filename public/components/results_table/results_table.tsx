@@ -25,6 +25,8 @@ import {
   type EuiDataGridColumn,
   type EuiDataGridControlColumn,
   type EuiDataGridSorting,
+  type EuiDataGridStyle,
+  type EuiDataGridToolBarVisibilityOptions,
 } from '@elastic/eui';
 import { i18n } from '@kbn/i18n';
 import { FormattedMessage } from '@kbn/i18n-react';
@@ -242,6 +244,24 @@ const ROW_ACTIONS_COLUMN: EuiDataGridControlColumn = {
  */
 const LEADING_WITH_SELECTION: EuiDataGridControlColumn[] = [SELECT_COLUMN, ROW_ACTIONS_COLUMN];
 const LEADING_WITHOUT_SELECTION: EuiDataGridControlColumn[] = [ROW_ACTIONS_COLUMN];
+
+/**
+ * EuiDataGrid is memoised: with the same props it does not render again, and a page or a filter
+ * keystroke then re-renders only the cells (which read the rows from context). Its object props
+ * are therefore constants, not literals made anew on each render.
+ */
+const GRID_STYLE: EuiDataGridStyle = {
+  border: 'horizontal',
+  header: 'underline',
+  fontSize: 's',
+  cellPadding: 'm',
+};
+const TOOLBAR_VISIBILITY: EuiDataGridToolBarVisibilityOptions = {
+  showColumnSelector: true,
+  showSortSelector: true,
+  showDisplaySelector: true,
+  showFullScreenSelector: true,
+};
 
 function ValueFilterBadges({
   filters,
@@ -515,13 +535,8 @@ export function ResultsTable({
         renderCellPopover={ResultCellPopover}
         sorting={gridSorting}
         onColumnResize={onColumnResize}
-        gridStyle={{ border: 'horizontal', header: 'underline', fontSize: 's', cellPadding: 'm' }}
-        toolbarVisibility={{
-          showColumnSelector: true,
-          showSortSelector: true,
-          showDisplaySelector: true,
-          showFullScreenSelector: true,
-        }}
+        gridStyle={GRID_STYLE}
+        toolbarVisibility={TOOLBAR_VISIBILITY}
         data-test-subj={DATA_TEST_SUBJ.resultsTable}
       />
       <EuiTablePagination
