@@ -36,8 +36,10 @@ import type { UsePivotsValue } from '../../hooks/use_pivots';
 import { formatCount, formatDay } from '../../format';
 import { DATA_TEST_SUBJ } from '../../data_test_subj';
 import {
+  createRowTextIndex,
   filterEntries,
-  indexRows,
+  indexWhileIdle,
+  rowEntries,
   sortEntries,
   type RowEntry,
   type SortColumn,
@@ -358,7 +360,11 @@ export function ResultsTable({
     () => new Map(columns.map((column) => [column.id, column])),
     [columns]
   );
-  const entries = useMemo(() => indexRows(rows, columns), [rows, columns]);
+  const entries = useMemo(() => rowEntries(rows), [rows]);
+  // The filter's text index follows the columns (the triage's answer changes them) but is built
+  // while the browser is idle, not before the rows can paint.
+  const texts = useMemo(() => createRowTextIndex(rows, columns), [rows, columns]);
+  useEffect(() => indexWhileIdle(texts), [texts]);
 
   const [sorting, setSorting] = useState<SortColumn[]>(DEFAULT_SORT);
   const sorted = useMemo(() => sortEntries(entries, columns, sorting), [entries, columns, sorting]);
@@ -366,8 +372,8 @@ export function ResultsTable({
   const [query, setQuery] = useState('');
   const [valueFilters, setValueFilters] = useState<ValueFilter[]>([]);
   const visible = useMemo(
-    () => filterEntries(sorted, query, valueFilters, columns),
-    [sorted, query, valueFilters, columns]
+    () => filterEntries(sorted, query, valueFilters, columns, texts),
+    [sorted, query, valueFilters, columns, texts]
   );
 
   const [pagination, setPagination] = useState({ pageIndex: 0, pageSize: PAGE_SIZES[0] });
