@@ -266,22 +266,72 @@ async function main() {
 
     await page.click(subj(DATA_TEST_SUBJ.resultsFilter));
     const keys = FILTER_TEXT.length;
+    // The field echoes a key in the frame Event Timing measures; the rows are filtered once that
+    // has painted. How long the filtered rows take is timed too: from the key's event time to the
+    // frame in which the row count changed (a keystroke that keeps the same rows is not counted).
+    const toFilteredRows: number[] = [];
     const keystroke = await measure(
       page,
       keys,
-      (attempt) => page.keyboard.type(FILTER_TEXT[attempt]),
+      async (attempt) => {
+        // Notes the key's event time, and the frame in which the row count changes after it.
+        await page.evaluate((counter) => {
+          const store = window as unknown as { __keyAt?: number; __rowsAt?: number };
+          store.__keyAt = undefined;
+          store.__rowsAt = undefined;
+          document.addEventListener(
+            'keydown',
+            (event) => {
+              store.__keyAt = event.timeStamp;
+            },
+            { capture: true, once: true }
+          );
+          const count = document.querySelector(counter);
+          if (!count) return;
+          const observer = new MutationObserver(() => {
+            observer.disconnect();
+            requestAnimationFrame(() => {
+              store.__rowsAt = performance.now();
+            });
+          });
+          observer.observe(count, { subtree: true, childList: true, characterData: true });
+        }, subj(DATA_TEST_SUBJ.resultsShown));
+        await page.keyboard.type(FILTER_TEXT[attempt]);
+      },
       async (attempt) => {
         await page.waitForFunction(
           ([selector, typed]) =>
             (document.querySelector(selector) as HTMLInputElement)?.value === typed,
           [subj(DATA_TEST_SUBJ.resultsFilter), FILTER_TEXT.slice(0, attempt + 1)] as const
         );
+        const elapsed = await page
+          .waitForFunction(
+            () => {
+              const store = window as unknown as { __keyAt?: number; __rowsAt?: number };
+              return store.__keyAt !== undefined && store.__rowsAt !== undefined
+                ? store.__rowsAt - store.__keyAt
+                : undefined;
+            },
+            undefined,
+            { timeout: ENTRY_WAIT_MS }
+          )
+          .then((handle) => handle.jsonValue())
+          .catch(() => undefined);
+        if (typeof elapsed === 'number') toFilteredRows.push(elapsed);
       }
     );
     // Every row's IPs are 198.51.<n % 250>.x: the filter keeps those with 51.12 in them.
     const expected = syntheticHuntResult(rows).values.filter((values) =>
       (values[1] as string[]).some((ip) => ip.includes(FILTER_TEXT))
     ).length;
+    await page
+      .waitForFunction(
+        ([counter, count]) =>
+          document.querySelector(counter)?.textContent?.startsWith(`${count} of`),
+        [subj(DATA_TEST_SUBJ.resultsShown), expected.toLocaleString('en-US')] as const,
+        { timeout: 10_000 }
+      )
+      .catch(() => undefined);
     const filtered = await page.innerText(subj(DATA_TEST_SUBJ.resultsShown));
     if (!filtered.startsWith(`${expected.toLocaleString('en-US')} of`))
       throw new Error(`the filter should keep ${expected} rows; the page says ${filtered}`);
@@ -294,6 +344,7 @@ async function main() {
       'sort ms': format(sort),
       'next page ms': format(nextPage),
       'filter keystroke ms': format(keystroke),
+      'keystroke to filtered rows ms': toFilteredRows.length ? format(stats(toFilteredRows)) : '—',
     });
   }
   await browser.close();
