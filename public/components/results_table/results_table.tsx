@@ -28,7 +28,6 @@ import {
   type EuiDataGridStyle,
   type EuiDataGridToolBarVisibilityOptions,
 } from '@elastic/eui';
-import { unstable_batchedUpdates } from 'react-dom';
 import { i18n } from '@kbn/i18n';
 import { FormattedMessage } from '@kbn/i18n-react';
 import type { GroupBy } from '../../../common/hunt/hunt_params';
@@ -104,9 +103,7 @@ function useGridRows(): GridRowsContextValue {
 
 /**
  * Runs `update` once the browser has painted the next frame (a task queued from that frame's
- * animation callback runs after its paint); returns the cancel function. A filter keystroke
- * paints the typed character first and filters 10,000 rows after: Kibana mounts apps in React's
- * legacy root, where startTransition and useDeferredValue render at once, so they cannot.
+ * animation callback runs after its paint); returns the cancel function.
  */
 function afterNextPaint(update: () => void): () => void {
   let timer: number | undefined;
@@ -117,6 +114,24 @@ function afterNextPaint(update: () => void): () => void {
     window.cancelAnimationFrame(frame);
     window.clearTimeout(timer);
   };
+}
+
+/**
+ * `value` as it was when the browser last painted: a new value is returned once the frame that
+ * shows the change's own feedback (the key typed, the sort arrow, the page number) has painted.
+ * Re-sorting, filtering or paging re-renders every cell of the page, which takes longer than a
+ * frame; this way the control answers first and the rows follow in the next task, as
+ * startTransition would arrange in a concurrent root. Kibana mounts apps with the legacy
+ * ReactDOM.render, where startTransition and useDeferredValue render at once. Values set faster
+ * than a frame are applied once, the last one.
+ */
+function useValueAfterPaint<T>(value: T): T {
+  const [painted, setPainted] = useState(value);
+  useEffect(
+    () => (Object.is(painted, value) ? undefined : afterNextPaint(() => setPainted(value))),
+    [painted, value]
+  );
+  return painted;
 }
 
 function rowName(row: HuntRow, groupBy: GroupBy): string {
@@ -384,37 +399,35 @@ export function ResultsTable({
   const texts = useMemo(() => createRowTextIndex(rows, columns), [rows, columns]);
   useEffect(() => indexWhileIdle(texts), [texts]);
 
+  // What the controls say changes at once: the header's sort arrow, the filter field, the page
+  // number. The rows follow once that has painted (see useValueAfterPaint).
   const [sorting, setSorting] = useState<SortColumn[]>(DEFAULT_SORT);
-  const sorted = useMemo(() => sortEntries(entries, columns, sorting), [entries, columns, sorting]);
-
-  // What the field shows, at once, and what the rows are filtered by, once that has painted.
   const [query, setQuery] = useState('');
-  const [appliedQuery, setAppliedQuery] = useState('');
-  useEffect(() => {
-    if (query === appliedQuery) return undefined;
-    return afterNextPaint(() =>
-      // One render for both: outside React's own handlers the legacy root Kibana mounts apps
-      // with renders each state update on its own.
-      unstable_batchedUpdates(() => {
-        setAppliedQuery(query);
-        setPagination((current) => ({ ...current, pageIndex: 0 }));
-      })
-    );
-  }, [query, appliedQuery]);
   const [valueFilters, setValueFilters] = useState<ValueFilter[]>([]);
+  const [pagination, setPagination] = useState({ pageIndex: 0, pageSize: PAGE_SIZES[0] });
+  const view = useMemo(
+    () => ({ sorting, query, valueFilters, pagination }),
+    [sorting, query, valueFilters, pagination]
+  );
+  const shown = useValueAfterPaint(view);
+
+  const sorted = useMemo(
+    () => sortEntries(entries, columns, shown.sorting),
+    [entries, columns, shown.sorting]
+  );
   const visible = useMemo(
-    () => filterEntries(sorted, appliedQuery, valueFilters, columns, texts),
-    [sorted, appliedQuery, valueFilters, columns, texts]
+    () => filterEntries(sorted, shown.query, shown.valueFilters, columns, texts),
+    [sorted, shown.query, shown.valueFilters, columns, texts]
   );
 
-  const [pagination, setPagination] = useState({ pageIndex: 0, pageSize: PAGE_SIZES[0] });
-  const pageCount = Math.max(1, Math.ceil(visible.length / pagination.pageSize));
-  const pageIndex = Math.min(pagination.pageIndex, pageCount - 1);
+  const { pageSize } = shown.pagination;
+  const pageCount = Math.max(1, Math.ceil(visible.length / pageSize));
+  const pageIndex = Math.min(shown.pagination.pageIndex, pageCount - 1);
   // The grid is given one page of rows and paged here: EuiDataGrid keys its rows by index, so
   // paging inside it would mount every cell of the new page anew.
   const pageRows = useMemo(
-    () => visible.slice(pageIndex * pagination.pageSize, (pageIndex + 1) * pagination.pageSize),
-    [pageIndex, pagination.pageSize, visible]
+    () => visible.slice(pageIndex * pageSize, (pageIndex + 1) * pageSize),
+    [pageIndex, pageSize, visible]
   );
 
   const [visibleColumns, setVisibleColumns] = useState(() => columns.map((column) => column.id));
@@ -545,7 +558,10 @@ export function ResultsTable({
         <EuiFlexItem grow={false} style={{ minWidth: 440 }}>
           <EuiFieldSearch
             value={query}
-            onChange={(event) => setQuery(event.target.value)}
+            onChange={(event) => {
+              setQuery(event.target.value);
+              setPagination((current) => ({ ...current, pageIndex: 0 }));
+            }}
             placeholder={i18n.translate('entraSpHunt.results.searchPlaceholder', {
               defaultMessage: 'Filter rows: principal, id, action, IP, data source, day',
             })}
@@ -605,12 +621,12 @@ export function ResultsTable({
         data-test-subj={DATA_TEST_SUBJ.resultsTable}
       />
       <EuiTablePagination
-        activePage={pageIndex}
+        activePage={Math.min(pagination.pageIndex, pageCount - 1)}
         pageCount={pageCount}
         itemsPerPage={pagination.pageSize}
         itemsPerPageOptions={PAGE_SIZES}
         onChangePage={(next) => setPagination((current) => ({ ...current, pageIndex: next }))}
-        onChangeItemsPerPage={(pageSize) => setPagination({ pageIndex: 0, pageSize })}
+        onChangeItemsPerPage={(size) => setPagination({ pageIndex: 0, pageSize: size })}
         aria-label={i18n.translate('entraSpHunt.results.paginationAriaLabel', {
           defaultMessage: 'Pages of result rows',
         })}
