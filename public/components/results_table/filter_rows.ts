@@ -9,8 +9,6 @@ export interface RowEntry {
   row: HuntRow;
   /** Position in the response: the row's identity for selection. */
   index: number;
-  /** Every column's text, lower-cased once, for the free-text filter. */
-  text: string;
 }
 
 export interface SortColumn {
@@ -29,19 +27,90 @@ export interface ValueFilter {
 const FIELD_SEPARATOR = '\u0000';
 const WHITESPACE = /\s+/;
 
-export function indexRows(rows: HuntRow[], columns: ResultColumn[]): RowEntry[] {
-  return rows.map((row, index) => {
+export function rowEntries(rows: HuntRow[]): RowEntry[] {
+  return rows.map((row, index) => ({ row, index }));
+}
+
+/** Rows indexed per slice while the browser is idle: small enough to leave a frame free. */
+const INDEX_SLICE_ROWS = 500;
+
+/**
+ * Every column's text of each row, lower-cased, for the free-text filter. Built lazily: a run or
+ * the triage's answer (which changes the columns) costs nothing here until the analyst filters
+ * or the browser is idle (`indexWhileIdle`), since indexing 10,000 rows takes longer than a frame.
+ */
+export interface RowTextIndex {
+  /** The text of the row at `index` in the response; indexes what is still missing first. */
+  textOf(index: number): string;
+  /** Indexes up to `count` more rows; false once every row is indexed. */
+  indexMore(count: number): boolean;
+}
+
+export function createRowTextIndex(rows: HuntRow[], columns: ResultColumn[]): RowTextIndex {
+  const texts: string[] = [];
+  // Many rows share a value (a day, a count): each is formatted once per column.
+  const formatters = columns.map((column) => {
+    const formatted = new Map<string, string>();
+    return (value: string) => {
+      let text = formatted.get(value);
+      if (text === undefined) {
+        text = column.formatValue(value);
+        formatted.set(value, text);
+      }
+      return text;
+    };
+  });
+  const indexRow = (row: HuntRow) => {
     const parts: string[] = [];
-    for (const column of columns) {
+    columns.forEach((column, position) => {
       const values = column.values(row);
-      parts.push(...values, ...values.map(column.formatValue));
+      parts.push(...values, ...values.map(formatters[position]));
       if (column.extraSearchText) parts.push(...column.extraSearchText(row));
       if (values.length === 0 && column.emptyText) parts.push(column.emptyText);
-    }
+    });
     // The names the row was grouped from and the actions behind it are findable too.
     parts.push(...row.event_actions);
-    return { row, index, text: parts.join(FIELD_SEPARATOR).toLowerCase() };
-  });
+    return parts.join(FIELD_SEPARATOR).toLowerCase();
+  };
+  const indexMore = (count: number) => {
+    const end = Math.min(rows.length, texts.length + count);
+    while (texts.length < end) texts.push(indexRow(rows[texts.length]));
+    return texts.length < rows.length;
+  };
+  return {
+    textOf(index) {
+      if (index >= texts.length) indexMore(index + 1 - texts.length);
+      return texts[index];
+    },
+    indexMore,
+  };
+}
+
+/**
+ * Indexes the rest of `index` a slice at a time while the browser is idle (a timer where it has
+ * no idle callbacks); returns the cancel function.
+ */
+export function indexWhileIdle(index: RowTextIndex): () => void {
+  let cancelled = false;
+  let cancelPending = () => {};
+  const step = () => {
+    if (cancelled || !index.indexMore(INDEX_SLICE_ROWS)) return;
+    schedule();
+  };
+  const schedule = () => {
+    if (typeof window.requestIdleCallback === 'function') {
+      const handle = window.requestIdleCallback(step);
+      cancelPending = () => window.cancelIdleCallback(handle);
+    } else {
+      const handle = window.setTimeout(step, 0);
+      cancelPending = () => window.clearTimeout(handle);
+    }
+  };
+  schedule();
+  return () => {
+    cancelled = true;
+    cancelPending();
+  };
 }
 
 function compare(a: string | number | null, b: string | number | null): number {
@@ -88,7 +157,8 @@ export function filterEntries(
   entries: RowEntry[],
   query: string,
   valueFilters: ValueFilter[],
-  columns: ResultColumn[]
+  columns: ResultColumn[],
+  texts: RowTextIndex
 ): RowEntry[] {
   const words = query.trim().toLowerCase().split(WHITESPACE).filter(Boolean);
   const checks = valueFilters.flatMap((filter) => {
@@ -98,7 +168,7 @@ export function filterEntries(
   if (words.length === 0 && checks.length === 0) return entries;
   return entries.filter(
     (entry) =>
-      words.every((word) => entry.text.includes(word)) &&
+      (words.length === 0 || words.every((word) => texts.textOf(entry.index).includes(word))) &&
       checks.every(
         ({ column, filter }) => column.values(entry.row).includes(filter.value) !== filter.negate
       )

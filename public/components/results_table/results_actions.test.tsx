@@ -1,5 +1,5 @@
 import React from 'react';
-import { fireEvent, renderHook, screen, within } from '@testing-library/react';
+import { fireEvent, renderHook, screen, waitFor, within } from '@testing-library/react';
 import { decodeRedirectParams } from '@kbn/share-plugin/public/mocks';
 import { huntParamsSchema } from '../../../common/hunt/hunt_params';
 import { COVERAGE_FIELDS } from '../../../common/hunt/data_sources';
@@ -9,7 +9,7 @@ import { DATA_TEST_SUBJ } from '../../data_test_subj';
 import { createPivotServices } from '../../../test/helpers/pivot_services';
 import { huntRow } from '../../../test/helpers/hunt_rows';
 import { renderWithProviders } from '../../../test/helpers/render';
-import { cell, openCellActions } from '../../../test/helpers/data_grid';
+import { bodyRows, cell, openCellActions } from '../../../test/helpers/data_grid';
 import { ResultsTable } from './results_table';
 
 const row = huntRow({
@@ -52,6 +52,8 @@ describe('result actions', () => {
     // A real link: it opens in a new tab (and the browser's own middle-click and copy work).
     expect(link.tagName).toBe('A');
     expect(link).toHaveAttribute('target', '_blank');
+    // Its address is built when the link is about to be used: pointed at, focused or pressed.
+    fireEvent.focus(link);
     const linkParams = decoded(link.getAttribute('href'));
     expect(linkParams.query.esql).toContain(
       '| WHERE MV_CONTAINS(service_principal_name, "x\\" | DROP")'
@@ -60,6 +62,37 @@ describe('result actions', () => {
       from: '2026-11-20T00:00:00.000Z',
       to: '2026-11-21T00:00:00.000Z',
     });
+  });
+
+  it('builds a row link from the row shown when it is pressed, also after the rows moved under it', async () => {
+    const { services } = createPivotServices(async () => ({}));
+    const wrapper = ({ children }: { children: React.ReactNode }) => (
+      <ServicesProvider services={services}>{children}</ServicesProvider>
+    );
+    const { result } = renderHook(() => usePivots(params, COVERAGE_FIELDS, runWindow), { wrapper });
+    const rows = [
+      huntRow({ action: 'Rare action', daily_action_count: 1 }),
+      huntRow({ action: 'Busy action', daily_action_count: 9 }),
+    ];
+    renderWithProviders(
+      <ServicesProvider services={services}>
+        <ResultsTable rows={rows} groupBy="name" pivots={result.current} onInspectRow={jest.fn()} />
+      </ServicesProvider>
+    );
+    const grid = screen.getByTestId(DATA_TEST_SUBJ.resultsTable);
+    const firstLink = () =>
+      within(cell(grid, 0, 'rowActions')).getByTestId(DATA_TEST_SUBJ.rowDiscover);
+    const esql = () => decoded(firstLink().getAttribute('href')).query.esql;
+    // Pointed at while the rarest row leads: its events.
+    fireEvent.pointerEnter(firstLink());
+    expect(esql()).toContain('| WHERE MV_CONTAINS(event.action, "Rare action")');
+    // The busiest row now leads, under a pointer that did not move: the press opens its events.
+    fireEvent.click(screen.getByTestId('dataGridHeaderCellActionButton-dailyCount'));
+    fireEvent.click(await screen.findByText('Sort High-Low'));
+    await waitFor(() => expect(bodyRows(grid)[0].action).toBe('Busy action'));
+    fireEvent.click(firstLink());
+    expect(esql()).toContain('| WHERE MV_CONTAINS(event.action, "Busy action")');
+    expect(esql()).not.toContain('Rare action');
   });
 
   it('links each value (principal, its id, action, each IP) to its events over the hunt window', async () => {

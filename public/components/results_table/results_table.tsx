@@ -25,6 +25,8 @@ import {
   type EuiDataGridColumn,
   type EuiDataGridControlColumn,
   type EuiDataGridSorting,
+  type EuiDataGridStyle,
+  type EuiDataGridToolBarVisibilityOptions,
 } from '@elastic/eui';
 import { i18n } from '@kbn/i18n';
 import { FormattedMessage } from '@kbn/i18n-react';
@@ -34,8 +36,10 @@ import type { UsePivotsValue } from '../../hooks/use_pivots';
 import { formatCount, formatDay } from '../../format';
 import { DATA_TEST_SUBJ } from '../../data_test_subj';
 import {
+  createRowTextIndex,
   filterEntries,
-  indexRows,
+  indexWhileIdle,
+  rowEntries,
   sortEntries,
   type RowEntry,
   type SortColumn,
@@ -97,6 +101,39 @@ function useGridRows(): GridRowsContextValue {
   return value;
 }
 
+/**
+ * Runs `update` once the browser has painted the next frame (a task queued from that frame's
+ * animation callback runs after its paint); returns the cancel function.
+ */
+function afterNextPaint(update: () => void): () => void {
+  let timer: number | undefined;
+  const frame = window.requestAnimationFrame(() => {
+    timer = window.setTimeout(update, 0);
+  });
+  return () => {
+    window.cancelAnimationFrame(frame);
+    window.clearTimeout(timer);
+  };
+}
+
+/**
+ * `value` as it was when the browser last painted: a new value is returned once the frame that
+ * shows the change's own feedback (the key typed, the sort arrow, the page number) has painted.
+ * Re-sorting, filtering or paging re-renders every cell of the page, which takes longer than a
+ * frame; this way the control answers first and the rows follow in the next task, as
+ * startTransition would arrange in a concurrent root. Kibana mounts apps with the legacy
+ * ReactDOM.render, where startTransition and useDeferredValue render at once. Values set faster
+ * than a frame are applied once, the last one.
+ */
+function useValueAfterPaint<T>(value: T): T {
+  const [painted, setPainted] = useState(value);
+  useEffect(
+    () => (Object.is(painted, value) ? undefined : afterNextPaint(() => setPainted(value))),
+    [painted, value]
+  );
+  return painted;
+}
+
 function rowName(row: HuntRow, groupBy: GroupBy): string {
   const principal =
     (groupBy === 'name' ? row.service_principal_name : row.service_principal_id) ?? '—';
@@ -140,19 +177,65 @@ function SelectRowCell({ rowIndex }: EuiDataGridCellValueElementProps) {
 }
 
 /**
+ * Stands in for a row's Discover link until the link is about to be used: an anchor needs an href
+ * to be a link at all (focusable, opened in a new tab, its address copied).
+ */
+const UNBUILT_HREF = '#';
+
+/**
+ * A row's Discover link. Building it compresses the row's query into a redirect link, as Kibana's
+ * locators do, which costs about a millisecond a row: built on every sort, page and keystroke for
+ * every row on screen it was a fifth of each interaction. It is built when the link is about to be
+ * used instead: pointed at, focused, pressed (any button) or its context menu opened, always from
+ * the row the cell shows now, so rows moved under a resting pointer never open the wrong events.
+ */
+function RowDiscoverLink({
+  row,
+  name,
+  pivots,
+}: {
+  row: HuntRow;
+  name: string;
+  pivots: UsePivotsValue;
+}) {
+  const build = (event: React.SyntheticEvent<HTMLAnchorElement>) => {
+    const url = pivots.discoverUrl(pivots.rowPivot(row));
+    if (url) event.currentTarget.href = url;
+    else event.preventDefault();
+  };
+  return (
+    <EuiButtonIcon
+      iconType="discoverApp"
+      size="xs"
+      href={UNBUILT_HREF}
+      target="_blank"
+      rel="noopener noreferrer"
+      onPointerEnter={build}
+      onFocus={build}
+      onMouseDown={build}
+      onContextMenu={build}
+      onClick={build}
+      aria-label={i18n.translate('entraSpHunt.results.discoverActionAriaLabel', {
+        defaultMessage: 'Open the events of {row} in Discover',
+        values: { row: name },
+      })}
+      title={i18n.translate('entraSpHunt.results.discoverActionLabel', {
+        defaultMessage: 'Open events in Discover',
+      })}
+      data-test-subj={DATA_TEST_SUBJ.rowDiscover}
+    />
+  );
+}
+
+/**
  * Inspect the row's events here, or open them in Discover; usable whatever is selected. Discover
- * is a real link opening in a new tab (the analyst keeps this page and its rows); its query is
- * built for the rows of the page on screen only.
+ * is a real link opening in a new tab (the analyst keeps this page and its rows).
  */
 function RowActionsCell({ rowIndex }: EuiDataGridCellValueElementProps) {
   const { pageRows, pivots, onInspectRow, groupBy } = useGridRows();
   const entry = pageRows[rowIndex];
   if (!entry) return null;
   const name = rowName(entry.row, groupBy);
-  const discoverUrl =
-    pivots?.canOpenDiscover && entry.row.day
-      ? pivots.discoverUrl(pivots.rowPivot(entry.row))
-      : undefined;
   return (
     <EuiFlexGroup gutterSize="xs" responsive={false} alignItems="center">
       {onInspectRow && (
@@ -172,23 +255,9 @@ function RowActionsCell({ rowIndex }: EuiDataGridCellValueElementProps) {
           />
         </EuiFlexItem>
       )}
-      {discoverUrl && (
+      {pivots?.canOpenDiscover && entry.row.day && (
         <EuiFlexItem grow={false}>
-          <EuiButtonIcon
-            iconType="discoverApp"
-            size="xs"
-            href={discoverUrl}
-            target="_blank"
-            rel="noopener noreferrer"
-            aria-label={i18n.translate('entraSpHunt.results.discoverActionAriaLabel', {
-              defaultMessage: 'Open the events of {row} in Discover',
-              values: { row: name },
-            })}
-            title={i18n.translate('entraSpHunt.results.discoverActionLabel', {
-              defaultMessage: 'Open events in Discover',
-            })}
-            data-test-subj={DATA_TEST_SUBJ.rowDiscover}
-          />
+          <RowDiscoverLink row={entry.row} name={name} pivots={pivots} />
         </EuiFlexItem>
       )}
     </EuiFlexGroup>
@@ -251,6 +320,23 @@ const ROW_ACTIONS_COLUMN: EuiDataGridControlColumn = {
  */
 const LEADING_WITH_SELECTION: EuiDataGridControlColumn[] = [SELECT_COLUMN, ROW_ACTIONS_COLUMN];
 const LEADING_WITHOUT_SELECTION: EuiDataGridControlColumn[] = [ROW_ACTIONS_COLUMN];
+/**
+ * EuiDataGrid is memoised: with the same props it does not render again, and a page or a filter
+ * keystroke then re-renders only the cells (which read the rows from context). Its object props
+ * are therefore constants, not literals made anew on each render.
+ */
+const GRID_STYLE: EuiDataGridStyle = {
+  border: 'horizontal',
+  header: 'underline',
+  fontSize: 's',
+  cellPadding: 'm',
+};
+const TOOLBAR_VISIBILITY: EuiDataGridToolBarVisibilityOptions = {
+  showColumnSelector: true,
+  showSortSelector: true,
+  showDisplaySelector: true,
+  showFullScreenSelector: true,
+};
 
 function ValueFilterBadges({
   filters,
@@ -316,26 +402,41 @@ export function ResultsTable({
     () => new Map(columns.map((column) => [column.id, column])),
     [columns]
   );
-  const entries = useMemo(() => indexRows(rows, columns), [rows, columns]);
+  const entries = useMemo(() => rowEntries(rows), [rows]);
+  // The filter's text index follows the columns (the triage's answer changes them) but is built
+  // while the browser is idle, not before the rows can paint.
+  const texts = useMemo(() => createRowTextIndex(rows, columns), [rows, columns]);
+  useEffect(() => indexWhileIdle(texts), [texts]);
 
+  // What the controls say changes at once: the header's sort arrow, the filter field, the page
+  // number. The rows follow once that has painted (see useValueAfterPaint).
   const [sorting, setSorting] = useState<SortColumn[]>(DEFAULT_SORT);
-  const sorted = useMemo(() => sortEntries(entries, columns, sorting), [entries, columns, sorting]);
-
   const [query, setQuery] = useState('');
   const [valueFilters, setValueFilters] = useState<ValueFilter[]>([]);
+  const [pagination, setPagination] = useState({ pageIndex: 0, pageSize: PAGE_SIZES[0] });
+  const view = useMemo(
+    () => ({ sorting, query, valueFilters, pagination }),
+    [sorting, query, valueFilters, pagination]
+  );
+  const shown = useValueAfterPaint(view);
+
+  const sorted = useMemo(
+    () => sortEntries(entries, columns, shown.sorting),
+    [entries, columns, shown.sorting]
+  );
   const visible = useMemo(
-    () => filterEntries(sorted, query, valueFilters, columns),
-    [sorted, query, valueFilters, columns]
+    () => filterEntries(sorted, shown.query, shown.valueFilters, columns, texts),
+    [sorted, shown.query, shown.valueFilters, columns, texts]
   );
 
-  const [pagination, setPagination] = useState({ pageIndex: 0, pageSize: PAGE_SIZES[0] });
-  const pageCount = Math.max(1, Math.ceil(visible.length / pagination.pageSize));
-  const pageIndex = Math.min(pagination.pageIndex, pageCount - 1);
+  const { pageSize } = shown.pagination;
+  const pageCount = Math.max(1, Math.ceil(visible.length / pageSize));
+  const pageIndex = Math.min(shown.pagination.pageIndex, pageCount - 1);
   // The grid is given one page of rows and paged here: EuiDataGrid keys its rows by index, so
   // paging inside it would mount every cell of the new page anew.
   const pageRows = useMemo(
-    () => visible.slice(pageIndex * pagination.pageSize, (pageIndex + 1) * pagination.pageSize),
-    [pageIndex, pagination.pageSize, visible]
+    () => visible.slice(pageIndex * pageSize, (pageIndex + 1) * pageSize),
+    [pageIndex, pageSize, visible]
   );
 
   const [visibleColumns, setVisibleColumns] = useState(() => columns.map((column) => column.id));
@@ -524,22 +625,17 @@ export function ResultsTable({
         renderCellPopover={ResultCellPopover}
         sorting={gridSorting}
         onColumnResize={onColumnResize}
-        gridStyle={{ border: 'horizontal', header: 'underline', fontSize: 's', cellPadding: 'm' }}
-        toolbarVisibility={{
-          showColumnSelector: true,
-          showSortSelector: true,
-          showDisplaySelector: true,
-          showFullScreenSelector: true,
-        }}
+        gridStyle={GRID_STYLE}
+        toolbarVisibility={TOOLBAR_VISIBILITY}
         data-test-subj={DATA_TEST_SUBJ.resultsTable}
       />
       <EuiTablePagination
-        activePage={pageIndex}
+        activePage={Math.min(pagination.pageIndex, pageCount - 1)}
         pageCount={pageCount}
         itemsPerPage={pagination.pageSize}
         itemsPerPageOptions={PAGE_SIZES}
         onChangePage={(next) => setPagination((current) => ({ ...current, pageIndex: next }))}
-        onChangeItemsPerPage={(pageSize) => setPagination({ pageIndex: 0, pageSize })}
+        onChangeItemsPerPage={(size) => setPagination({ pageIndex: 0, pageSize: size })}
         aria-label={i18n.translate('entraSpHunt.results.paginationAriaLabel', {
           defaultMessage: 'Pages of result rows',
         })}
