@@ -7,63 +7,20 @@
  * the hunt's.
  *   npm run bench:hidden -- --runs 20 --documents 100000
  */
-import { performance } from 'perf_hooks';
 import { buildHiddenRowsQuery, type AllowlistMatch } from '../../common/hunt/allowlist';
-import { buildHuntQuery, type BuiltQuery } from '../../common/hunt/build_hunt_query';
-import { COVERAGE_FIELDS } from '../../common/hunt/data_sources';
+import { buildHuntQuery } from '../../common/hunt/build_hunt_query';
 import { huntParamsSchema } from '../../common/hunt/hunt_params';
 import { shapeHuntResponse, type EsqlResponseLike } from '../../common/hunt/shape_results';
 import { resolveTimeRange } from '../../common/hunt/time_range';
 import { buildScenarioIndices } from '../fixtures/scenario/build_scenario';
 import { runEsql } from '../harness/fake_elasticsearch/esql_engine';
-import {
-  FakeIndex,
-  fieldCapabilities,
-  type IndexInput,
-} from '../harness/fake_elasticsearch/indices';
+import type { IndexInput } from '../harness/fake_elasticsearch/indices';
+import { figuresLine, loadIndices, option, timeQuery } from './esql_bench';
 import { syntheticIndices } from './synthetic';
-
-function option(name: string, fallback: number): number {
-  const index = process.argv.indexOf(`--${name}`);
-  return index === -1 ? fallback : Number(process.argv[index + 1]);
-}
-
-interface Figures {
-  min: number;
-  median: number;
-  max: number;
-}
-
-function time(indices: FakeIndex[], query: BuiltQuery, runs: number): Figures {
-  const body = { query: query.query, params: query.params, filter: query.filter };
-  runEsql(indices, body); // warm-up
-  const times: number[] = [];
-  for (let run = 0; run < runs; run += 1) {
-    const started = performance.now();
-    runEsql(indices, body);
-    times.push(performance.now() - started);
-  }
-  times.sort((a, b) => a - b);
-  return {
-    min: times[0],
-    median: times[Math.floor(times.length / 2)],
-    max: times[times.length - 1],
-  };
-}
-
-const ms = (value: number) => `${value.toFixed(1)} ms`;
-const line = (figures: Figures) =>
-  `min ${ms(figures.min)}, median ${ms(figures.median)}, max ${ms(figures.max)}`;
 
 function measure(label: string, inputs: IndexInput[], runs: number): void {
   const now = new Date();
-  const indices = inputs.map((input) => new FakeIndex(input));
-  const documents = indices.reduce((sum, index) => sum + index.documents.length, 0);
-  const fields = new Set(
-    Object.keys(
-      fieldCapabilities(indices, { fields: COVERAGE_FIELDS, includeUnmapped: false }).fields
-    )
-  );
+  const { indices, documents, fields } = loadIndices(inputs);
   const params = huntParamsSchema.parse({});
   const window = resolveTimeRange(params.time_range, now);
   if (!window) throw new Error('time did not resolve');
@@ -99,17 +56,17 @@ function measure(label: string, inputs: IndexInput[], runs: number): void {
   // The same block as the analyst's trusted range: what an event-level range check costs anyway.
   const trusted = buildHuntQuery({ ...params, trusted_cidrs: ['192.0.2.0/24'] }, window, fields);
   if (!trusted.ok) throw new Error('no query with a trusted range');
-  const without = time(indices, plain.hunt, runs);
-  const withTrusted = time(indices, trusted.hunt, runs);
-  const withEntries = time(indices, applied.hunt, runs);
-  const count = time(indices, hidden, runs);
+  const without = timeQuery(indices, plain.hunt, runs);
+  const withTrusted = timeQuery(indices, trusted.hunt, runs);
+  const withEntries = timeQuery(indices, applied.hunt, runs);
+  const count = timeQuery(indices, hidden, runs);
   console.log(
     [
       `${label}: ${documents.toLocaleString('en')} documents, ${rows.length} rows without entries, ${entries.length} entries hide ${counted.values?.length ?? 0}; ${runs} runs each`,
-      `  hunt without entries: ${line(without)}`,
-      `  hunt, range trusted:  ${line(withTrusted)}`,
-      `  hunt with entries:    ${line(withEntries)}`,
-      `  hidden-rows count:    ${line(count)}`,
+      `  hunt without entries: ${figuresLine(without)}`,
+      `  hunt, range trusted:  ${figuresLine(withTrusted)}`,
+      `  hunt with entries:    ${figuresLine(withEntries)}`,
+      `  hidden-rows count:    ${figuresLine(count)}`,
       `  with entries / without (medians): ${(withEntries.median / without.median).toFixed(2)}x; count / hunt with entries: ${(count.median / withEntries.median).toFixed(2)}x`,
     ].join('\n')
   );

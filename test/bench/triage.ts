@@ -6,10 +6,8 @@
  * of the triage's cost to the hunt's.
  *   npm run bench:triage -- --runs 20 --documents 100000
  */
-import { performance } from 'perf_hooks';
 import { MAX_TRIAGE_IPS, MAX_TRIAGE_PRINCIPALS } from '../../common/constants';
-import { buildHuntQuery, type BuiltQuery } from '../../common/hunt/build_hunt_query';
-import { COVERAGE_FIELDS } from '../../common/hunt/data_sources';
+import { buildHuntQuery } from '../../common/hunt/build_hunt_query';
 import { huntParamsSchema } from '../../common/hunt/hunt_params';
 import { shapeHuntResponse, type EsqlResponseLike } from '../../common/hunt/shape_results';
 import { resolveTimeRange } from '../../common/hunt/time_range';
@@ -17,55 +15,13 @@ import { triageSubjects } from '../../common/hunt/triage';
 import { buildBaselineQuery, buildPrevalenceQuery } from '../../common/hunt/triage_query';
 import { buildScenarioIndices } from '../fixtures/scenario/build_scenario';
 import { runEsql } from '../harness/fake_elasticsearch/esql_engine';
-import {
-  FakeIndex,
-  fieldCapabilities,
-  type IndexInput,
-} from '../harness/fake_elasticsearch/indices';
+import type { IndexInput } from '../harness/fake_elasticsearch/indices';
+import { figuresLine, loadIndices, option, timeQuery } from './esql_bench';
 import { syntheticIndices } from './synthetic';
-
-function option(name: string, fallback: number): number {
-  const index = process.argv.indexOf(`--${name}`);
-  return index === -1 ? fallback : Number(process.argv[index + 1]);
-}
-
-interface Figures {
-  min: number;
-  median: number;
-  max: number;
-}
-
-function time(indices: FakeIndex[], query: BuiltQuery | undefined, runs: number): Figures {
-  if (!query) return { min: 0, median: 0, max: 0 };
-  const body = { query: query.query, params: query.params, filter: query.filter };
-  runEsql(indices, body); // warm-up
-  const times: number[] = [];
-  for (let run = 0; run < runs; run += 1) {
-    const started = performance.now();
-    runEsql(indices, body);
-    times.push(performance.now() - started);
-  }
-  times.sort((a, b) => a - b);
-  return {
-    min: times[0],
-    median: times[Math.floor(times.length / 2)],
-    max: times[times.length - 1],
-  };
-}
-
-const ms = (value: number) => `${value.toFixed(1)} ms`;
-const line = (figures: Figures) =>
-  `min ${ms(figures.min)}, median ${ms(figures.median)}, max ${ms(figures.max)}`;
 
 function measure(label: string, inputs: IndexInput[], runs: number): void {
   const now = new Date();
-  const indices = inputs.map((input) => new FakeIndex(input));
-  const documents = indices.reduce((sum, index) => sum + index.documents.length, 0);
-  const fields = new Set(
-    Object.keys(
-      fieldCapabilities(indices, { fields: COVERAGE_FIELDS, includeUnmapped: false }).fields
-    )
-  );
+  const { indices, documents, fields } = loadIndices(inputs);
   const params = huntParamsSchema.parse({});
   const window = resolveTimeRange(params.time_range, now);
   if (!window) throw new Error('time did not resolve');
@@ -81,13 +37,13 @@ function measure(label: string, inputs: IndexInput[], runs: number): void {
     ips: MAX_TRIAGE_IPS,
     principals: MAX_TRIAGE_PRINCIPALS,
   });
-  const hunt = time(indices, built.hunt, runs);
-  const prevalence = time(
+  const hunt = timeQuery(indices, built.hunt, runs);
+  const prevalence = timeQuery(
     indices,
     buildPrevalenceQuery(params, window, fields, subjects.ips),
     runs
   );
-  const baseline = time(
+  const baseline = timeQuery(
     indices,
     buildBaselineQuery(params, window, fields, subjects.principals),
     runs
@@ -96,9 +52,9 @@ function measure(label: string, inputs: IndexInput[], runs: number): void {
   console.log(
     [
       `${label}: ${documents.toLocaleString('en')} documents, ${rows.length} rows, ${subjects.ips.length} addresses and ${subjects.principals.length} principals asked about; ${runs} runs each`,
-      `  hunt:       ${line(hunt)}`,
-      `  prevalence: ${line(prevalence)}`,
-      `  baseline:   ${line(baseline)}`,
+      `  hunt:       ${figuresLine(hunt)}`,
+      `  prevalence: ${figuresLine(prevalence)}`,
+      `  baseline:   ${figuresLine(baseline)}`,
       `  triage / hunt (medians, both extra queries): ${ratio.toFixed(2)}x`,
     ].join('\n')
   );
