@@ -101,3 +101,33 @@ export async function gridRowIndex(page: Page, text: string): Promise<number> {
 export function gridCell(index: number, columnId: string): string {
   return `[data-test-subj="entraSpHuntResultsTable"] [role="gridcell"][data-gridcell-visible-row-index="${index}"][data-gridcell-column-id="${columnId}"]`;
 }
+
+/** How far one step of revealGridCell scrolls the grid sideways, in pixels. */
+const GRID_SCROLL_STEP = 200;
+
+/**
+ * Brings a grid cell into the page. EuiDataGrid renders only the columns in (or next to) its
+ * view, so a column to the right of a narrow window is not in the page until the grid is
+ * scrolled sideways to it: from the left edge, one step at a time, until the cell is rendered.
+ */
+export async function revealGridCell(page: Page, index: number, columnId: string): Promise<void> {
+  const selector = gridCell(index, columnId);
+  const scroller = page.locator(
+    '[data-test-subj="entraSpHuntResultsTable"] .euiDataGrid__virtualized'
+  );
+  await scroller.evaluate((element) => {
+    element.scrollLeft = 0;
+  });
+  for (;;) {
+    if ((await page.locator(selector).count()) > 0) break;
+    const moved = await scroller.evaluate((element, step) => {
+      const before = element.scrollLeft;
+      element.scrollLeft = before + step;
+      return element.scrollLeft !== before;
+    }, GRID_SCROLL_STEP);
+    if (!moved) throw new Error(`the grid has no cell ${columnId} in row ${index}`);
+    // The grid renders the newly visible columns on its next frame.
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => done(null))));
+  }
+  await page.locator(selector).scrollIntoViewIfNeeded();
+}

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { decodeRedirectParams } from '@kbn/share-plugin/public/mocks';
 import { DATA_TEST_SUBJ } from '../../public/data_test_subj';
 import type { RecordedEsRequest } from '../harness/fake_elasticsearch/server';
-import { e2eSuite, gridCell, gridRowIndex, screenshot, subj } from './browser';
+import { e2eSuite, gridCell, gridRowIndex, revealGridCell, screenshot, subj } from './browser';
 import { expectedRowCount, lastHuntWindow } from './expected_rows';
 
 const current = e2eSuite();
@@ -39,6 +39,7 @@ async function valuePivotHrefs(page: Page, text: string): Promise<string[]> {
     { id: 'ips', multiValued: true },
   ];
   for (const { id, multiValued } of columns) {
+    await revealGridCell(page, index, id);
     await page.hover(gridCell(index, id));
     const inPlace = page.locator(`${gridCell(index, id)} ${subj(DATA_TEST_SUBJ.valuePivot)}`);
     // A cell that holds one value offers its actions in place.
