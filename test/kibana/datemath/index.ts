@@ -1,6 +1,7 @@
 /**
  * Stand-in for `@kbn/datemath`: Kibana's copy of Elastic's date math parser.
  *
+ * Source: elastic/kibana:src/platform/packages/shared/kbn-datemath/index.d.ts
  * Checked at elastic/kibana@f2b3c8a688987cea1638ad18dc3586b187858182:src/platform/packages/shared/kbn-datemath/index.d.ts
  *
  * That file declares the same default export (`parse(text, { roundUp, momentInstance, forceNow })`,

@@ -4,6 +4,7 @@
  * success toast with its "View case" button. Where it ends (storing a case) a backend takes over:
  * in memory for jest, the harness server for the browser.
  *
+ * Source: elastic/kibana:x-pack/platform/plugins/shared/cases/public/common/use_cases_toast.tsx
  * Checked at elastic/kibana@06e341ad8fde1a3e772efe023d84f4ffff6eaf85:x-pack/platform/plugins/shared/cases/public/common/use_cases_toast.tsx
  * (and use_application.tsx at 55cbab20ad9e7cbdf6628021812e6de0177d74da).
  *
