@@ -17,6 +17,7 @@ import {
   gridCell,
   gridRowIndex,
   gridRows,
+  revealGridCell,
   screenshot,
   startE2e,
   stopE2e,
@@ -72,6 +73,7 @@ async function shownCount(page: Page): Promise<number> {
 
 async function inspect(page: Page, principal: string): Promise<void> {
   const index = await gridRowIndex(page, principal);
+  await revealGridCell(page, index, 'rowActions');
   await page.locator(`${gridCell(index, 'rowActions')} ${subj(DATA_TEST_SUBJ.inspectRow)}`).click();
   await page.waitForSelector(subj(DATA_TEST_SUBJ.rowMarks));
 }

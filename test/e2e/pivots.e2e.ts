@@ -23,6 +23,7 @@ async function openResults(query = '?run=1'): Promise<Page> {
 /** A control in the row actions of the grid row that mentions `text`. */
 async function rowAction(page: Page, text: string, testSubj: string) {
   const index = await gridRowIndex(page, text);
+  await revealGridCell(page, index, 'rowActions');
   return page.locator(`${gridCell(index, 'rowActions')} ${subj(testSubj)}`);
 }
 

@@ -13,7 +13,15 @@ import type { Page } from 'playwright-core';
 import { DATA_TEST_SUBJ } from '../../public/data_test_subj';
 import { buildScenario, type ScenarioDocument } from '../fixtures/scenario/build_scenario';
 import { expectedHuntRows, type ExpectedRow } from '../helpers/scenario_expectations';
-import { screenshot, startE2e, stopE2e, subj, type E2eContext } from './browser';
+import {
+  gridCell,
+  revealGridCell,
+  screenshot,
+  startE2e,
+  stopE2e,
+  subj,
+  type E2eContext,
+} from './browser';
 
 /** Two runs, a restart and a third run, each a hunt and a history round trip on a busy machine. */
 jest.setTimeout(240_000);
@@ -145,15 +153,18 @@ describe('run history, in Chromium', () => {
 
     // The new row in view, for a person to look at.
     const index = secondRows.findIndex((row) => row.principal === PLANTED_NAME);
-    const cellSelector = `${subj(DATA_TEST_SUBJ.resultsTable)} [role="gridcell"][data-gridcell-visible-row-index="${index}"][data-gridcell-column-id="sinceLastRun"]`;
-    await page.locator(cellSelector).scrollIntoViewIfNeeded();
+    await revealGridCell(page, index, 'sinceLastRun');
     await screenshot(page, '30-history-new-row', false);
 
-    // Its flyout says so too.
+    // Its flyout says so too. The inspect button is found in that row's own actions cell: the
+    // grid renders only the rows and columns in view, so the n-th button on the page need not
+    // belong to the n-th row.
+    await revealGridCell(page, index, 'rowActions');
     await page
-      .locator(`${subj(DATA_TEST_SUBJ.inspectRow)}`)
-      .nth(index)
+      .locator(`${gridCell(index, 'rowActions')} ${subj(DATA_TEST_SUBJ.inspectRow)}`)
       .click();
+    await page.waitForSelector(subj(DATA_TEST_SUBJ.rowFlyout));
+    expect(await page.innerText('#entraSpHuntRowFlyoutTitle')).toBe(PLANTED_NAME);
     const badge = page.locator(subj(DATA_TEST_SUBJ.flyoutSinceLastRun));
     await badge.waitFor();
     expect(await badge.innerText()).toMatch(/^new since /);
