@@ -124,6 +124,7 @@ export const DATA_TEST_SUBJ = {
   createRuleCreated: 'entraSpHuntCreateRuleCreated',
   createRuleLink: 'entraSpHuntCreateRuleLink',
   triageStatus: 'entraSpHuntTriageStatus',
+  hiddenRowsCounting: 'entraSpHuntHiddenRowsCounting',
   triageError: 'entraSpHuntTriageError',
   rowFlyoutTriage: 'entraSpHuntRowFlyoutTriage',
   rowFlyoutWhoElse: 'entraSpHuntRowFlyoutWhoElse',

@@ -65,6 +65,22 @@ export function e2eSuite(options: DevServerOptions = {}): () => E2eContext {
 }
 
 /**
+ * Waits until the reads that follow the rows have answered: the triage (which re-sorts the rows
+ * by evidence) and the count of rows hidden by benign entries (whose line sits above the grid).
+ * Until then a row's position, and the grid's place on the page, may still change.
+ */
+export async function waitForRowsSettled(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      document.querySelector(
+        '[data-test-subj="entraSpHuntTriageStatus"][data-status="loading"], [data-test-subj="entraSpHuntHiddenRowsCounting"]'
+      ) === null,
+    undefined,
+    { timeout: 60_000 }
+  );
+}
+
+/**
  * The results grid's rows as shown (top to bottom), each as its cells' text joined by " | ".
  * EuiDataGrid renders cells (role gridcell) tagged with the row they are shown in.
  */
@@ -73,6 +89,7 @@ export async function gridRows(
   testSubj = 'entraSpHuntResultsTable'
 ): Promise<string[]> {
   await page.waitForSelector(`${subj(testSubj)} [role="gridcell"]`);
+  if (testSubj === 'entraSpHuntResultsTable') await waitForRowsSettled(page);
   return page.evaluate((gridSubj) => {
     const rows = new Map<number, string[]>();
     const cells = document.querySelectorAll<HTMLElement>(

@@ -21,6 +21,7 @@ import {
   stopE2e,
   subj,
   type E2eContext,
+  waitForRowsSettled,
 } from './browser';
 
 /** Two runs, a restart and a third run, each a hunt and a history round trip on a busy machine. */
@@ -55,6 +56,7 @@ afterAll(async () => {
 /** Each grid row as { column id: text }, top to bottom. */
 async function gridCells(page: Page): Promise<Array<Record<string, string>>> {
   await page.waitForSelector(`${subj(DATA_TEST_SUBJ.resultsTable)} [role="gridcell"]`);
+  await waitForRowsSettled(page);
   return page.evaluate((gridSubj) => {
     const rows = new Map<number, Record<string, string>>();
     for (const cell of document.querySelectorAll<HTMLElement>(

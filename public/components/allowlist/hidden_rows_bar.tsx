@@ -25,7 +25,12 @@ function HiddenSummary({ allowlist, hidden }: Pick<HiddenRowsBarProps, 'allowlis
   if (allowlist.benign_entries === 0) return null;
   if (hidden.loading) {
     return (
-      <EuiFlexGroup gutterSize="xs" alignItems="center" responsive={false}>
+      <EuiFlexGroup
+        gutterSize="xs"
+        alignItems="center"
+        responsive={false}
+        data-test-subj={DATA_TEST_SUBJ.hiddenRowsCounting}
+      >
         <EuiFlexItem grow={false}>
           <EuiLoadingSpinner size="s" />
         </EuiFlexItem>

@@ -152,7 +152,12 @@ function TriageStatus({ value }: { value: UseTriageValue }) {
     );
   }
   return (
-    <EuiText size="s" color="subdued" data-test-subj={DATA_TEST_SUBJ.triageStatus}>
+    <EuiText
+      size="s"
+      color="subdued"
+      data-test-subj={DATA_TEST_SUBJ.triageStatus}
+      data-status={value.loading ? 'loading' : 'done'}
+    >
       {value.loading ? (
         <FormattedMessage
           id="entraSpHunt.app.triageLoadingDescription"
