@@ -94,6 +94,7 @@ export const DATA_TEST_SUBJ = {
   valueFilterIn: 'entraSpHuntValueFilterIn',
   valueFilterOut: 'entraSpHuntValueFilterOut',
   valueCopy: 'entraSpHuntValueCopy',
+  valueMarkBenign: 'entraSpHuntValueMarkBenign',
   selectRow: 'entraSpHuntSelectRow',
   selectAllRows: 'entraSpHuntSelectAllRows',
   inspectRow: 'entraSpHuntInspectRow',

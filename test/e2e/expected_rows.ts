@@ -48,6 +48,16 @@ export async function lastHuntWindow(serverUrl: string): Promise<{ start: number
   return { start: Date.parse(range.gt), end: Date.parse(range.lte) };
 }
 
+/** The rows of the last hunt, expected from the scenario documents. */
+export async function expectedRows(
+  serverUrl: string,
+  scenarioNow: Date,
+  thresholds: Thresholds = {}
+): Promise<ExpectedRow[]> {
+  const window = await lastHuntWindow(serverUrl);
+  return expectedHuntRows(documentsFor(scenarioNow), { ...window, ...thresholds });
+}
+
 /** Rows of the last hunt, expected from the scenario documents. */
 export async function expectedRowCount(
   serverUrl: string,

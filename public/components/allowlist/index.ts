@@ -1,5 +1,5 @@
 export { EntriesPanel } from './entries_panel';
 export { HiddenRowsBar } from './hidden_rows_bar';
-export { MarkEntryForm } from './mark_entry_form';
+export { MarkEntryForm, type MarkTarget } from './mark_entry_form';
 export { RowMarks, hidingEntriesOf } from './row_marks';
 export { NO_ACCESS_BODY, NO_ACCESS_TITLE, REVIEWED_BADGE, HIDDEN_BADGE } from './translations';

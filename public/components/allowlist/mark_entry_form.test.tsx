@@ -5,7 +5,8 @@ import type { EntryDraft } from '../../services/entries_api';
 import { DATA_TEST_SUBJ } from '../../data_test_subj';
 import { huntRow } from '../../../test/helpers/hunt_rows';
 import { renderWithProviders } from '../../../test/helpers/render';
-import { MarkEntryForm } from './mark_entry_form';
+import type { HuntRow } from '../../../common/hunt/shape_results';
+import { MarkEntryForm, type MarkTarget } from './mark_entry_form';
 
 /** First render of EUI components in a file is slow in jsdom on a loaded machine. */
 jest.setTimeout(30_000);
@@ -20,10 +21,19 @@ const row = huntRow({
 
 function renderForm(
   kind: 'benign' | 'reviewed',
-  onSubmit = jest.fn(async (_draft: EntryDraft): Promise<unknown> => undefined)
+  onSubmit = jest.fn(async (_draft: EntryDraft): Promise<unknown> => undefined),
+  initial?: MarkTarget,
+  shown: HuntRow = row
 ) {
   renderWithProviders(
-    <MarkEntryForm row={row} kind={kind} onSubmit={onSubmit} onClose={jest.fn()} now={() => NOW} />
+    <MarkEntryForm
+      row={shown}
+      kind={kind}
+      initial={initial}
+      onSubmit={onSubmit}
+      onClose={jest.fn()}
+      now={() => NOW}
+    />
   );
   return onSubmit;
 }
@@ -50,6 +60,46 @@ describe('MarkEntryForm', () => {
         expires_at: '2026-12-30T10:00:00.000Z',
       } satisfies EntryDraft,
     ]);
+  });
+
+  it.each([
+    ['the second IP', { target: 'cidr', value: row.ips[1] }, { cidr: row.ips[1] }],
+    [
+      'the second id',
+      { target: 'id', value: row.service_principal_ids[1] },
+      { principal: row.service_principal_ids[1], principal_field: 'id' },
+    ],
+  ] as const)(
+    'starts on the value picked in the table: %s',
+    async (_what, initial: MarkTarget, expected) => {
+      const onSubmit = renderForm('benign', undefined, initial);
+      note('Known egress');
+      submit();
+      await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
+      expect(onSubmit.mock.calls[0][0]).toEqual({
+        kind: 'benign',
+        note: 'Known egress',
+        expires_at: null,
+        ...expected,
+      });
+    }
+  );
+
+  it('offers the name picked in the table when the row, grouped by id, carries several', async () => {
+    const byId = huntRow({
+      service_principal_name: null,
+      service_principal_id: '3a8c-c2',
+      service_principal_names: ['Sync-A', 'Sync-B'],
+      service_principal_ids: ['3a8c-c2'],
+    });
+    const onSubmit = renderForm('benign', undefined, { target: 'name', value: 'Sync-B' }, byId);
+    note('Renamed app');
+    submit();
+    await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
+    expect(onSubmit.mock.calls[0][0]).toMatchObject({
+      principal: 'Sync-B',
+      principal_field: 'name',
+    });
   });
 
   it('marks one of the row’s ids, chosen from the list', async () => {

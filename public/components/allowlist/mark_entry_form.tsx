@@ -29,9 +29,17 @@ const TITLE_ID = 'entraSpHuntMarkEntryTitle';
 
 type Target = 'name' | 'id' | 'cidr';
 
+/** A value the analyst picked in the table to mark: the row's name, one of its ids, or an IP. */
+export interface MarkTarget {
+  target: Target;
+  value: string;
+}
+
 export interface MarkEntryFormProps {
   row: HuntRow;
   kind: EntryKind;
+  /** What the form starts on; without it, the row's name, else its first id, else its first IP. */
+  initial?: MarkTarget;
   /** Stores the entry; rejects with the route's error, shown in words. */
   onSubmit: (draft: EntryDraft) => Promise<unknown>;
   onClose: () => void;
@@ -53,21 +61,25 @@ export function expiryFrom(choice: string, now: Date): string | null {
 export function MarkEntryForm({
   row,
   kind,
+  initial,
   onSubmit,
   onClose,
   now = () => new Date(),
 }: MarkEntryFormProps) {
   const ids =
     row.service_principal_id !== null ? [row.service_principal_id] : row.service_principal_ids;
+  // A row grouped by id may carry several names: the one picked in the table is the one offered.
   const name =
-    row.service_principal_name ??
-    (row.service_principal_names.length === 1 ? row.service_principal_names[0] : null);
+    initial?.target === 'name'
+      ? initial.value
+      : (row.service_principal_name ??
+        (row.service_principal_names.length === 1 ? row.service_principal_names[0] : null));
   const [target, setTarget] = useState<Target>(
-    name !== null ? 'name' : ids.length > 0 ? 'id' : 'cidr'
+    initial?.target ?? (name !== null ? 'name' : ids.length > 0 ? 'id' : 'cidr')
   );
-  const [id, setId] = useState(ids[0] ?? '');
+  const [id, setId] = useState(initial?.target === 'id' ? initial.value : (ids[0] ?? ''));
   const [onlyAction, setOnlyAction] = useState(false);
-  const [cidr, setCidr] = useState(row.ips[0] ?? '');
+  const [cidr, setCidr] = useState(initial?.target === 'cidr' ? initial.value : (row.ips[0] ?? ''));
   const [note, setNote] = useState('');
   const [expiry, setExpiry] = useState('never');
   const [touched, setTouched] = useState(false);

@@ -84,6 +84,7 @@ import {
   HiddenRowsBar,
   hidingEntriesOf,
   MarkEntryForm,
+  type MarkTarget,
   NO_ACCESS_BODY,
   NO_ACCESS_TITLE,
   REVIEWED_BADGE,
@@ -489,7 +490,13 @@ function HuntPage({ history, canWrite }: HuntAppProps & { canWrite: boolean }) {
   }, [comparison, response, timeZone]);
   const hidden = useHiddenRows(http, response, shownParams);
   const [entriesOpen, setEntriesOpen] = useState(false);
-  const [marking, setMarking] = useState<{ row: HuntRow; kind: EntryKind } | undefined>(undefined);
+  const [marking, setMarking] = useState<
+    { row: HuntRow; kind: EntryKind; initial?: MarkTarget } | undefined
+  >(undefined);
+  const markBenign = useCallback(
+    (row: HuntRow, target: MarkTarget) => setMarking({ row, kind: 'benign', initial: target }),
+    []
+  );
   // The reviewed marks of each row, and with hidden rows shown the entry that hides it: read once
   // per change of rows or entries, so the grid's cells only look them up.
   const rowMarks = useMemo(() => {
@@ -797,6 +804,7 @@ function HuntPage({ history, canWrite }: HuntAppProps & { canWrite: boolean }) {
                     onSelectionChange={setSelected}
                     selectionResetKey={casesAdded}
                     triage={triageLookup}
+                    onMarkBenign={canWrite ? markBenign : undefined}
                   />
                   {inspected && runWindow && (
                     <Suspense fallback={<EuiLoadingSpinner size="l" />}>
@@ -866,6 +874,7 @@ function HuntPage({ history, canWrite }: HuntAppProps & { canWrite: boolean }) {
             <MarkEntryForm
               row={marking.row}
               kind={marking.kind}
+              initial={marking.initial}
               onClose={() => setMarking(undefined)}
               onSubmit={async (draft) => {
                 await entries.create(draft);

@@ -1,5 +1,5 @@
 import React from 'react';
-import { fireEvent, renderHook, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, renderHook, screen, waitFor, within } from '@testing-library/react';
 import { decodeRedirectParams } from '@kbn/share-plugin/public/mocks';
 import { huntParamsSchema } from '../../../common/hunt/hunt_params';
 import { COVERAGE_FIELDS } from '../../../common/hunt/data_sources';
@@ -105,7 +105,7 @@ describe('result actions', () => {
     }
     // The IP cell holds two values: its popover offers each its own link.
     const ipCell = cell(grid, 0, 'ips');
-    ipCell.focus();
+    act(() => ipCell.focus());
     fireEvent.keyDown(ipCell, { key: 'Enter' });
     const list = await screen.findByTestId(DATA_TEST_SUBJ.valueList);
     const ips = within(list)
@@ -132,6 +132,58 @@ describe('result actions', () => {
         .getAllByTestId(DATA_TEST_SUBJ.valuePivot)
         .every((link) => link.getAttribute('target') === '_blank')
     ).toBe(true);
+  });
+
+  it('marks a name, an id or one IP of a row benign, when the user may write entries', async () => {
+    const onMarkBenign = jest.fn();
+    const { services } = createPivotServices(async () => ({}));
+    renderWithProviders(
+      <ServicesProvider services={services}>
+        <ResultsTable rows={[row]} groupBy="name" onMarkBenign={onMarkBenign} />
+      </ServicesProvider>
+    );
+    const grid = screen.getByTestId(DATA_TEST_SUBJ.resultsTable);
+    fireEvent.click(await openCellActions(grid, 0, 'principal', DATA_TEST_SUBJ.valueMarkBenign));
+    fireEvent.click(
+      await openCellActions(grid, 0, 'principalKeys', DATA_TEST_SUBJ.valueMarkBenign)
+    );
+    // Each IP of the two in the cell has its own action in the cell's popover.
+    const ipCell = cell(grid, 0, 'ips');
+    act(() => ipCell.focus());
+    fireEvent.keyDown(ipCell, { key: 'Enter' });
+    const list = await screen.findByTestId(DATA_TEST_SUBJ.valueList);
+    fireEvent.click(within(list).getAllByTestId(DATA_TEST_SUBJ.valueMarkBenign)[1]);
+    expect(onMarkBenign.mock.calls).toEqual([
+      [row, { target: 'name', value: row.service_principal_name }],
+      [row, { target: 'id', value: row.service_principal_ids[0] }],
+      [row, { target: 'cidr', value: row.ips[1] }],
+    ]);
+  });
+
+  it('offers no "mark benign" on values an entry cannot match, nor without the write privilege', async () => {
+    const { services } = createPivotServices(async () => ({}));
+    const { unmount } = renderWithProviders(
+      <ServicesProvider services={services}>
+        <ResultsTable rows={[row]} groupBy="name" onMarkBenign={jest.fn()} />
+      </ServicesProvider>
+    );
+    // An action is no principal or address: filters, not a mark.
+    await openCellActions(
+      screen.getByTestId(DATA_TEST_SUBJ.resultsTable),
+      0,
+      'action',
+      DATA_TEST_SUBJ.valueFilterIn
+    );
+    expect(screen.queryAllByTestId(DATA_TEST_SUBJ.valueMarkBenign)).toHaveLength(0);
+    unmount();
+    renderTable();
+    await openCellActions(
+      screen.getByTestId(DATA_TEST_SUBJ.resultsTable),
+      0,
+      'principal',
+      DATA_TEST_SUBJ.valueFilterIn
+    );
+    expect(screen.queryAllByTestId(DATA_TEST_SUBJ.valueMarkBenign)).toHaveLength(0);
   });
 
   it.each([

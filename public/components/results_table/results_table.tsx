@@ -75,6 +75,8 @@ export interface ResultsTableProps {
   selectionResetKey?: number;
   /** Where from, how common, how new: the triage's reading of each row. */
   triage?: TriageLookup;
+  /** Offers "mark benign" on names, ids and IPs; absent when the user may not write entries. */
+  onMarkBenign?: ValueActionContext['onMarkBenign'];
 }
 
 /** What control-column cells read; a new value re-renders them (a sort moves rows under them). */
@@ -396,6 +398,7 @@ export function ResultsTable({
   labelledBy,
   selectionResetKey,
   triage,
+  onMarkBenign,
 }: ResultsTableProps) {
   const columns = useMemo(() => resultColumns(groupBy, triage), [groupBy, triage]);
   const columnsById = useMemo(
@@ -477,8 +480,8 @@ export function ResultsTable({
   // (and the grid's headers) stay the same across sorts, filters and pages.
   const rowAt = useRef<(rowIndex: number) => HuntRow | undefined>(() => undefined);
   rowAt.current = (rowIndex) => pageRows[rowIndex]?.row;
-  const actionContext = useRef<ValueActionContext>({ pivots, onFilter, onCopy });
-  actionContext.current = { pivots, onFilter, onCopy };
+  const actionContext = useRef<ValueActionContext>({ pivots, onFilter, onCopy, onMarkBenign });
+  actionContext.current = { pivots, onFilter, onCopy, onMarkBenign };
 
   const cellActions = useMemo(
     () =>

@@ -3,7 +3,8 @@
  * only the rows with it, drop the rows with it, copy it. Defined once here and offered two ways:
  * as EuiDataGrid cell actions (rendered only for the cell being hovered, focused or expanded, never
  * for every cell of a page) and, for cells with several values, beside each value in the cell's
- * popover. A new action ("mark benign") is one more entry in VALUE_ACTIONS.
+ * popover. Marking a principal or an IP benign is one of them, offered to users who may write
+ * allowlist entries.
  */
 import React, { type MutableRefObject } from 'react';
 import {
@@ -17,6 +18,7 @@ import {
 import { i18n } from '@kbn/i18n';
 import type { HuntRow } from '../../../common/hunt/shape_results';
 import type { UsePivotsValue } from '../../hooks/use_pivots';
+import type { MarkTarget } from '../allowlist/mark_entry_form';
 import { DATA_TEST_SUBJ } from '../../data_test_subj';
 import type { ResultColumn } from './result_columns';
 
@@ -26,7 +28,18 @@ export interface ValueActionContext {
   /** Keeps (or, negated, drops) the rows whose column holds the value. */
   onFilter(columnId: string, value: string, negate: boolean): void;
   onCopy(value: string): void;
+  /** Opens the benign-entry form on the value; absent when the user may not write entries. */
+  onMarkBenign?(row: HuntRow, target: MarkTarget): void;
 }
+
+/** What a benign entry made from a value of the column matches: a name, an id or an address. */
+const MARK_TARGETS: Partial<Record<string, MarkTarget['target']>> = {
+  service_principal_name: 'name',
+  service_principal_id: 'id',
+  'source.ip': 'cidr',
+};
+const markTargetOf = (column: ResultColumn) =>
+  column.pivotKind ? MARK_TARGETS[column.pivotKind] : undefined;
 
 export interface ValueAction {
   id: string;
@@ -36,7 +49,7 @@ export interface ValueAction {
   isAvailable(column: ResultColumn, context: ValueActionContext): boolean;
   /** A link (built only when the action shows). */
   href?(column: ResultColumn, value: string, context: ValueActionContext): string | undefined;
-  onClick?(column: ResultColumn, value: string, context: ValueActionContext): void;
+  onClick?(column: ResultColumn, value: string, context: ValueActionContext, row: HuntRow): void;
 }
 
 export const VALUE_ACTIONS: ValueAction[] = [
@@ -91,11 +104,27 @@ export const VALUE_ACTIONS: ValueAction[] = [
     isAvailable: () => true,
     onClick: (_column, value, context) => context.onCopy(value),
   },
+  {
+    id: 'markBenign',
+    iconType: 'eyeClosed',
+    testSubj: DATA_TEST_SUBJ.valueMarkBenign,
+    label: (value) =>
+      i18n.translate('entraSpHunt.results.markBenignAriaLabel', {
+        defaultMessage: 'Mark {value} benign',
+        values: { value },
+      }),
+    isAvailable: (column, { onMarkBenign }) => !!onMarkBenign && !!markTargetOf(column),
+    onClick: (column, value, context, row) => {
+      const target = markTargetOf(column);
+      if (target) context.onMarkBenign?.(row, { target, value });
+    },
+  },
 ];
 
 function actionProps(
   action: ValueAction,
   column: ResultColumn,
+  row: HuntRow,
   value: string,
   context: ValueActionContext
 ) {
@@ -108,7 +137,7 @@ function actionProps(
     href,
     // A pivot opens Discover in a new tab: this page keeps its rows.
     ...(href ? { target: '_blank', rel: 'noopener noreferrer' } : {}),
-    onClick: action.onClick ? () => action.onClick?.(column, value, context) : undefined,
+    onClick: action.onClick ? () => action.onClick?.(column, value, context, row) : undefined,
     'data-test-subj': action.testSubj,
     label,
   };
@@ -130,7 +159,13 @@ export function cellActionsFor(
       if (!row || !action.isAvailable(column, context.current)) return null;
       const values = column.values(row);
       if (values.length !== 1) return null;
-      const { label, href, ...props } = actionProps(action, column, values[0], context.current);
+      const { label, href, ...props } = actionProps(
+        action,
+        column,
+        row,
+        values[0],
+        context.current
+      );
       if (action.href && !href) return null;
       return (
         <Component {...props} href={href}>
@@ -170,7 +205,7 @@ export function ValueList({
               <EuiText size="s">{column.formatValue(value)}</EuiText>
             </EuiFlexItem>
             {actions.map((action) => {
-              const { label, href, ...props } = actionProps(action, column, value, context);
+              const { label, href, ...props } = actionProps(action, column, row, value, context);
               if (action.href && !href) return null;
               return (
                 <EuiFlexItem grow={false} key={action.id}>
