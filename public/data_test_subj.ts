@@ -30,6 +30,7 @@ export const DATA_TEST_SUBJ = {
   hiddenRows: 'entraSpHuntHiddenRows',
   showHidden: 'entraSpHuntShowHidden',
   openEntries: 'entraSpHuntOpenEntries',
+  openEntriesBeforeRun: 'entraSpHuntOpenEntriesBeforeRun',
   allowlistError: 'entraSpHuntAllowlistError',
   noAccess: 'entraSpHuntNoAccess',
   triageSettings: 'entraSpHuntTriageSettings',

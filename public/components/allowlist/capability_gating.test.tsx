@@ -42,7 +42,11 @@ const rows = ['sp-0', 'sp-1'].map((name) =>
   huntRow({ service_principal_name: name, service_principal_names: [name], action: 'act' })
 );
 
-function setup(capabilities: Record<string, boolean> | undefined, stored: Entry[] = [reviewed]) {
+function setup(
+  capabilities: Record<string, boolean> | undefined,
+  stored: Entry[] = [reviewed],
+  url = '/?run=1'
+) {
   const entries = [...stored];
   const onPost: PostHandler = async (path, body) => {
     if (path === COVERAGE_API_PATH) throw new Error('no coverage in this test');
@@ -88,7 +92,7 @@ function setup(capabilities: Record<string, boolean> | undefined, stored: Entry[
   if (capabilities) core.services.application.capabilities.entraSpHunt = capabilities;
   renderWithProviders(
     <ServicesProvider services={core.services}>
-      <HuntApp history={createMemoryHistory({ initialEntries: ['/?run=1'] })} />
+      <HuntApp history={createMemoryHistory({ initialEntries: [url] })} />
     </ServicesProvider>
   );
   return core;
@@ -110,6 +114,18 @@ describe('the page under the feature privilege', () => {
     );
     expect(screen.queryByTestId(DATA_TEST_SUBJ.form)).toBeNull();
     expect(posts).toEqual([]);
+  });
+
+  it('lists the space’s entries before any run, read only without write', async () => {
+    const { posts } = setup({ show: true, write: false }, [reviewed], '/');
+    const open = await screen.findByTestId(DATA_TEST_SUBJ.openEntriesBeforeRun);
+    await waitFor(() => expect(open).toHaveTextContent('(1)'));
+    fireEvent.click(open);
+    const panel = await screen.findByTestId(DATA_TEST_SUBJ.entriesPanel);
+    const listed = within(panel).getAllByTestId(DATA_TEST_SUBJ.entryRow);
+    expect(listed.map((row) => row.textContent)).toEqual([expect.stringContaining(reviewed.note)]);
+    expect(within(panel).queryByTestId(DATA_TEST_SUBJ.entryRemove)).toBeNull();
+    expect(posts.filter((post) => post.path === HUNT_API_PATH)).toEqual([]);
   });
 
   it('with read only, lists a row’s marks with author and date but offers no control', async () => {

@@ -106,7 +106,8 @@ export const ENTRIES_BUTTON_LABEL = (count: number) =>
     values: { count },
   });
 export const ENTRIES_EMPTY = i18n.translate('entraSpHunt.allowlist.entriesEmptyDescription', {
-  defaultMessage: 'No entries yet. Mark a row benign or reviewed from its flyout (Inspect events).',
+  defaultMessage:
+    'No entries yet. Mark a row benign or reviewed from its flyout (Inspect events), or a name, id or IP benign from its cell in the results.',
 });
 export const ENTRIES_READ_ONLY = i18n.translate(
   'entraSpHunt.allowlist.entriesReadOnlyDescription',

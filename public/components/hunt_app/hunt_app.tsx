@@ -1,6 +1,7 @@
 import React, { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   EuiButton,
+  EuiButtonEmpty,
   EuiCallOut,
   EuiEmptyPrompt,
   EuiFlexGroup,
@@ -79,6 +80,7 @@ import {
   SEEN_BEFORE,
 } from '../recent_runs';
 import {
+  ENTRIES_BUTTON_LABEL,
   EntriesPanel,
   HIDDEN_BADGE,
   HiddenRowsBar,
@@ -672,12 +674,27 @@ function HuntPage({ history, canWrite }: HuntAppProps & { canWrite: boolean }) {
           assumesAllSources={!coverage.coverage}
         />
         <EuiSpacer size="s" />
-        <CreateRuleButton
-          params={validation.params}
-          availableFields={ruleFields}
-          allowlist={benign}
-          assumesAllSources={!coverage.coverage}
-        />
+        <EuiFlexGroup gutterSize="s" alignItems="center" wrap responsive={false}>
+          <EuiFlexItem grow={false}>
+            <CreateRuleButton
+              params={validation.params}
+              availableFields={ruleFields}
+              allowlist={benign}
+              assumesAllSources={!coverage.coverage}
+            />
+          </EuiFlexItem>
+          <EuiFlexItem grow={false}>
+            {/* The space's entries are there to review before any run, not only beside rows. */}
+            <EuiButtonEmpty
+              size="s"
+              iconType="list"
+              onClick={() => setEntriesOpen(true)}
+              data-test-subj={DATA_TEST_SUBJ.openEntriesBeforeRun}
+            >
+              {ENTRIES_BUTTON_LABEL(entries.total)}
+            </EuiButtonEmpty>
+          </EuiFlexItem>
+        </EuiFlexGroup>
         <EuiSpacer size="l" />
         <div data-test-subj={DATA_TEST_SUBJ.statusAnnouncer}>
           <EuiScreenReaderLive aria-live={hunt.status === 'error' ? 'assertive' : 'polite'}>
