@@ -1,13 +1,8 @@
 import type { HuntRow } from '../../../common/hunt/shape_results';
+import type { CountBar } from '../count_bar_chart';
 
-export interface DayCount {
-  /** The UTC day bucket, as ms since epoch. */
-  day: number;
-  rows: number;
-}
-
-/** Result rows per UTC day, oldest first; rows without a day are not drawn. */
-export function rowsPerDay(rows: HuntRow[]): DayCount[] {
+/** Result rows per UTC day (the bucket's start, ms since epoch), oldest first; rows without a day are not drawn. */
+export function rowsPerDay(rows: HuntRow[]): CountBar[] {
   const counts = new Map<number, number>();
   for (const row of rows) {
     const day = row.day === null ? NaN : Date.parse(row.day);
@@ -16,5 +11,5 @@ export function rowsPerDay(rows: HuntRow[]): DayCount[] {
   }
   return [...counts.entries()]
     .sort(([a], [b]) => a - b)
-    .map(([day, count]) => ({ day, rows: count }));
+    .map(([day, count]) => ({ at: day, count }));
 }

@@ -1,0 +1,1 @@
+export { CountBarChart, type CountBar, type CountBarChartProps } from './count_bar_chart';
