@@ -1,5 +1,6 @@
 import type { SavedObjectsType } from '@kbn/core/server';
 import { ENTRY_SAVED_OBJECT_TYPE, type EntryAttributes } from '../../common/entries';
+import { keepKnownAttributes } from './known_attributes';
 
 const ATTRIBUTES: Array<keyof EntryAttributes> = [
   'kind',
@@ -40,12 +41,7 @@ export const entrySavedObjectType: SavedObjectsType<EntryAttributes> = {
     1: {
       changes: [],
       schemas: {
-        forwardCompatibility: (attributes) =>
-          Object.fromEntries(
-            Object.entries(attributes as Record<string, unknown>).filter(([key]) =>
-              (ATTRIBUTES as string[]).includes(key)
-            )
-          ),
+        forwardCompatibility: keepKnownAttributes<EntryAttributes>(ATTRIBUTES),
       },
     },
   },

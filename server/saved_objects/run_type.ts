@@ -1,5 +1,6 @@
 import type { SavedObjectsType } from '@kbn/core/server';
 import { RUN_SAVED_OBJECT_TYPE, type RunAttributes } from '../../common/run_history';
+import { keepKnownAttributes } from './known_attributes';
 
 const ATTRIBUTES: Array<keyof RunAttributes> = [
   'view_key',
@@ -37,12 +38,7 @@ export const runSavedObjectType: SavedObjectsType<RunAttributes> = {
     1: {
       changes: [],
       schemas: {
-        forwardCompatibility: (attributes) =>
-          Object.fromEntries(
-            Object.entries(attributes as Record<string, unknown>).filter(([key]) =>
-              (ATTRIBUTES as string[]).includes(key)
-            )
-          ),
+        forwardCompatibility: keepKnownAttributes<RunAttributes>(ATTRIBUTES),
       },
     },
   },
