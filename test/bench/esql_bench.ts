@@ -3,8 +3,11 @@
  * field coverage would report for them, and min/median/max of a query run in process.
  */
 import { performance } from 'perf_hooks';
-import type { BuiltQuery } from '../../common/hunt/build_hunt_query';
+import { buildHuntQuery, type BuiltQuery } from '../../common/hunt/build_hunt_query';
 import { COVERAGE_FIELDS } from '../../common/hunt/data_sources';
+import { huntParamsSchema } from '../../common/hunt/hunt_params';
+import { shapeHuntResponse, type EsqlResponseLike } from '../../common/hunt/shape_results';
+import { resolveTimeRange } from '../../common/hunt/time_range';
 import { runEsql } from '../harness/fake_elasticsearch/esql_engine';
 import {
   FakeIndex,
@@ -33,6 +36,26 @@ export function loadIndices(inputs: IndexInput[]) {
     )
   );
   return { indices, documents, fields };
+}
+
+/**
+ * The default hunt over the indices as the server builds it for `now`, and the rows it answers:
+ * what the benchmarks of the page's follow-up queries start from.
+ */
+export function defaultHunt(inputs: IndexInput[], now: Date) {
+  const { indices, documents, fields } = loadIndices(inputs);
+  const params = huntParamsSchema.parse({});
+  const window = resolveTimeRange(params.time_range, now);
+  if (!window) throw new Error('time did not resolve');
+  const built = buildHuntQuery(params, window, fields);
+  if (!built.ok) throw new Error('no hunt query for these indices');
+  const answer = runEsql(indices, {
+    query: built.hunt.query,
+    params: built.hunt.params,
+    filter: built.hunt.filter,
+  });
+  const rows = shapeHuntResponse(answer.body as EsqlResponseLike, params.limit).rows;
+  return { indices, documents, fields, params, window, hunt: built.hunt, rows };
 }
 
 /** Wall-clock figures of `runs` runs after one warm-up (the first run compiles the code paths). */

@@ -9,29 +9,23 @@
  */
 import { buildHiddenRowsQuery, type AllowlistMatch } from '../../common/hunt/allowlist';
 import { buildHuntQuery } from '../../common/hunt/build_hunt_query';
-import { huntParamsSchema } from '../../common/hunt/hunt_params';
-import { shapeHuntResponse, type EsqlResponseLike } from '../../common/hunt/shape_results';
-import { resolveTimeRange } from '../../common/hunt/time_range';
+import type { EsqlResponseLike } from '../../common/hunt/shape_results';
 import { buildScenarioIndices } from '../fixtures/scenario/build_scenario';
 import { runEsql } from '../harness/fake_elasticsearch/esql_engine';
 import type { IndexInput } from '../harness/fake_elasticsearch/indices';
-import { figuresLine, loadIndices, option, timeQuery } from './esql_bench';
+import { defaultHunt, figuresLine, option, timeQuery } from './esql_bench';
 import { syntheticIndices } from './synthetic';
 
 function measure(label: string, inputs: IndexInput[], runs: number): void {
-  const now = new Date();
-  const { indices, documents, fields } = loadIndices(inputs);
-  const params = huntParamsSchema.parse({});
-  const window = resolveTimeRange(params.time_range, now);
-  if (!window) throw new Error('time did not resolve');
-  const plain = buildHuntQuery(params, window, fields);
-  if (!plain.ok) throw new Error('no hunt query for these indices');
-  const answer = runEsql(indices, {
-    query: plain.hunt.query,
-    params: plain.hunt.params,
-    filter: plain.hunt.filter,
-  });
-  const rows = shapeHuntResponse(answer.body as EsqlResponseLike, params.limit).rows;
+  const {
+    indices,
+    documents,
+    fields,
+    params,
+    window,
+    hunt: plainHunt,
+    rows,
+  } = defaultHunt(inputs, new Date());
   const principals = rows.flatMap((row) =>
     row.service_principal_name === null ? [] : [row.service_principal_name]
   );
@@ -56,7 +50,7 @@ function measure(label: string, inputs: IndexInput[], runs: number): void {
   // The same block as the analyst's trusted range: what an event-level range check costs anyway.
   const trusted = buildHuntQuery({ ...params, trusted_cidrs: ['192.0.2.0/24'] }, window, fields);
   if (!trusted.ok) throw new Error('no query with a trusted range');
-  const without = timeQuery(indices, plain.hunt, runs);
+  const without = timeQuery(indices, plainHunt, runs);
   const withTrusted = timeQuery(indices, trusted.hunt, runs);
   const withEntries = timeQuery(indices, applied.hunt, runs);
   const count = timeQuery(indices, hidden, runs);

@@ -7,37 +7,28 @@
  *   npm run bench:triage -- --runs 20 --documents 100000
  */
 import { MAX_TRIAGE_IPS, MAX_TRIAGE_PRINCIPALS } from '../../common/constants';
-import { buildHuntQuery } from '../../common/hunt/build_hunt_query';
-import { huntParamsSchema } from '../../common/hunt/hunt_params';
-import { shapeHuntResponse, type EsqlResponseLike } from '../../common/hunt/shape_results';
-import { resolveTimeRange } from '../../common/hunt/time_range';
 import { triageSubjects } from '../../common/hunt/triage';
 import { buildBaselineQuery, buildPrevalenceQuery } from '../../common/hunt/triage_query';
 import { buildScenarioIndices } from '../fixtures/scenario/build_scenario';
-import { runEsql } from '../harness/fake_elasticsearch/esql_engine';
 import type { IndexInput } from '../harness/fake_elasticsearch/indices';
-import { figuresLine, loadIndices, option, timeQuery } from './esql_bench';
+import { defaultHunt, figuresLine, option, timeQuery } from './esql_bench';
 import { syntheticIndices } from './synthetic';
 
 function measure(label: string, inputs: IndexInput[], runs: number): void {
-  const now = new Date();
-  const { indices, documents, fields } = loadIndices(inputs);
-  const params = huntParamsSchema.parse({});
-  const window = resolveTimeRange(params.time_range, now);
-  if (!window) throw new Error('time did not resolve');
-  const built = buildHuntQuery(params, window, fields);
-  if (!built.ok) throw new Error('no hunt query for these indices');
-  const answer = runEsql(indices, {
-    query: built.hunt.query,
-    params: built.hunt.params,
-    filter: built.hunt.filter,
-  });
-  const rows = shapeHuntResponse(answer.body as EsqlResponseLike, params.limit).rows;
+  const {
+    indices,
+    documents,
+    fields,
+    params,
+    window,
+    hunt: built,
+    rows,
+  } = defaultHunt(inputs, new Date());
   const subjects = triageSubjects(rows, params.group_by, {
     ips: MAX_TRIAGE_IPS,
     principals: MAX_TRIAGE_PRINCIPALS,
   });
-  const hunt = timeQuery(indices, built.hunt, runs);
+  const hunt = timeQuery(indices, built, runs);
   const prevalence = timeQuery(
     indices,
     buildPrevalenceQuery(params, window, fields, subjects.ips),
