@@ -5,8 +5,6 @@
  * scenario documents (scenario_expectations.ts): principals by name or by id, one action only,
  * CIDR blocks against multi-address events, expired entries, `include_hidden`, and the async path.
  */
-import { Client } from '@elastic/elasticsearch';
-import { httpServiceMock, loggingSystemMock } from '@kbn/core/server/mocks';
 import {
   ENTRIES_API_PATH,
   EVENTS_API_PATH,
@@ -23,14 +21,10 @@ import type {
 } from '../../common/hunt/api_types';
 import type { HiddenRowsResponse } from '../../common/hunt/allowlist';
 import { huntResponseFromWire, huntStatusFromWire } from '../../common/hunt/hunt_wire';
-import { buildScenario, buildScenarioIndices } from '../../test/fixtures/scenario/build_scenario';
-import {
-  startFakeElasticsearch,
-  type FakeElasticsearch,
-} from '../../test/harness/fake_elasticsearch/server';
 import { createRequestContext } from '../../test/helpers/es_mock';
 import { payloadJson } from '../../test/helpers/pass_through';
 import { callRoute } from '../../test/helpers/route_runner';
+import { routesOnScenario } from '../../test/helpers/routes_on_scenario';
 import { SavedObjectsStore } from '../../test/helpers/saved_objects_store';
 import {
   expectedHuntRows,
@@ -40,30 +34,16 @@ import {
   type ExpectedRow,
 } from '../../test/helpers/scenario_expectations';
 import { entrySavedObjectType } from '../saved_objects/entry_type';
-import { registerRoutes } from '.';
 
 const NOW = new Date();
-const DOCUMENTS = buildScenario(NOW);
-const router = httpServiceMock.createRouter();
-registerRoutes(router, loggingSystemMock.createLogger());
-let fake: FakeElasticsearch;
-let client: Client;
-
-beforeAll(async () => {
-  fake = await startFakeElasticsearch({ indices: buildScenarioIndices(NOW) });
-  client = new Client({ node: fake.url, maxRetries: 0 });
-});
-
-afterAll(async () => {
-  await client.close();
-  await fake.close();
-});
+const scenario = routesOnScenario(NOW);
+const { router, documents: DOCUMENTS } = scenario;
 
 function space() {
   const store = new SavedObjectsStore();
   store.registerType(entrySavedObjectType);
   const context = () =>
-    createRequestContext(client, {
+    createRequestContext(scenario.client(), {
       savedObjects: store,
       user: { username: 'analyst-1', roles: ['hunter'] },
     });
@@ -241,7 +221,9 @@ describe('benign entries on the ES|QL interpreter', () => {
   it('a hunt answered later (async) applies the same entries as one answered at once', async () => {
     const { hunt, post, mark } = space();
     await mark({ principal: 'Legacy-Sync' });
-    fake.addFault({ endpoint: '_query', queryContains: 'daily_action_count', runningMs: 2_500 });
+    scenario
+      .fake()
+      .addFault({ endpoint: '_query', queryContains: 'daily_action_count', runningMs: 2_500 });
     const submitted = await hunt();
     expect(submitted.outcome).toBe('running');
     expect(submitted.allowlist.applied).toHaveLength(1);
@@ -259,7 +241,7 @@ describe('benign entries on the ES|QL interpreter', () => {
     const response = await callRoute(router.versioned.getRoute('post', HUNT_API_PATH), {
       body: {},
       // A store without the type: Kibana refuses it as an unsupported type.
-      context: createRequestContext(client),
+      context: createRequestContext(scenario.client()),
     });
     const result = huntResponseFromWire(payloadJson<HuntWireResponse>(response));
     expect(result.allowlist.applied).toEqual([]);

@@ -3,8 +3,6 @@
  * its ES|QL interpreter: coverage counts, a hunt over part of the integrations, a long hunt polled to
  * its end and one cancelled. Expected figures come from plain loops over the scenario documents.
  */
-import { Client } from '@elastic/elasticsearch';
-import { httpServiceMock, loggingSystemMock } from '@kbn/core/server/mocks';
 import {
   COVERAGE_API_PATH,
   HUNT_API_PATH,
@@ -21,37 +19,19 @@ import { huntResponseFromWire, huntStatusFromWire } from '../../common/hunt/hunt
 import { payloadJson } from '../../test/helpers/pass_through';
 import { COMPLETE_RESULT } from '../../common/hunt/result_notes';
 import type { CoverageResponse } from '../../common/hunt/coverage';
-import { buildScenario, buildScenarioIndices } from '../../test/fixtures/scenario/build_scenario';
-import {
-  startFakeElasticsearch,
-  type FakeElasticsearch,
-} from '../../test/harness/fake_elasticsearch/server';
 import { createRequestContext } from '../../test/helpers/es_mock';
 import { callRoute } from '../../test/helpers/route_runner';
+import { routesOnScenario } from '../../test/helpers/routes_on_scenario';
 import { expectedHuntRows } from '../../test/helpers/scenario_expectations';
-import { registerRoutes } from '.';
 
 const NOW = new Date();
-const DOCUMENTS = buildScenario(NOW);
-const router = httpServiceMock.createRouter();
-registerRoutes(router, loggingSystemMock.createLogger());
-let fake: FakeElasticsearch;
-let client: Client;
-
-beforeAll(async () => {
-  fake = await startFakeElasticsearch({ indices: buildScenarioIndices(NOW) });
-  client = new Client({ node: fake.url, maxRetries: 0 });
-});
-
-afterAll(async () => {
-  await client.close();
-  await fake.close();
-});
+const scenario = routesOnScenario(NOW);
+const { router, documents: DOCUMENTS } = scenario;
 
 function call(path: string, body: unknown) {
   return callRoute(router.versioned.getRoute('post', path), {
     body,
-    context: createRequestContext(client),
+    context: createRequestContext(scenario.client()),
   });
 }
 
@@ -104,7 +84,9 @@ describe('routes on the ES|QL interpreter', () => {
   });
 
   it('answers a long hunt as running, then its rows on a later status check', async () => {
-    fake.addFault({ endpoint: '_query', queryContains: 'daily_action_count', runningMs: 2_500 });
+    scenario
+      .fake()
+      .addFault({ endpoint: '_query', queryContains: 'daily_action_count', runningMs: 2_500 });
     const submitted = payloadJson<HuntWireResponse>(await call(HUNT_API_PATH, {}));
     expect(submitted.outcome).toBe('running');
     const id = submitted.id ?? '';
@@ -129,14 +111,16 @@ describe('routes on the ES|QL interpreter', () => {
       rowKeys(status.rows.map((row) => ({ ...row, principal: row.service_principal_name })))
     ).toEqual(rowKeys(expected));
     // Read once, then deleted: nothing stays stored.
-    expect(fake.asyncQueryIds()).toEqual([]);
+    expect(scenario.fake().asyncQueryIds()).toEqual([]);
   }, 30_000);
 
   it('cancels a running hunt, deleting it in Elasticsearch', async () => {
-    fake.addFault({ endpoint: '_query', queryContains: 'daily_action_count', runningMs: 60_000 });
+    scenario
+      .fake()
+      .addFault({ endpoint: '_query', queryContains: 'daily_action_count', runningMs: 60_000 });
     const submitted = payloadJson<HuntWireResponse>(await call(HUNT_API_PATH, {}));
-    expect(fake.asyncQueryIds()).toHaveLength(1);
+    expect(scenario.fake().asyncQueryIds()).toHaveLength(1);
     expect((await call(HUNT_CANCEL_API_PATH, { id: submitted.id })).status).toBe(200);
-    expect(fake.asyncQueryIds()).toEqual([]);
+    expect(scenario.fake().asyncQueryIds()).toEqual([]);
   }, 30_000);
 });
