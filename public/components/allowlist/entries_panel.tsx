@@ -19,7 +19,6 @@ import {
   EuiSelect,
   EuiSpacer,
   EuiText,
-  EuiTextArea,
   EuiTitle,
   type EuiBasicTableColumn,
 } from '@elastic/eui';
@@ -29,6 +28,7 @@ import type { EntryChange } from '../../services/entries_api';
 import { toHuntRequestError, type HuntRequestError } from '../../services/hunt_api';
 import { DATA_TEST_SUBJ } from '../../data_test_subj';
 import { expiryFrom } from './mark_entry_form';
+import { NoteExpiryRows } from './note_expiry_rows';
 import * as text from './translations';
 
 const TITLE_ID = 'entraSpHuntEntriesTitle';
@@ -118,29 +118,16 @@ function EditEntryModal({
               data-test-subj={DATA_TEST_SUBJ.editKind}
             />
           </EuiFormRow>
-          <EuiFormRow
-            label={text.NOTE_LABEL}
-            isInvalid={!!noteProblem?.length}
-            error={noteProblem}
-            fullWidth
-          >
-            <EuiTextArea
-              value={note}
-              onChange={(event) => setNote(event.target.value)}
-              isInvalid={!!noteProblem?.length}
-              rows={3}
-              fullWidth
-              data-test-subj={DATA_TEST_SUBJ.editNote}
-            />
-          </EuiFormRow>
-          <EuiFormRow label={text.EXPIRY_LABEL}>
-            <EuiSelect
-              options={[{ value: KEEP, text: text.KEEP_EXPIRY_LABEL }, ...text.EXPIRY_OPTIONS]}
-              value={expiry}
-              onChange={(event) => setExpiry(event.target.value)}
-              data-test-subj={DATA_TEST_SUBJ.editExpiry}
-            />
-          </EuiFormRow>
+          <NoteExpiryRows
+            note={note}
+            onNoteChange={setNote}
+            noteErrors={noteProblem}
+            expiry={expiry}
+            onExpiryChange={setExpiry}
+            expiryOptions={[{ value: KEEP, text: text.KEEP_EXPIRY_LABEL }, ...text.EXPIRY_OPTIONS]}
+            noteTestSubj={DATA_TEST_SUBJ.editNote}
+            expiryTestSubj={DATA_TEST_SUBJ.editExpiry}
+          />
         </EuiForm>
         {failure && (
           <>

@@ -15,13 +15,13 @@ import {
   EuiRadioGroup,
   EuiSelect,
   EuiSpacer,
-  EuiTextArea,
 } from '@elastic/eui';
 import { parseEntryInput, type EntryKind } from '../../../common/entries';
 import type { HuntRow } from '../../../common/hunt/shape_results';
 import type { EntryDraft } from '../../services/entries_api';
 import { toHuntRequestError } from '../../services/hunt_api';
 import { DATA_TEST_SUBJ } from '../../data_test_subj';
+import { NoteExpiryRows } from './note_expiry_rows';
 import * as text from './translations';
 
 const DAY_MS = 86_400_000;
@@ -191,34 +191,18 @@ export function MarkEntryForm({
               />
             </EuiFormRow>
           )}
-          <EuiFormRow
-            label={text.NOTE_LABEL}
-            isInvalid={!!shown('note')}
-            error={shown('note')}
-            fullWidth
-          >
-            <EuiTextArea
-              value={note}
-              placeholder={text.NOTE_PLACEHOLDER}
-              isInvalid={!!shown('note')}
-              onChange={(event) => setNote(event.target.value)}
-              rows={3}
-              fullWidth
-              data-test-subj={DATA_TEST_SUBJ.markNote}
-            />
-          </EuiFormRow>
-          <EuiFormRow
-            label={text.EXPIRY_LABEL}
-            isInvalid={!!shown('expires_at')}
-            error={shown('expires_at')}
-          >
-            <EuiSelect
-              options={text.EXPIRY_OPTIONS}
-              value={expiry}
-              onChange={(event) => setExpiry(event.target.value)}
-              data-test-subj={DATA_TEST_SUBJ.markExpiry}
-            />
-          </EuiFormRow>
+          <NoteExpiryRows
+            note={note}
+            onNoteChange={setNote}
+            noteErrors={shown('note')}
+            notePlaceholder={text.NOTE_PLACEHOLDER}
+            expiry={expiry}
+            onExpiryChange={setExpiry}
+            expiryOptions={text.EXPIRY_OPTIONS}
+            expiryErrors={shown('expires_at')}
+            noteTestSubj={DATA_TEST_SUBJ.markNote}
+            expiryTestSubj={DATA_TEST_SUBJ.markExpiry}
+          />
         </EuiForm>
         {failure && (
           <>
