@@ -40,3 +40,6 @@ HTMLCanvasElement.prototype.getContext = function getContext() {
     measureText: (text: string) => ({ width: text.length * 7 }),
   } as unknown as CanvasRenderingContext2D;
 } as unknown as typeof HTMLCanvasElement.prototype.getContext;
+
+// The page keeps some choices in local storage (the grid's columns): each test starts without them.
+afterEach(() => window.localStorage.clear());

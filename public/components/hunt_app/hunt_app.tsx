@@ -550,7 +550,8 @@ function HuntPage({ history, canWrite }: HuntAppProps & { canWrite: boolean }) {
       loading: triage.loading,
       geoMissing: index?.geoMissing ?? false,
       sinceLastRun,
-      marks: (row: HuntRow) => rowMarks.get(row) ?? [],
+      // The Review column only when a row has a mark: an empty column would take 200 px.
+      marks: rowMarks.size > 0 ? (row: HuntRow) => rowMarks.get(row) ?? [] : undefined,
     };
   }, [response, rowMarks, shownParams, sinceLastRun, triage.loading, triage.triage]);
   const huntDiscoverUrl =
@@ -683,17 +684,20 @@ function HuntPage({ history, canWrite }: HuntAppProps & { canWrite: boolean }) {
               assumesAllSources={!coverage.coverage}
             />
           </EuiFlexItem>
-          <EuiFlexItem grow={false}>
-            {/* The space's entries are there to review before any run, not only beside rows. */}
-            <EuiButtonEmpty
-              size="s"
-              iconType="list"
-              onClick={() => setEntriesOpen(true)}
-              data-test-subj={DATA_TEST_SUBJ.openEntriesBeforeRun}
-            >
-              {ENTRIES_BUTTON_LABEL(entries.total)}
-            </EuiButtonEmpty>
-          </EuiFlexItem>
+          {/* The space's entries are there to review before any run; with rows on screen the
+              same control sits above them, beside what the entries hide. */}
+          {!response && (
+            <EuiFlexItem grow={false}>
+              <EuiButtonEmpty
+                size="s"
+                iconType="list"
+                onClick={() => setEntriesOpen(true)}
+                data-test-subj={DATA_TEST_SUBJ.openEntriesBeforeRun}
+              >
+                {ENTRIES_BUTTON_LABEL(entries.total)}
+              </EuiButtonEmpty>
+            </EuiFlexItem>
+          )}
         </EuiFlexGroup>
         <EuiSpacer size="l" />
         <div data-test-subj={DATA_TEST_SUBJ.statusAnnouncer}>

@@ -52,6 +52,22 @@ describe('ResultsTable', () => {
     expect(items.map((item) => item.textContent)).toEqual(ips);
   });
 
+  it('keeps the columns the analyst hid hidden in the next run’s grid', async () => {
+    const rows = [row({ action: 'Rare action' })];
+    const { unmount } = renderWithProviders(<ResultsTable groupBy="name" rows={rows} />);
+    expect(Object.keys(bodyRows(grid())[0])).toContain('action');
+    fireEvent.click(screen.getByTestId('dataGridColumnSelectorButton'));
+    fireEvent.click(
+      await screen.findByTestId('dataGridColumnSelectorToggleColumnVisibility-action')
+    );
+    await waitFor(() => expect(Object.keys(bodyRows(grid())[0])).not.toContain('action'));
+    unmount();
+    // Each run mounts a grid of its own.
+    renderWithProviders(<ResultsTable groupBy="name" rows={rows} />);
+    expect(Object.keys(bodyRows(grid())[0])).not.toContain('action');
+    expect(Object.keys(bodyRows(grid())[0])).toContain('principal');
+  });
+
   it('shows the id as the principal when grouped by id, names beside it', () => {
     renderWithProviders(
       <ResultsTable

@@ -47,6 +47,7 @@ import {
 } from './filter_rows';
 import { cellText, resultColumns, type ResultColumn, type TriageLookup } from './result_columns';
 import { cellActionsFor, ValueList, type ValueActionContext } from './value_actions';
+import { useColumnChoice } from './column_choice';
 
 export const PAGE_SIZES = [25, 50, 100];
 /**
@@ -442,8 +443,8 @@ export function ResultsTable({
     [pageIndex, pageSize, visible]
   );
 
-  const [visibleColumns, setVisibleColumns] = useState(() => columns.map((column) => column.id));
-  const [widths, setWidths] = useState<Record<string, number>>({});
+  const columnIds = useMemo(() => columns.map((column) => column.id), [columns]);
+  const { visibleColumns, setVisibleColumns, widths, onColumnResize } = useColumnChoice(columnIds);
   const [selected, setSelected] = useState<ReadonlySet<number>>(() => new Set());
   const [announcement, setAnnouncement] = useState('');
 
@@ -557,11 +558,9 @@ export function ResultsTable({
     }),
     [sorting]
   );
-  const columnVisibility = useMemo(() => ({ visibleColumns, setVisibleColumns }), [visibleColumns]);
-  const onColumnResize = useCallback(
-    ({ columnId, width }: { columnId: string; width: number }) =>
-      setWidths((current) => ({ ...current, [columnId]: width })),
-    []
+  const columnVisibility = useMemo(
+    () => ({ visibleColumns, setVisibleColumns }),
+    [setVisibleColumns, visibleColumns]
   );
 
   return (
