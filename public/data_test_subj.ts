@@ -89,6 +89,7 @@ export const DATA_TEST_SUBJ = {
   statusAnnouncer: 'entraSpHuntStatusAnnouncer',
   resultsFilter: 'entraSpHuntResultsFilter',
   resultsShown: 'entraSpHuntResultsShown',
+  resultsSorting: 'entraSpHuntResultsSorting',
   valueFilters: 'entraSpHuntValueFilters',
   valueList: 'entraSpHuntValueList',
   valuePivot: 'entraSpHuntValuePivot',

@@ -123,6 +123,70 @@ describe('ResultsTable', () => {
     await waitFor(() => expect(firstColumn('principal')).toEqual(['B', 'C', 'A']));
   });
 
+  it('says what it sorts by at once, then shows the sorted rows from the first page with the header arrow', async () => {
+    // Two pages of rows with tied counts, so the order is the count's and then the rows' own.
+    const rows = Array.from({ length: PAGE_SIZES[0] + 5 }, (_, index) =>
+      row({
+        service_principal_name: `sp-${String(index).padStart(2, '0')}`,
+        daily_action_count: index % 4,
+      })
+    );
+    const byCountDescending: string[] = [];
+    for (let count = 3; count >= 0; count -= 1)
+      for (const entry of rows)
+        if (entry.daily_action_count === count)
+          byCountDescending.push(entry.service_principal_name ?? '');
+    renderWithProviders(<ResultsTable groupBy="name" rows={rows} />);
+    fireEvent.click(screen.getByTestId('pagination-button-next'));
+    await waitFor(() => expect(firstColumn('principal')).toHaveLength(5));
+    const secondPage = firstColumn('principal');
+
+    fireEvent.click(screen.getByTestId('dataGridHeaderCellActionButton-dailyCount'));
+    fireEvent.click(await screen.findByText('Sort High-Low'));
+    // The click answers in its own frame; the header and rows follow once that has painted.
+    expect(screen.getByTestId(DATA_TEST_SUBJ.resultsSorting)).toHaveTextContent(
+      'Sorting by Per day…'
+    );
+    expect(firstColumn('principal')).toEqual(secondPage);
+    // The default order already sorts by the count, rising.
+    const arrow = () => screen.getByTestId('dataGridHeaderCellSortingIcon-dailyCount');
+    expect(arrow()).toHaveAttribute('data-euiicon-type', 'sortUp');
+
+    await waitFor(() =>
+      expect(firstColumn('principal')).toEqual(byCountDescending.slice(0, PAGE_SIZES[0]))
+    );
+    expect(screen.getByTestId(DATA_TEST_SUBJ.resultsSorting)).toHaveTextContent(/^$/);
+    expect(arrow()).toHaveAttribute('data-euiicon-type', 'sortDown');
+    expect(screen.getByTestId('dataGridHeaderCell-dailyCount')).toHaveAttribute(
+      'aria-sort',
+      'descending'
+    );
+  });
+
+  it('adds a second header sort after the first, and a header sort then changes its own direction', async () => {
+    const rows = [
+      row({ service_principal_name: 'B', daily_action_count: 2 }),
+      row({ service_principal_name: 'D', daily_action_count: 1 }),
+      row({ service_principal_name: 'A', daily_action_count: 2 }),
+      row({ service_principal_name: 'C', daily_action_count: 1 }),
+    ];
+    const sortFromHeader = async (columnId: string, label: string) => {
+      fireEvent.click(screen.getByTestId(`dataGridHeaderCellActionButton-${columnId}`));
+      fireEvent.click(await screen.findByText(label));
+      await waitFor(() =>
+        expect(screen.getByTestId(DATA_TEST_SUBJ.resultsSorting)).toHaveTextContent(/^$/)
+      );
+    };
+    renderWithProviders(<ResultsTable groupBy="name" rows={rows} />);
+    await sortFromHeader('dailyCount', 'Sort High-Low');
+    // Ties keep the rows' own order until a second sort breaks them.
+    expect(firstColumn('principal')).toEqual(['B', 'A', 'D', 'C']);
+    await sortFromHeader('principal', 'Sort A-Z');
+    expect(firstColumn('principal')).toEqual(['A', 'B', 'C', 'D']);
+    await sortFromHeader('dailyCount', 'Sort Low-High');
+    expect(firstColumn('principal')).toEqual(['C', 'D', 'A', 'B']);
+  });
+
   it('renders one page of a 10,000-row result and pages through it', async () => {
     const rows = Array.from({ length: 10_000 }, (_, index) =>
       row({ service_principal_name: `sp-${index}`, daily_action_count: 1 })

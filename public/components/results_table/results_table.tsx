@@ -137,6 +137,14 @@ function useValueAfterPaint<T>(value: T): T {
   return painted;
 }
 
+/** The same sorts, perhaps in another order (a reorder changes only how ties break). */
+function sameSorts(a: SortColumn[], b: SortColumn[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((sort) => b.some((other) => other.id === sort.id && other.direction === sort.direction))
+  );
+}
+
 function rowName(row: HuntRow, groupBy: GroupBy): string {
   const principal =
     (groupBy === 'name' ? row.service_principal_name : row.service_principal_id) ?? '—';
@@ -538,9 +546,18 @@ export function ResultsTable({
     [visible, pageRows, selected, toggle, toggleAll, pivots, groupBy, onInspectRow, columnsById]
   );
 
+  // The grid is handed the sort the rows are in, not the one just chosen: a new sort re-renders
+  // EuiDataGrid's toolbar and headers, and (its sorting context changing) every cell wrapper,
+  // then again once its effects have compared the sort, with a forced layout each time. In the
+  // frame of the click that was most of a re-sort's cost; now the column menu closes and focus
+  // returns in that frame, with "Sorting by …" beside the row count, and the header's sort arrow
+  // comes with the rows in the next. A reorder of the same sorts (dragged in the toolbar's sort
+  // list) is handed over at once, or the dragged list would jump back for a frame.
+  const gridSortColumns = sameSorts(sorting, shown.sorting) ? sorting : shown.sorting;
+  const sortPending = gridSortColumns !== sorting;
   const gridSorting = useMemo<EuiDataGridSorting>(
     () => ({
-      columns: sorting,
+      columns: gridSortColumns,
       onSort: (next) => {
         const chosen = next.map(({ id, direction }) => ({ id, direction }));
         // EuiDataGrid adds a header's sort after the current ones. Behind the evidence order (one
@@ -552,11 +569,11 @@ export function ResultsTable({
               (fallback) => fallback.id === sort.id && fallback.direction === sort.direction
             )
         );
-        setSorting(sorting === DEFAULT_SORT && added.length > 0 ? added : chosen);
+        setSorting((current) => (current === DEFAULT_SORT && added.length > 0 ? added : chosen));
         setPagination((current) => ({ ...current, pageIndex: 0 }));
       },
     }),
-    [sorting]
+    [gridSortColumns]
   );
   const columnVisibility = useMemo(
     () => ({ visibleColumns, setVisibleColumns }),
@@ -596,6 +613,33 @@ export function ResultsTable({
               defaultMessage="{shown} of {total} rows"
               values={{ shown: formatCount(visible.length), total: formatCount(rows.length) }}
             />
+          </EuiText>
+        </EuiFlexItem>
+        <EuiFlexItem grow={false}>
+          {/* Always mounted, so a screen reader hears the text put into it. */}
+          <EuiText
+            size="s"
+            color="subdued"
+            role="status"
+            data-test-subj={DATA_TEST_SUBJ.resultsSorting}
+          >
+            {sortPending &&
+              (sorting.length > 0 ? (
+                <FormattedMessage
+                  id="entraSpHunt.results.sortingDescription"
+                  defaultMessage="Sorting by {columns}…"
+                  values={{
+                    columns: sorting
+                      .map((sort) => columnsById.get(sort.id)?.label ?? sort.id)
+                      .join(', '),
+                  }}
+                />
+              ) : (
+                <FormattedMessage
+                  id="entraSpHunt.results.unsortingDescription"
+                  defaultMessage="Putting the rows back in the order they came…"
+                />
+              ))}
           </EuiText>
         </EuiFlexItem>
       </EuiFlexGroup>
