@@ -41,6 +41,9 @@ afterAll(async () => {
   await fake.close();
 });
 
+/** How long the fault keeps a query running in the "running" test. */
+const RUNNING_MS = 3_000;
+
 describe('_field_caps', () => {
   it('answers from the declared mappings: backing indices, and per field its type and capabilities', async () => {
     const response = await analyst.fieldCaps({
@@ -189,18 +192,27 @@ describe('the async API', () => {
     await expect(analyst.esql.asyncQueryGet({ id })).rejects.toMatchObject({ statusCode: 404 });
   });
 
-  it('answers "running" with an id while a query runs, then the rows once it is done', async () => {
-    fake.addFault({ endpoint: '_query', runningMs: 300 });
-    const submitted = await analyst.esql.asyncQuery({ query, wait_for_completion_timeout: '10ms' });
-    expect(submitted).toEqual({ id: expect.any(String), is_running: true });
-    const id = submitted.id ?? '';
-    const early = await analyst.esql.asyncQueryGet({ id, wait_for_completion_timeout: '1ms' });
-    expect(early.is_running).toBe(true);
-    // Without a timeout a GET waits until the query finishes.
-    const done = await analyst.esql.asyncQueryGet({ id });
-    expect(done).toMatchObject({ id, is_running: false, values: [[2]] });
-    await analyst.esql.asyncQueryDelete({ id });
-  });
+  it(
+    'answers "running" with an id while a query runs, then the rows once it is done',
+    async () => {
+      // Long enough that the submit and the first GET both land while it runs, even when a busy
+      // machine delays them by a second or more; the test's own timeout leaves room for it.
+      fake.addFault({ endpoint: '_query', runningMs: RUNNING_MS });
+      const submitted = await analyst.esql.asyncQuery({
+        query,
+        wait_for_completion_timeout: '10ms',
+      });
+      expect(submitted).toEqual({ id: expect.any(String), is_running: true });
+      const id = submitted.id ?? '';
+      const early = await analyst.esql.asyncQueryGet({ id, wait_for_completion_timeout: '1ms' });
+      expect(early.is_running).toBe(true);
+      // Without a timeout a GET waits until the query finishes.
+      const done = await analyst.esql.asyncQueryGet({ id });
+      expect(done).toMatchObject({ id, is_running: false, values: [[2]] });
+      await analyst.esql.asyncQueryDelete({ id });
+    },
+    4 * RUNNING_MS
+  );
 
   it('forgets a query after its keep_alive, and stop cuts a running one short as partial', async () => {
     const kept = await analyst.esql.asyncQuery({
