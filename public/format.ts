@@ -43,26 +43,50 @@ export function resolveTimeZone(setting: string | undefined): string {
   }
 }
 
-const instantFormats = new Map<string, Intl.DateTimeFormat>();
+/** Date and time in a zone, with the zone's short name: to the minute or to the second. */
+const ZONED_OPTIONS: Record<'minute' | 'second', Intl.DateTimeFormatOptions> = {
+  minute: { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' },
+  second: {
+    day: '2-digit',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  },
+};
+const zonedFormats = new Map<string, Intl.DateTimeFormat>();
 
-/** An instant as a date and time in `timeZone`, to the second, with the zone's short name. */
-export function formatInstant(iso: string | number, timeZone: string): string {
+function formatZoned(
+  iso: string | number,
+  timeZone: string,
+  precision: 'minute' | 'second'
+): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return String(iso);
-  let format = instantFormats.get(timeZone);
+  const key = `${precision} ${timeZone}`;
+  let format = zonedFormats.get(key);
   if (!format) {
     format = new Intl.DateTimeFormat('en-GB', {
-      day: '2-digit',
-      month: 'short',
-      year: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
+      ...ZONED_OPTIONS[precision],
       hourCycle: 'h23',
       timeZone,
       timeZoneName: 'short',
     });
-    instantFormats.set(timeZone, format);
+    zonedFormats.set(key, format);
   }
   return format.format(date);
+}
+
+/** An instant as a date and time in `timeZone`, to the second, with the zone's short name. */
+export function formatInstant(iso: string | number, timeZone: string): string {
+  return formatZoned(iso, timeZone, 'second');
+}
+
+/**
+ * When a run ran, short enough for a grid cell: day, month, year, hours and minutes in the
+ * analyst's zone with its short name ("30 Nov 2026, 09:59 UTC"). The runs panel lists the seconds.
+ */
+export function formatRunTime(iso: string, timeZone: string): string {
+  return formatZoned(iso, timeZone, 'minute');
 }

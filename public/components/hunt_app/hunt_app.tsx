@@ -44,7 +44,7 @@ import {
   type RunSummary as RecordedRun,
 } from '../../../common/run_history';
 import { validateForm } from '../../form_validation';
-import { formatCount, resolveTimeZone } from '../../format';
+import { formatCount, formatRunTime, resolveTimeZone } from '../../format';
 import { useCoverage } from '../../hooks/use_coverage';
 import { useHunt, type UseHuntValue } from '../../hooks/use_hunt';
 import { usePivots } from '../../hooks/use_pivots';
@@ -70,7 +70,6 @@ import { CreateRuleButton } from '../create_rule';
 import { RunSummary } from '../run_summary';
 import { SaveSessionButton } from '../save_session';
 import {
-  formatRunTime,
   HISTORY_OFF,
   HISTORY_READING,
   HISTORY_UNAVAILABLE,

@@ -8,4 +8,3 @@ export {
   NO_EARLIER_RUN,
   SEEN_BEFORE,
 } from './translations';
-export { formatRunTime } from './run_time';
