@@ -38,7 +38,8 @@ export type RunComparison =
     }
   | { status: 'error'; message: string };
 
-export interface UseRunHistoryValue {
+/** What the page knows of the view's runs: what the runs panel shows. */
+export interface RunHistoryState {
   /** The view the runs are of. */
   viewKey?: string;
   runs: RunSummary[];
@@ -50,20 +51,13 @@ export interface UseRunHistoryValue {
   comparison: RunComparison;
   /** The id of the record of the run on screen, when it was recorded. */
   shownRunId?: string;
+}
+
+export interface UseRunHistoryValue extends RunHistoryState {
   /** A run finished (rows or an error): record it, then list the view's runs and compare. */
   recordFinished(record: RunRecordInput, shown?: Omit<ShownRun, 'ranAt' | 'id'>): void;
   /** Rows shown again without running (kept in the tab): list and compare, record nothing. */
   showKept(params: HuntParams, shown: ShownRun): void;
-}
-
-interface HistoryState {
-  viewKey?: string;
-  runs: RunSummary[];
-  enabled?: boolean;
-  loading: boolean;
-  error?: string;
-  comparison: RunComparison;
-  shownRunId?: string;
 }
 
 const UNREADABLE = 'The run history answer was not understood.';
@@ -82,7 +76,7 @@ function messageOf(error: unknown): string {
  * cannot be read or written says so beside the results and never stands in their way.
  */
 export function useRunHistory(http: HttpStart): UseRunHistoryValue {
-  const [state, setState] = useState<HistoryState>({
+  const [state, setState] = useState<RunHistoryState>({
     runs: [],
     loading: false,
     comparison: { status: 'none' },

@@ -15,19 +15,10 @@ import {
   type RunsResponse,
   type RunSummary,
 } from '../../common/run_history';
+import { RUN_ATTRIBUTES } from '../saved_objects/run_type';
 
 /** Everything but the keys: what a list needs, a fraction of a run's size. */
-const SUMMARY_FIELDS: Array<keyof RunAttributes> = [
-  'view_key',
-  'params',
-  'window',
-  'ran_at',
-  'outcome',
-  'error_kind',
-  'row_count',
-  'keys_capped',
-  'author',
-];
+const SUMMARY_FIELDS = RUN_ATTRIBUTES.filter((field) => field !== 'keys');
 
 function toSummary(object: SavedObject<Partial<RunAttributes>>): RunSummary {
   const { keys: _keys, ...attributes } = object.attributes as RunAttributes;

@@ -2,7 +2,8 @@ import type { SavedObjectsType } from '@kbn/core/server';
 import { RUN_SAVED_OBJECT_TYPE, type RunAttributes } from '../../common/run_history';
 import { keepKnownAttributes } from './known_attributes';
 
-const ATTRIBUTES: Array<keyof RunAttributes> = [
+/** Every attribute of a run, once: the type keeps these, and lists read all but the keys. */
+export const RUN_ATTRIBUTES: Array<keyof RunAttributes> = [
   'view_key',
   'params',
   'window',
@@ -38,7 +39,7 @@ export const runSavedObjectType: SavedObjectsType<RunAttributes> = {
     1: {
       changes: [],
       schemas: {
-        forwardCompatibility: keepKnownAttributes<RunAttributes>(ATTRIBUTES),
+        forwardCompatibility: keepKnownAttributes<RunAttributes>(RUN_ATTRIBUTES),
       },
     },
   },

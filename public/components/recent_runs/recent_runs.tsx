@@ -11,7 +11,7 @@ import {
   type EuiBasicTableColumn,
 } from '@elastic/eui';
 import type { RunSummary } from '../../../common/run_history';
-import type { RunComparison } from '../../hooks/use_run_history';
+import type { RunComparison, RunHistoryState } from '../../hooks/use_run_history';
 import { formatCount, formatInstant } from '../../format';
 import { DATA_TEST_SUBJ } from '../../data_test_subj';
 import { RUNS_CHART_HEIGHT } from './chart_height';
@@ -28,14 +28,7 @@ const RecentRunsChart = React.lazy(() =>
  */
 const OUTCOME_COLORS = { ok: 'hollow', partial: 'warning', truncated: 'warning', error: 'danger' };
 
-export interface RecentRunsProps {
-  runs: RunSummary[];
-  enabled?: boolean;
-  loading: boolean;
-  error?: string;
-  comparison: RunComparison;
-  /** The record of the run on screen. */
-  shownRunId?: string;
+export interface RecentRunsProps extends Omit<RunHistoryState, 'viewKey'> {
   timeZone: string;
   /** The link that reopens a run's pinned view (its parameters and its window). */
   hrefFor(run: RunSummary): string;
