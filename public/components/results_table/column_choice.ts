@@ -4,7 +4,7 @@
  * mounted afresh for each) and the next visit keep it. A column that appears later, or that a newer
  * version adds, shows at its default place; one the analyst hid stays hidden.
  */
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 
 export const COLUMN_CHOICE_STORAGE_KEY = 'entraSpHunt.results.columns';
 /** Widths outside this are not the analyst's (a hand-edited or foreign value): ignored. */
@@ -86,34 +86,33 @@ function writeChoice(choice: ColumnChoice): void {
   }
 }
 
+/** The choice after a change: every column shown so far is known. */
+function nextChoice(
+  defaults: string[],
+  current: ColumnChoice | undefined,
+  change: Partial<Pick<ColumnChoice, 'visible' | 'widths'>>
+): ColumnChoice {
+  return {
+    visible: change.visible ?? shownColumnIds(defaults, current),
+    known: [...new Set([...(current?.known ?? []), ...defaults])],
+    widths: { ...(current?.widths ?? {}), ...change.widths },
+  };
+}
+
 /** The grid's column visibility and widths, as the analyst last left them. */
 export function useColumnChoice(defaults: string[]) {
   const [choice, setChoice] = useState<ColumnChoice | undefined>(readChoice);
   const visibleColumns = useMemo(() => shownColumnIds(defaults, choice), [choice, defaults]);
+  useEffect(() => {
+    if (choice) writeChoice(choice);
+  }, [choice]);
   const setVisibleColumns = useCallback(
-    (visible: string[]) =>
-      setChoice((current) => {
-        const next = {
-          visible,
-          known: [...new Set([...(current?.known ?? []), ...defaults])],
-          widths: current?.widths ?? {},
-        };
-        writeChoice(next);
-        return next;
-      }),
+    (visible: string[]) => setChoice((current) => nextChoice(defaults, current, { visible })),
     [defaults]
   );
   const onColumnResize = useCallback(
     ({ columnId, width }: { columnId: string; width: number }) =>
-      setChoice((current) => {
-        const next = {
-          visible: current?.visible ?? shownColumnIds(defaults, current),
-          known: [...new Set([...(current?.known ?? []), ...defaults])],
-          widths: { ...(current?.widths ?? {}), [columnId]: width },
-        };
-        writeChoice(next);
-        return next;
-      }),
+      setChoice((current) => nextChoice(defaults, current, { widths: { [columnId]: width } })),
     [defaults]
   );
   return { visibleColumns, setVisibleColumns, widths: choice?.widths ?? NO_WIDTHS, onColumnResize };
