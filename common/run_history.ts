@@ -13,7 +13,7 @@ import { z } from '@kbn/zod/v4';
 import { ESQL_MAX_ROW_LIMIT } from './constants';
 import { huntParamsSchema, parserFor, type HuntParams } from './hunt/hunt_params';
 import { instantSchema, type RunWindow } from './hunt/run_window';
-import type { HuntRow } from './hunt/shape_results';
+import { rowPrincipal, type HuntRow } from './hunt/shape_results';
 import { sha256Hex } from './hunt/sha256';
 
 /** The saved object type: snake_case, as Kibana's type naming convention asks. */
@@ -97,7 +97,7 @@ function normalDay(day: string | null): string | null {
 
 export function rowHistoryKey(row: HuntRow, groupBy: HuntParams['group_by']): RunRowKey {
   return {
-    principal: groupBy === 'name' ? row.service_principal_name : row.service_principal_id,
+    principal: rowPrincipal(row, groupBy),
     action: row.action,
     day: normalDay(row.day),
   };

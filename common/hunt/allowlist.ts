@@ -30,7 +30,13 @@ import { ACTION_FIELD, COMMON_FIELDS, SOURCE_IP_FIELD } from './data_sources';
 import { esqlField, inlineEsqlParams } from './esql_text';
 import type { HuntParams } from './hunt_params';
 import { probeLimit } from './result_notes';
-import { readRecords, toArray, type EsqlResponseLike, type HuntRow } from './shape_results';
+import {
+  readRecords,
+  rowPrincipal,
+  toArray,
+  type EsqlResponseLike,
+  type HuntRow,
+} from './shape_results';
 import type { ResolvedTimeRange } from './time_range';
 import { cidrContains } from './cidr';
 
@@ -254,11 +260,7 @@ export function rowKeyText(day: string | null, action: string | null, principal:
 }
 
 export function huntRowKeyText(row: HuntRow, groupBy: HuntParams['group_by']): string {
-  return rowKeyText(
-    row.day,
-    row.action,
-    groupBy === 'name' ? row.service_principal_name : row.service_principal_id
-  );
+  return rowKeyText(row.day, row.action, rowPrincipal(row, groupBy));
 }
 
 /**

@@ -33,7 +33,7 @@ import { isIpv4, isIpv6 } from './cidr';
 import { benignPrincipalCondition, cidrBlocks, type AllowlistMatch } from './allowlist';
 import { escapeEsqlString, esqlField, inlineEsqlParams, type EsqlNamedParams } from './esql_text';
 import type { HuntParams } from './hunt_params';
-import type { HuntRow } from './shape_results';
+import { rowPrincipal, type HuntRow } from './shape_results';
 import type { ResolvedTimeRange, TimeRange } from './time_range';
 
 /** A pivot shows raw events; more than this is a query to refine in Discover, not to read here. */
@@ -72,7 +72,7 @@ export function rowKey(row: HuntRow, groupBy: HuntParams['group_by']): RowKey | 
   return {
     day: row.day,
     action: row.action,
-    principal: groupBy === 'name' ? row.service_principal_name : row.service_principal_id,
+    principal: rowPrincipal(row, groupBy),
   };
 }
 

@@ -43,6 +43,11 @@ export interface HuntRow {
   event_actions: string[];
 }
 
+/** The row's group key: its name when the hunt grouped by name, else its id. */
+export function rowPrincipal(row: HuntRow, groupBy: 'name' | 'id'): string | null {
+  return groupBy === 'name' ? row.service_principal_name : row.service_principal_id;
+}
+
 export interface HuntResult extends ResultNotes {
   rows: HuntRow[];
   took_ms: number | null;

@@ -7,6 +7,7 @@ import { MAX_LISTED_PRINCIPALS } from '../constants';
 import type { HuntParams } from './hunt_params';
 import {
   readRecords,
+  rowPrincipal,
   toArray,
   toCount,
   type EsqlResponseLike,
@@ -126,10 +127,6 @@ export interface RowTriage {
   /** The principal had no event at all in the baseline. */
   never_seen: boolean | null;
   shared_ips: number;
-}
-
-function rowPrincipal(row: HuntRow, groupBy: HuntParams['group_by']): string | null {
-  return groupBy === 'name' ? row.service_principal_name : row.service_principal_id;
 }
 
 function networkOf(entry: IpTriage): string | null {

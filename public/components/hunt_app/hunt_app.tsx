@@ -54,7 +54,7 @@ import { DATE_FORMAT_TZ, useTimePickerRanges } from '../../hooks/use_time_picker
 import { buildCaseComment, type CaseCommentLinks } from '../../../common/hunt/case_comment';
 import { readRun, storeRun, tabStorage } from '../../services/run_cache';
 import { zonedMoment } from '../../services/time_zone';
-import type { HuntRow } from '../../../common/hunt/shape_results';
+import { rowPrincipal, type HuntRow } from '../../../common/hunt/shape_results';
 import { compareByEvidence, triageRow, type RowTriage } from '../../../common/hunt/triage';
 import type { SinceLastRunLookup, TriageLookup } from '../results_table/result_columns';
 import { useServices } from '../../services/services_context';
@@ -563,8 +563,7 @@ function HuntPage({ history, canWrite }: HuntAppProps & { canWrite: boolean }) {
     const findings = selected.map((row) => ({
       day: row.day ?? '',
       action: row.action,
-      principal:
-        shownParams.group_by === 'name' ? row.service_principal_name : row.service_principal_id,
+      principal: rowPrincipal(row, shownParams.group_by),
     }));
     const built = buildHuntQuery(shownParams, time, new Set(response.available_fields), {
       findings,

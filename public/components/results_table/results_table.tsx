@@ -31,7 +31,7 @@ import {
 import { i18n } from '@kbn/i18n';
 import { FormattedMessage } from '@kbn/i18n-react';
 import type { GroupBy } from '../../../common/hunt/hunt_params';
-import type { HuntRow } from '../../../common/hunt/shape_results';
+import { rowPrincipal, type HuntRow } from '../../../common/hunt/shape_results';
 import type { UsePivotsValue } from '../../hooks/use_pivots';
 import { formatCount, formatDay } from '../../format';
 import { DATA_TEST_SUBJ } from '../../data_test_subj';
@@ -146,8 +146,7 @@ function sameSorts(a: SortColumn[], b: SortColumn[]): boolean {
 }
 
 function rowName(row: HuntRow, groupBy: GroupBy): string {
-  const principal =
-    (groupBy === 'name' ? row.service_principal_name : row.service_principal_id) ?? '—';
+  const principal = rowPrincipal(row, groupBy) ?? '—';
   return `${principal} · ${row.action ?? '—'} · ${formatDay(row.day)}`;
 }
 

@@ -31,7 +31,7 @@ import type { EventsResponse } from '../../../common/hunt/api_types';
 import type { RunWindow } from '../../../common/hunt/run_window';
 import type { HuntParams } from '../../../common/hunt/hunt_params';
 import { rowKey } from '../../../common/hunt/pivot_queries';
-import type { HuntRow } from '../../../common/hunt/shape_results';
+import { rowPrincipal, type HuntRow } from '../../../common/hunt/shape_results';
 import { formatCount, formatDay } from '../../format';
 import { useDarkMode } from '../../hooks/use_dark_mode';
 import type { UsePivotsValue } from '../../hooks/use_pivots';
@@ -149,9 +149,7 @@ export function RowFlyout({
 
   const pivot = pivots.rowPivot(row);
   const discoverUrl = pivots.discoverUrl(pivot);
-  const principal =
-    (params.group_by === 'name' ? row.service_principal_name : row.service_principal_id) ??
-    '(no name)';
+  const principal = rowPrincipal(row, params.group_by) ?? '(no name)';
   const events = state.response?.events ?? [];
   const points = timeline(events);
   // The row is one UTC day: the axis spans it, an hour a bar, so the time of each event reads.
