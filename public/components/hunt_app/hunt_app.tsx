@@ -182,6 +182,11 @@ function comparedRows(comparison: RunComparison, rows: readonly HuntRow[] | unde
   return undefined;
 }
 
+/** True when these rows are the view's first recorded run: nothing earlier to compare. */
+function isFirstRun(comparison: RunComparison, rows: readonly HuntRow[] | undefined): boolean {
+  return comparison.status === 'first' && comparison.rows === rows;
+}
+
 /** What the "since last run" column says while no comparison is about the rows shown. */
 function sinceLastRunPending(comparison: RunComparison): string {
   if (comparison.status === 'off') return HISTORY_OFF;
@@ -482,11 +487,11 @@ function HuntPage({ history, canWrite }: HuntAppProps & { canWrite: boolean }) {
         otherwise: SEEN_BEFORE,
       };
     }
-    if (comparison.status === 'first' && comparison.rows === response?.rows) {
+    if (isFirstRun(comparison, response?.rows)) {
       return { newLabel: () => undefined, otherwise: NO_EARLIER_RUN };
     }
-    // The grid's columns are fixed when it mounts, before the history answers: the column is
-    // there from the start and says why it marks nothing yet.
+    // The history answers after the rows: the column is there from the start (the grid's
+    // columns do not shift when it answers) and says why it marks nothing yet.
     return { newLabel: () => undefined, otherwise: sinceLastRunPending(comparison) };
   }, [comparison, response, timeZone]);
   const hidden = useHiddenRows(http, response, shownParams);
@@ -572,7 +577,7 @@ function HuntPage({ history, canWrite }: HuntAppProps & { canWrite: boolean }) {
     // What is new since the last run is written now, with that run's instant: the case and the
     // session say the same thing whenever they are read.
     const compared = comparedRows(comparison, response.rows);
-    const firstRun = comparison.status === 'first' && comparison.rows === response.rows;
+    const firstRun = isFirstRun(comparison, response.rows);
     const newSince =
       compared || firstRun
         ? {
